@@ -1,0 +1,93 @@
+/** Session, Utilities, Logger and console: the small services. */
+import { randomUUID } from 'node:crypto';
+import { CallLog, service } from './calls.js';
+import { formatDate } from './date-format.js';
+import { AppsScriptException, isDateValue } from './errors.js';
+import type { Clock } from './clock.js';
+import { isValidTimeZone } from './tz.js';
+
+export interface Users {
+  active: string;
+  effective: string;
+  locale: string;
+}
+
+export class SessionImpl {
+  constructor(
+    private readonly users: Users,
+    private readonly scriptTimeZone: () => string,
+    private readonly log: CallLog,
+  ) {
+    return service(this, 'Session', log);
+  }
+  private user(email: string): GoogleAppsScript.Base.User {
+    return service({ getEmail: () => email }, 'User', this.log) as unknown as GoogleAppsScript.Base.User;
+  }
+  getActiveUser(): GoogleAppsScript.Base.User {
+    return this.user(this.users.active);
+  }
+  getEffectiveUser(): GoogleAppsScript.Base.User {
+    return this.user(this.users.effective);
+  }
+  getScriptTimeZone(): string {
+    return this.scriptTimeZone();
+  }
+  getActiveUserLocale(): string {
+    return this.users.locale;
+  }
+  getTemporaryActiveUserKey(): string {
+    return Buffer.from(this.users.active).toString('base64url');
+  }
+}
+
+export class UtilitiesImpl {
+  constructor(
+    private readonly clock: Clock,
+    log: CallLog,
+  ) {
+    return service(this, 'Utilities', log);
+  }
+  formatDate(date: Date, timeZone: string, format: string): string {
+    if (!isDateValue(date)) throw new AppsScriptException("The parameters (String,String,String) don't match the method signature for Utilities.formatDate.");
+    if (!isValidTimeZone(timeZone)) throw new AppsScriptException(`Invalid argument: timeZone: ${timeZone}`);
+    return formatDate(date.getTime(), timeZone, format);
+  }
+  sleep(milliseconds: number): void {
+    if (milliseconds > 300_000) throw new AppsScriptException('Invalid argument: milliseconds: must be at most 300000');
+    this.clock.advance(milliseconds);
+  }
+  getUuid(): string {
+    return randomUUID();
+  }
+}
+
+export class LogSink {
+  readonly lines: string[] = [];
+}
+
+export class LoggerImpl {
+  constructor(
+    private readonly sink: LogSink,
+    log: CallLog,
+  ) {
+    return service(this, 'Logger', log);
+  }
+  log(format: unknown, ...values: unknown[]): GoogleAppsScript.Base.Logger {
+    let text = String(format);
+    values.forEach((v, i) => (text = text.replace(`%s`, String(v)).replace(`{${i}}`, String(v))));
+    this.sink.lines.push(text);
+    return this as unknown as GoogleAppsScript.Base.Logger;
+  }
+  getLog(): string {
+    return this.sink.lines.join('\n');
+  }
+  clear(): void {
+    this.sink.lines.length = 0;
+  }
+}
+
+/** console inside the bundle writes to the same log (Cloud Logging in production), not the terminal. */
+export function consoleFor(sink: LogSink): Pick<Console, 'log' | 'info' | 'warn' | 'error'> {
+  const write = (level: string) => (...args: unknown[]) => sink.lines.push(`${level}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+  return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
+}

@@ -1,0 +1,76 @@
+/**
+ * Service-call accounting. Every method call on a runtime service object is counted as
+ * `Class.method`, which is how tests and benchmarks measure what a script would cost on Google's
+ * servers. Unsupported methods throw instead of silently doing nothing.
+ */
+
+export type CallCounts = Record<string, number>;
+
+export class CallLog {
+  private counts = new Map<string, number>();
+  /** Called before every counted service call; tests use it to interleave executions. */
+  beforeCall: ((name: string) => void) | undefined;
+
+  record(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.beforeCall?.(name);
+  }
+
+  snapshot(): CallCounts {
+    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  total(filter: (name: string) => boolean = () => true): number {
+    let n = 0;
+    for (const [name, count] of this.counts) if (filter(name)) n += count;
+    return n;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+export class NotImplementedError extends Error {
+  constructor(member: string) {
+    super(`not implemented in the local runtime: ${member}`);
+    this.name = 'NotImplementedError';
+  }
+}
+
+/** Properties that JS machinery probes on any object; never treat them as Apps Script calls. */
+const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor', 'inspect', 'asymmetricMatch', 'nodeType', '$$typeof', 'toString', 'valueOf']);
+
+const targets = new WeakMap<object, object>();
+
+/** The runtime-internal object behind a service proxy: runtime code uses it to avoid counting its own calls. */
+export function raw<T extends object>(value: T): T {
+  return (targets.get(value) as T | undefined) ?? value;
+}
+
+/** Marks a class instance as a service object: counted calls, unknown members throw. */
+export function service<T extends object>(target: T, className: string, log: CallLog): T {
+  if (targets.has(target)) return target;
+  const proxy = new Proxy(target, {
+    get(obj, prop, receiver) {
+      if (typeof prop === 'symbol' || PASS_THROUGH.has(prop)) return Reflect.get(obj, prop, receiver);
+      const value = Reflect.get(obj, prop, obj);
+      if (value === undefined && !(prop in obj)) {
+        return () => {
+          throw new NotImplementedError(`${className}.${prop}`);
+        };
+      }
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => unknown;
+      return function counted(...args: unknown[]) {
+        log.record(`${className}.${prop}`);
+        return method.apply(obj, args);
+      };
+    },
+    set() {
+      return false;
+    },
+  });
+  targets.set(proxy, target);
+  return proxy;
+}

@@ -1,0 +1,302 @@
+/**
+ * The local Apps Script runtime: loads the built `dist/Code.js` into an isolated V8 context whose
+ * globals are in-memory Apps Script services, exactly as clasp would push it, and exposes handles
+ * to call its top-level functions and to inspect the workbook, the outbox, triggers and call counts.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import vm from 'node:vm';
+import { consoleFor, LoggerImpl, LogSink, SessionImpl, UtilitiesImpl, type Users } from './base.js';
+import { CallLog } from './calls.js';
+import { Clock } from './clock.js';
+import { AppsScriptException, isDateValue } from './errors.js';
+import { LockServiceImpl, LockTable } from './lock.js';
+import { MailAppImpl, Outbox } from './mail.js';
+import { PropertiesServiceImpl, PropertyStore } from './properties.js';
+import { SpreadsheetAppImpl } from './spreadsheet-app.js';
+import type { SpreadsheetHost } from './spreadsheet.js';
+import { AuthMode, ScriptAppImpl, TriggerStore, type TriggerRecord } from './triggers.js';
+import { HtmlServiceImpl, type UiState } from './ui.js';
+import { serialFromInstant, wallClock } from './tz.js';
+import { Workbook } from './workbook.js';
+
+export const SCOPES = {
+  spreadsheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  ui: 'https://www.googleapis.com/auth/script.container.ui',
+  mail: 'https://www.googleapis.com/auth/script.send_mail',
+  triggers: 'https://www.googleapis.com/auth/script.scriptapp',
+} as const;
+
+/** Which manifest scope each global needs; globals without an entry need none. */
+export const SERVICE_SCOPES: Record<string, string> = {
+  SpreadsheetApp: SCOPES.spreadsheet,
+  HtmlService: SCOPES.ui,
+  MailApp: SCOPES.mail,
+  ScriptApp: SCOPES.triggers,
+};
+
+/** What a simple trigger in AuthMode.NONE may call: building the menu, nothing that reads data. */
+const ALLOWED_WITHOUT_AUTH = /^(SpreadsheetApp\.getUi|Ui\.(createMenu|createAddonMenu)|Menu\.\w+|Session\.getActiveUserLocale)$/;
+
+export interface RuntimeOptions {
+  /** Folder holding Code.js, Sidebar.html and appsscript.json (default: ./dist). */
+  distDir?: string;
+  /** The spreadsheet's time zone (File → Settings). */
+  timeZone?: string;
+  now?: Date | number | string;
+  user?: string;
+  spreadsheetName?: string;
+  spreadsheetId?: string;
+  dailyMailQuota?: number;
+  outboxDir?: string;
+  /** Apply the add-on limits on triggers (at most hourly, one per event type per user). */
+  addon?: boolean;
+}
+
+export interface ServiceTypes {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+}
+
+export interface Execution {
+  functionName: string;
+  trigger?: TriggerRecord;
+  at: Date;
+  result?: unknown;
+  error?: Error;
+}
+
+export class LocalAppsScript {
+  readonly clock: Clock;
+  readonly calls = new CallLog();
+  readonly workbook: Workbook;
+  readonly outbox: Outbox;
+  readonly triggers = new TriggerStore();
+  readonly locks = new LockTable();
+  readonly properties = { document: new PropertyStore(), script: new PropertyStore(), user: new PropertyStore() };
+  readonly ui: UiState = { menus: [], alerts: [], answers: [] };
+  readonly toasts: { title: string; message: string }[] = [];
+  readonly logs = new LogSink();
+  readonly users: Users;
+  readonly executions: Execution[] = [];
+  readonly manifest: { timeZone: string; oauthScopes: string[] };
+  readonly distDir: string;
+  authMode: string = AuthMode.FULL;
+  private readonly context: vm.Context;
+  private lastRecalcDay = Number.NaN;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.distDir = resolve(options.distDir ?? 'dist');
+    this.manifest = JSON.parse(readFileSync(join(this.distDir, 'appsscript.json'), 'utf8'));
+    this.clock = new Clock(options.now === undefined ? Date.now() : new Date(options.now));
+    const user = options.user ?? 'owner@example.com';
+    this.users = { active: user, effective: user, locale: 'en' };
+    this.context = vm.createContext({}, { name: 'Apps Script V8', codeGeneration: { strings: false, wasm: false } });
+    const ContextDate = this.installClockDate();
+    this.workbook = new Workbook({
+      id: options.spreadsheetId ?? '1LocalOpsPlanSpreadsheet0000000000000000000',
+      name: options.spreadsheetName ?? 'Untitled spreadsheet',
+      timeZone: options.timeZone ?? 'America/New_York',
+      clock: this.clock,
+      makeDate: (ms) => new ContextDate(ms),
+    });
+    this.workbook.addSheet('Sheet1');
+    this.outbox = new Outbox({ clock: this.clock, sender: () => this.users.effective, dailyQuota: options.dailyMailQuota ?? 100, outboxDir: options.outboxDir });
+    this.calls.beforeCall = (name) => this.guard(name);
+    this.installServices(options.addon ?? true);
+    vm.runInContext(readFileSync(join(this.distDir, 'Code.js'), 'utf8'), this.context, { filename: 'Code.js' });
+  }
+
+  /** `new Date()` and `Date.now()` inside the bundle follow the runtime clock. */
+  private installClockDate(): DateConstructor {
+    const install = vm.runInContext(
+      `(function (now) {
+        const RealDate = Date;
+        class ClockDate extends RealDate {
+          constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
+          static now() { return now(); }
+        }
+        globalThis.Date = ClockDate;
+        return ClockDate;
+      })`,
+      this.context,
+    ) as (now: () => number) => DateConstructor;
+    return install(() => this.clock.now());
+  }
+
+  private installServices(addon: boolean): void {
+    const scopes = new Set(this.manifest.oauthScopes ?? []);
+    const host: SpreadsheetHost = { workbook: this.workbook, log: this.calls, toasts: this.toasts };
+    const services: Record<string, unknown> = {
+      SpreadsheetApp: new SpreadsheetAppImpl(host, this.ui, this.calls),
+      HtmlService: new HtmlServiceImpl(this.distDir, this.calls),
+      MailApp: new MailAppImpl(this.outbox, this.calls),
+      ScriptApp: new ScriptAppImpl({
+        store: this.triggers,
+        log: this.calls,
+        now: () => this.clock.now(),
+        user: () => this.users.effective,
+        scriptTimeZone: () => this.manifest.timeZone,
+        spreadsheetId: () => this.workbook.options.id,
+        addon,
+      }),
+      PropertiesService: new PropertiesServiceImpl(this.properties, this.calls),
+      LockService: new LockServiceImpl(this.locks, this.clock, this.calls),
+      Session: new SessionImpl(this.users, () => this.manifest.timeZone, this.calls),
+      Utilities: new UtilitiesImpl(this.clock, this.calls),
+      Logger: new LoggerImpl(this.logs, this.calls),
+      console: consoleFor(this.logs),
+    };
+    for (const [name, impl] of Object.entries(services)) {
+      const scope = SERVICE_SCOPES[name];
+      // A service whose scope the manifest lacks is not authorised: calling it fails, as on Google.
+      if (scope && !scopes.has(scope)) continue;
+      this.context[name] = impl;
+    }
+  }
+
+  private guard(name: string): void {
+    if (this.authMode === AuthMode.NONE && !ALLOWED_WITHOUT_AUTH.test(name)) {
+      throw new AppsScriptException(`You do not have permission to call ${name}. (the add-on is not authorised in this document: AuthMode.NONE)`);
+    }
+  }
+
+  /** A global service object, as the bundle sees it (calls through it are counted). */
+  service<K extends keyof ServiceTypes>(name: K): ServiceTypes[K] {
+    const value = this.context[name];
+    if (!value) throw new Error(`${name} is not available: its OAuth scope is not in appsscript.json`);
+    return value as ServiceTypes[K];
+  }
+
+  /** Names of the bundle's top-level functions (what Apps Script lists in its function picker). */
+  functionNames(): string[] {
+    return Object.keys(this.context).filter((k) => typeof this.context[k] === 'function' && !(k in SERVICE_SCOPES) && k !== 'Date');
+  }
+
+  hasFunction(name: string): boolean {
+    return typeof this.context[name] === 'function';
+  }
+
+  /** Calls a top-level function as one execution (its locks are released when it ends). */
+  run<T = unknown>(functionName: string, ...args: unknown[]): T {
+    return this.execute(functionName, args, AuthMode.FULL) as T;
+  }
+
+  /** Runs a simple trigger such as onOpen before the add-on is authorised (AuthMode.NONE). */
+  runWithoutAuth<T = unknown>(functionName: string, ...args: unknown[]): T {
+    return this.execute(functionName, args, AuthMode.NONE) as T;
+  }
+
+  /**
+   * Calls a function the way `google.script.run` does: arguments and result must be plain data
+   * (a Date or a function fails the whole call), and both cross as copies.
+   */
+  scriptRun(functionName: string, args: unknown[]): unknown {
+    args.forEach((a, i) => assertTransferable(a, `argument ${i + 1} of ${functionName}`));
+    const result = this.execute(functionName, JSON.parse(JSON.stringify(args)) as unknown[], AuthMode.FULL);
+    assertTransferable(result, `the value returned by ${functionName}`);
+    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+  }
+
+  private execute(functionName: string, args: unknown[], authMode: string): unknown {
+    const fn = this.context[functionName];
+    if (typeof fn !== 'function') throw new AppsScriptException(`Script function not found: ${functionName}`);
+    this.recalculateIfNewDay();
+    const id = this.locks.begin();
+    const previous = { execution: this.locks.currentExecution, authMode: this.authMode };
+    this.locks.currentExecution = id;
+    this.authMode = authMode;
+    try {
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      this.locks.endExecution(id);
+      this.locks.currentExecution = previous.execution;
+      this.authMode = previous.authMode;
+    }
+  }
+
+  private recalculateIfNewDay(): void {
+    const day = Math.floor(serialFromInstant(this.clock.now(), this.workbook.timeZone));
+    if (day !== this.lastRecalcDay) {
+      this.lastRecalcDay = day;
+      this.workbook.recalculateVolatile();
+    }
+  }
+
+  /** Sets the clock without firing triggers. */
+  setNow(time: Date | number | string): void {
+    this.clock.set(time);
+    this.recalculateIfNewDay();
+  }
+
+  /** Moves the clock forward to `time`, firing every time-driven trigger due on the way, in order. */
+  advanceTo(time: Date | number | string): Execution[] {
+    const target = new Date(time).getTime();
+    const fired: Execution[] = [];
+    for (;;) {
+      let next: { t: TriggerRecord; at: number } | undefined;
+      for (const t of this.triggers.triggers) {
+        const at = this.triggers.nextFire(t, this.clock.now());
+        if (at !== undefined && at <= target && (!next || at < next.at)) next = { t, at };
+      }
+      if (!next) break;
+      this.clock.set(next.at);
+      next.t.lastFired = next.at;
+      fired.push(this.fire(next.t));
+    }
+    this.setNow(target);
+    return fired;
+  }
+
+  private fire(trigger: TriggerRecord): Execution {
+    const at = this.clock.now();
+    const w = wallClock(at, 'UTC');
+    const event = {
+      authMode: AuthMode.FULL,
+      triggerUid: trigger.uid,
+      year: w.year,
+      month: w.month,
+      'day-of-month': w.day,
+      'day-of-week': w.weekday === 0 ? 7 : w.weekday,
+      hour: w.hour,
+      minute: w.minute,
+      second: w.second,
+      timezone: 'UTC',
+    };
+    const execution: Execution = { functionName: trigger.handler, trigger, at: new Date(at) };
+    const previousUser = this.users.effective;
+    // Installable triggers run as the user who created them.
+    this.users.effective = trigger.owner;
+    try {
+      execution.result = this.execute(trigger.handler, [event], AuthMode.FULL);
+    } catch (error) {
+      execution.error = error as Error;
+    } finally {
+      this.users.effective = previousUser;
+    }
+    this.executions.push(execution);
+    return execution;
+  }
+}
+
+function assertTransferable(value: unknown, where: string, seen = new Set<unknown>()): void {
+  if (value === null || value === undefined) return;
+  if (isDateValue(value)) throw new AppsScriptException(`Illegal value in ${where}: a Date cannot be passed through google.script.run; send an ISO string.`);
+  const type = typeof value;
+  if (type === 'function' || type === 'symbol' || type === 'bigint') throw new AppsScriptException(`Illegal value in ${where}: ${type}`);
+  if (type !== 'object') return;
+  if (seen.has(value)) throw new AppsScriptException(`Illegal value in ${where}: circular structure`);
+  seen.add(value);
+  for (const v of Object.values(value as object)) assertTransferable(v, where, seen);
+  seen.delete(value);
+}
+
+export { AppsScriptException } from './errors.js';
+export type { SentMail } from './mail.js';

@@ -1,0 +1,50 @@
+/** The SpreadsheetApp global: the container spreadsheet, its UI, builders and enums. */
+import { CallLog, service } from './calls.js';
+import { AppsScriptException } from './errors.js';
+import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria } from './rules.js';
+import { Spreadsheet, type SpreadsheetHost } from './spreadsheet.js';
+import { Ui, type UiState } from './ui.js';
+
+export class SpreadsheetAppImpl {
+  readonly DataValidationCriteria = DataValidationCriteria;
+  readonly BooleanCriteria = BooleanCriteria;
+  readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
+  constructor(
+    private readonly host: SpreadsheetHost,
+    private readonly ui: UiState,
+    private readonly log: CallLog,
+  ) {
+    return service(this, 'SpreadsheetApp', log);
+  }
+  getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return new Spreadsheet(this.host) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  }
+  getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return this.getActiveSpreadsheet();
+  }
+  getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    return new Spreadsheet(this.host).getActiveSheet();
+  }
+  getUi(): GoogleAppsScript.Base.Ui {
+    return new Ui(this.ui, this.log) as unknown as GoogleAppsScript.Base.Ui;
+  }
+  newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return new DataValidationBuilder(this.log) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+  }
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    return new ConditionalFormatRuleBuilder(this.log) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+  }
+  flush(): void {
+    // Writes are applied at once here; the call is still counted, as it costs a round trip on Google.
+  }
+  openById(_id: string): never {
+    throw new AppsScriptException(
+      'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
+  }
+  openByUrl(_url: string): never {
+    throw new AppsScriptException(
+      'You do not have permission to call SpreadsheetApp.openByUrl. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
+  }
+}

@@ -1,0 +1,185 @@
+/** SpreadsheetApp.getUi() and HtmlService: menus, sidebars, dialogs, alerts and prompts. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CallLog, raw, service } from './calls.js';
+import { AppsScriptException } from './errors.js';
+
+export const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
+export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+
+export interface MenuItem {
+  caption: string;
+  functionName?: string;
+  separator?: boolean;
+  submenu?: MenuModel;
+}
+export interface MenuModel {
+  title: string;
+  items: MenuItem[];
+  addon: boolean;
+}
+
+export interface UiState {
+  menus: MenuModel[];
+  sidebar?: HtmlOutput;
+  dialog?: { output: HtmlOutput; title: string; modal: boolean };
+  alerts: { title: string; prompt: string; buttons: string }[];
+  /** Answers the next alerts and prompts get; a missing answer is OK (alert) or CANCEL (prompt). */
+  answers: { button?: string; text?: string }[];
+}
+
+export class HtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'getTitle' | 'getWidth' | 'getHeight'> {
+  private title = '';
+  private width = 300;
+  private height = 500;
+  constructor(
+    private content: string,
+    log: CallLog,
+  ) {
+    return service(this, 'HtmlOutput', log);
+  }
+  getContent(): string {
+    return this.content;
+  }
+  setContent(content: string): GoogleAppsScript.HTML.HtmlOutput {
+    this.content = content;
+    return this as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+  append(content: string): GoogleAppsScript.HTML.HtmlOutput {
+    this.content += content;
+    return this as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(title: string): GoogleAppsScript.HTML.HtmlOutput {
+    this.title = title;
+    return this as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+  getWidth(): number {
+    return this.width;
+  }
+  setWidth(width: number): GoogleAppsScript.HTML.HtmlOutput {
+    this.width = width;
+    return this as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+  getHeight(): number {
+    return this.height;
+  }
+  setHeight(height: number): GoogleAppsScript.HTML.HtmlOutput {
+    this.height = height;
+    return this as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+  setSandboxMode(): GoogleAppsScript.HTML.HtmlOutput {
+    return this as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+  setXFrameOptionsMode(): GoogleAppsScript.HTML.HtmlOutput {
+    return this as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+}
+
+export class HtmlServiceImpl {
+  readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
+  readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
+  constructor(
+    private readonly projectDir: string,
+    private readonly log: CallLog,
+  ) {
+    return service(this, 'HtmlService', log);
+  }
+  createHtmlOutput(html = ''): GoogleAppsScript.HTML.HtmlOutput {
+    return new HtmlOutput(String(html), this.log) as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+  createHtmlOutputFromFile(filename: string): GoogleAppsScript.HTML.HtmlOutput {
+    const name = filename.endsWith('.html') ? filename : `${filename}.html`;
+    let content: string;
+    try {
+      content = readFileSync(join(this.projectDir, name), 'utf8');
+    } catch {
+      throw new AppsScriptException(`No HTML file named ${filename} was found.`);
+    }
+    return new HtmlOutput(content, this.log) as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  }
+}
+
+export class Menu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+  readonly model: MenuModel;
+  constructor(
+    title: string,
+    addon: boolean,
+    private readonly state: UiState,
+    log: CallLog,
+  ) {
+    this.model = { title, items: [], addon };
+    return service(this, 'Menu', log);
+  }
+  private self(): GoogleAppsScript.Base.Menu {
+    return this as unknown as GoogleAppsScript.Base.Menu;
+  }
+  addItem(caption: string, functionName: string): GoogleAppsScript.Base.Menu {
+    if (typeof functionName !== 'string' || !/^[A-Za-z_$][\w$.]*$/.test(functionName)) {
+      throw new AppsScriptException(`Invalid function name for menu item "${caption}": ${String(functionName)}`);
+    }
+    this.model.items.push({ caption, functionName });
+    return this.self();
+  }
+  addSeparator(): GoogleAppsScript.Base.Menu {
+    this.model.items.push({ caption: '', separator: true });
+    return this.self();
+  }
+  addSubMenu(menu: GoogleAppsScript.Base.Menu): GoogleAppsScript.Base.Menu {
+    const sub = (raw(menu) as unknown as Menu).model;
+    this.model.items.push({ caption: sub.title, submenu: sub });
+    return this.self();
+  }
+  addToUi(): void {
+    this.state.menus = this.state.menus.filter((m) => m.title !== this.model.title);
+    this.state.menus.push(this.model);
+  }
+}
+
+export class Ui {
+  readonly Button = Button;
+  readonly ButtonSet = ButtonSet;
+  constructor(
+    private readonly state: UiState,
+    private readonly log: CallLog,
+  ) {
+    return service(this, 'Ui', log);
+  }
+  createMenu(caption: string): GoogleAppsScript.Base.Menu {
+    return new Menu(caption, false, this.state, this.log) as unknown as GoogleAppsScript.Base.Menu;
+  }
+  createAddonMenu(): GoogleAppsScript.Base.Menu {
+    return new Menu('Extensions', true, this.state, this.log) as unknown as GoogleAppsScript.Base.Menu;
+  }
+  showSidebar(output: GoogleAppsScript.HTML.HtmlOutput): void {
+    this.state.sidebar = raw(output) as unknown as HtmlOutput;
+  }
+  showModalDialog(output: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+    this.state.dialog = { output: raw(output) as unknown as HtmlOutput, title, modal: true };
+  }
+  showModelessDialog(output: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+    this.state.dialog = { output: raw(output) as unknown as HtmlOutput, title, modal: false };
+  }
+  alert(titleOrPrompt: string, promptOrButtons?: string, buttons?: string): string {
+    const hasTitle = typeof promptOrButtons === 'string' && !(promptOrButtons in ButtonSet);
+    const title = hasTitle ? titleOrPrompt : '';
+    const prompt = hasTitle ? promptOrButtons! : titleOrPrompt;
+    const set = (hasTitle ? buttons : promptOrButtons) ?? ButtonSet.OK;
+    this.state.alerts.push({ title, prompt, buttons: set });
+    return this.state.answers.shift()?.button ?? Button.OK;
+  }
+  prompt(titleOrPrompt: string, promptOrButtons?: string, buttons?: string): GoogleAppsScript.Base.PromptResponse {
+    const hasTitle = typeof promptOrButtons === 'string' && !(promptOrButtons in ButtonSet);
+    const set = (hasTitle ? buttons : promptOrButtons) ?? ButtonSet.OK;
+    this.state.alerts.push({ title: hasTitle ? titleOrPrompt : '', prompt: hasTitle ? promptOrButtons! : titleOrPrompt, buttons: set });
+    const answer = this.state.answers.shift();
+    const button = answer?.button ?? (answer ? Button.OK : Button.CANCEL);
+    return service(
+      { getResponseText: () => answer?.text ?? '', getSelectedButton: () => button },
+      'PromptResponse',
+      this.log,
+    ) as unknown as GoogleAppsScript.Base.PromptResponse;
+  }
+}

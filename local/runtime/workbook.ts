@@ -1,0 +1,204 @@
+/**
+ * The in-memory spreadsheet behind the runtime's SpreadsheetApp: sheet stores with their cell
+ * contents in the formula engine and their formats, notes, colours and rules in sparse layers.
+ */
+import type { HyperFormula, RawCellContent } from 'hyperformula';
+import { DetailedCellError } from 'hyperformula';
+import { columnToLetters, type GridRect } from './a1.js';
+import { CellLayer } from './cell-layer.js';
+import { createEngine } from './formula-engine.js';
+import { isDateFormat } from './number-format.js';
+import type { DataValidation, ConditionalFormatRule } from './rules.js';
+import { instantFromSerial } from './tz.js';
+import type { Clock } from './clock.js';
+
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+
+export class SheetStore {
+  maxRows = DEFAULT_ROWS;
+  maxColumns = DEFAULT_COLUMNS;
+  frozenRows = 0;
+  frozenColumns = 0;
+  tabColor: string | null = null;
+  hidden = false;
+  readonly columnWidths = new Map<number, number>();
+  readonly formats = new CellLayer<string>();
+  readonly notes = new CellLayer<string>();
+  readonly backgrounds = new CellLayer<string>();
+  readonly fontColors = new CellLayer<string>();
+  readonly fontWeights = new CellLayer<string>();
+  readonly alignments = new CellLayer<string>();
+  readonly wraps = new CellLayer<boolean>();
+  readonly validations = new CellLayer<DataValidation>();
+  conditionalRules: ConditionalFormatRule[] = [];
+
+  constructor(
+    readonly gid: number,
+    public name: string,
+    readonly hfId: number,
+  ) {}
+
+  layers(): CellLayer<unknown>[] {
+    return [this.formats, this.notes, this.backgrounds, this.fontColors, this.fontWeights, this.alignments, this.wraps, this.validations];
+  }
+}
+
+export interface WorkbookOptions {
+  id: string;
+  name: string;
+  timeZone: string;
+  clock: Clock;
+  /** Builds the Date objects handed to script code (in the script's own realm). */
+  makeDate: (ms: number) => Date;
+}
+
+export class Workbook {
+  readonly hf: HyperFormula;
+  readonly sheets: SheetStore[] = [];
+  readonly namedRanges = new Map<string, { name: string; sheet: SheetStore; rect: GridRect }>();
+  activeSheet: SheetStore | undefined;
+  activeRange: { sheet: SheetStore; rect: GridRect } | undefined;
+  private nextGid = 0;
+  /** A hidden engine sheet whose only job is to make volatile formulas (TODAY) recompute. */
+  private readonly tickSheet: number;
+
+  constructor(readonly options: WorkbookOptions) {
+    this.hf = createEngine({ now: () => options.clock.now(), timeZone: () => this.options.timeZone });
+    this.tickSheet = this.hf.getSheetId(this.hf.addSheet('__clock__'))!;
+  }
+
+  get timeZone(): string {
+    return this.options.timeZone;
+  }
+
+  addSheet(name: string, index = this.sheets.length): SheetStore {
+    const hfName = this.hf.addSheet(name);
+    const gid = this.nextGid === 0 ? 0 : 100_000_000 + this.nextGid * 7919;
+    this.nextGid++;
+    const store = new SheetStore(gid, name, this.hf.getSheetId(hfName)!);
+    this.sheets.splice(index, 0, store);
+    return store;
+  }
+
+  removeSheet(store: SheetStore): void {
+    this.hf.removeSheet(store.hfId);
+    this.sheets.splice(this.sheets.indexOf(store), 1);
+    for (const [key, named] of this.namedRanges) if (named.sheet === store) this.removeNamedRange(key);
+    if (this.activeSheet === store) this.activeSheet = this.sheets[0];
+    if (this.activeRange?.sheet === store) this.activeRange = undefined;
+  }
+
+  renameSheet(store: SheetStore, name: string): void {
+    this.hf.renameSheet(store.hfId, name);
+    store.name = name;
+  }
+
+  sheetByName(name: string): SheetStore | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Re-evaluates volatile formulas: called when the clock moves. */
+  recalculateVolatile(): void {
+    this.hf.setCellContents({ sheet: this.tickSheet, row: 0, col: 0 }, this.options.clock.now());
+  }
+
+  /** Rows and columns that hold content (Sheet.getLastRow / getLastColumn). */
+  usedSize(store: SheetStore): { rows: number; columns: number } {
+    const d = this.hf.getSheetDimensions(store.hfId);
+    return { rows: d.height, columns: d.width };
+  }
+
+  writeContents(store: SheetStore, rect: GridRect, contents: RawCellContent[][]): void {
+    this.hf.setCellContents({ sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 }, contents);
+  }
+
+  rawValues(store: SheetStore, rect: GridRect): unknown[][] {
+    return this.hf.getRangeValues({
+      start: { sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 },
+      end: { sheet: store.hfId, row: rect.row + rect.numRows - 2, col: rect.column + rect.numColumns - 2 },
+    }) as unknown[][];
+  }
+
+  formulas(store: SheetStore, rect: GridRect): string[][] {
+    const grid = this.hf.getRangeFormulas({
+      start: { sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 },
+      end: { sheet: store.hfId, row: rect.row + rect.numRows - 2, col: rect.column + rect.numColumns - 2 },
+    });
+    return grid.map((line) => line.map((f) => f ?? ''));
+  }
+
+  isDateCell(store: SheetStore, row: number, column: number, hasFormula: boolean): boolean {
+    const format = store.formats.get(row, column);
+    if (format !== undefined) return isDateFormat(format);
+    if (!hasFormula) return false;
+    const type = this.hf.getCellValueDetailedType({ sheet: store.hfId, row: row - 1, col: column - 1 });
+    return type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME';
+  }
+
+  /** Values as Apps Script returns them: '' for empty, Dates for date cells, errors as their text. */
+  values(store: SheetStore, rect: GridRect): unknown[][] {
+    const raw = this.rawValues(store, rect);
+    let formulaGrid: string[][] | undefined;
+    return raw.map((line, i) =>
+      line.map((v, j) => {
+        if (v === null || v === undefined) return '';
+        if (v instanceof DetailedCellError) return v.value;
+        if (typeof v === 'number') {
+          const row = rect.row + i;
+          const column = rect.column + j;
+          const format = store.formats.get(row, column);
+          let date = format !== undefined && isDateFormat(format);
+          if (format === undefined) {
+            formulaGrid ??= this.formulas(store, rect);
+            date = formulaGrid[i]![j] !== '' && this.isDateCell(store, row, column, true);
+          }
+          return date ? this.options.makeDate(instantFromSerial(v, this.timeZone)) : v;
+        }
+        return v;
+      }),
+    );
+  }
+
+  setNamedRange(name: string, sheet: SheetStore, rect: GridRect): void {
+    const key = name.toUpperCase();
+    const ref = `='${sheet.name.replace(/'/g, "''")}'!${absoluteA1(rect)}`;
+    if (this.namedRanges.has(key)) this.hf.changeNamedExpression(name, ref);
+    else this.hf.addNamedExpression(name, ref);
+    this.namedRanges.set(key, { name, sheet, rect });
+  }
+
+  removeNamedRange(key: string): void {
+    const named = this.namedRanges.get(key.toUpperCase());
+    if (!named) return;
+    this.hf.removeNamedExpression(named.name);
+    this.namedRanges.delete(key.toUpperCase());
+  }
+
+  insertRows(store: SheetStore, beforeRow: number, count: number): void {
+    this.hf.addRows(store.hfId, [beforeRow - 1, count]);
+    for (const layer of store.layers()) layer.shift('row', beforeRow, count);
+    store.maxRows += count;
+  }
+
+  insertColumns(store: SheetStore, beforeColumn: number, count: number): void {
+    this.hf.addColumns(store.hfId, [beforeColumn - 1, count]);
+    for (const layer of store.layers()) layer.shift('column', beforeColumn, count);
+    store.maxColumns += count;
+  }
+
+  deleteRows(store: SheetStore, row: number, count: number): void {
+    this.hf.removeRows(store.hfId, [row - 1, count]);
+    for (const layer of store.layers()) {
+      for (let r = row; r < row + count; r++) layer.fill({ row: r, column: 1, numRows: 1, numColumns: store.maxColumns }, undefined);
+      layer.shift('row', row + count, -count);
+    }
+    store.maxRows -= count;
+  }
+}
+
+function absoluteA1(rect: GridRect): string {
+  const start = `$${columnToLetters(rect.column)}$${rect.row}`;
+  if (rect.numRows === 1 && rect.numColumns === 1) return start;
+  return `${start}:$${columnToLetters(rect.column + rect.numColumns - 1)}$${rect.row + rect.numRows - 1}`;
+}

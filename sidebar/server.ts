@@ -1,0 +1,43 @@
+/**
+ * One typed promise wrapper over google.script.run, typed from src/main.ts's exports: the sidebar
+ * cannot call a server function that does not exist, nor with the wrong arguments.
+ */
+import type * as Server from '../src/main';
+
+type ServerApi = typeof Server;
+type Fn = (...args: never[]) => unknown;
+export type ServerFunctionName = { [K in keyof ServerApi]: ServerApi[K] extends Fn ? K : never }[keyof ServerApi];
+
+interface ScriptRunner {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
+  withFailureHandler(handler: (error: Error) => void): ScriptRunner;
+  [name: string]: unknown;
+}
+
+declare global {
+  interface Window {
+    google?: { script: { run: ScriptRunner; host: { close(): void } } };
+  }
+}
+
+export function callServer<K extends ServerFunctionName>(
+  name: K,
+  ...args: Parameters<ServerApi[K]>
+): Promise<Awaited<ReturnType<ServerApi[K]>>> {
+  return new Promise((resolve, reject) => {
+    const google = window.google;
+    if (!google) {
+      reject(new Error('This page runs inside Google Sheets (or the OpsPlan playground) only.'));
+      return;
+    }
+    const runner = google.script.run
+      .withSuccessHandler((value) => resolve(value as Awaited<ReturnType<ServerApi[K]>>))
+      .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
+    const fn = runner[name] as (...a: unknown[]) => void;
+    fn.apply(runner, args);
+  });
+}
+
+export function closeSidebar(): void {
+  window.google?.script.host.close();
+}

@@ -1,0 +1,23 @@
+/** The OpsPlan menu: one list that both onOpen and the tests read. */
+export interface MenuEntry {
+  caption: string;
+  /** Name of the top-level function the item calls (an export of src/main.ts). */
+  handler: string;
+}
+
+export const MENU_TITLE = 'OpsPlan';
+
+export const MENU: readonly (MenuEntry | 'separator')[] = [
+  { caption: 'Open sidebar', handler: 'showSidebar' },
+  'separator',
+  { caption: 'Set up plan tabs', handler: 'menuSetUpPlan' },
+  { caption: 'Insert example plan', handler: 'menuInsertExample' },
+  { caption: 'Check plan', handler: 'menuCheckPlan' },
+  { caption: 'Refresh KPI status', handler: 'menuRefreshStatus' },
+  'separator',
+  { caption: 'Generate report', handler: 'menuGenerateReport' },
+  { caption: 'Send status emails now', handler: 'menuSendEmails' },
+  { caption: 'Schedule…', handler: 'menuSchedule' },
+  'separator',
+  { caption: 'Help', handler: 'menuHelp' },
+];
