@@ -1,0 +1,71 @@
+/**
+ * Formula columns, built per data row from the tab's actual column positions (adopted tabs keep
+ * their own order). Only functions Google Sheets and the local engine agree on; relative row
+ * references, so sorting and inserting rows keep them right; settings read by named range; no bare
+ * TRUE/FALSE and no open ranges. Thresholds are ROUNDed so both engines compare the same numbers.
+ */
+import { settingRef } from './settings';
+import type { FormulaKey } from './spec/types';
+import { SCALE_WORDS } from './spec/vocab';
+
+/** A1 reference of a column (by spec key) in the row being written. */
+export type CellRef = (key: string) => string;
+
+const band = settingRef('atRiskBand');
+const r4 = (expr: string) => `ROUND(${expr},4)`;
+const effectiveStart = (c: CellRef) => `IF(ISNUMBER(${c('start')}),${c('start')},${settingRef('periodStart')})`;
+const effectiveDue = (c: CellRef) => `IF(ISNUMBER(${c('due')}),${c('due')},${settingRef('periodEnd')})`;
+
+/** Likelihood or impact as 1–5: numbers 1–5 as they are, known words mapped, anything else "". */
+function scale(ref: string): string {
+  const branches = Object.entries(SCALE_WORDS)
+    .map(([n, words]) => `OR(${[n, ...words].map((w) => `${ref}="${w}"`).join(',')}),${n}`)
+    .join(',');
+  return `IF(ISNUMBER(${ref}),IF(AND(${ref}>=1,${ref}<=5,ROUND(${ref},0)=${ref}),${ref},""),IFS(${branches},ISBLANK(${ref}),""))`;
+}
+
+const builders: Record<FormulaKey, (c: CellRef) => string> = {
+  goalExpected: (c) => {
+    const [st, du] = [effectiveStart(c), effectiveDue(c)];
+    return `IF(ISBLANK(${c('kpi')}),"",IFERROR(IF(${du}<=${st},IF(TODAY()>=${du},1,0),${r4(`MAX(0,MIN(1,(TODAY()-${st})/(${du}-${st})))`)}),""))`;
+  },
+  goalProgress: (c) => {
+    const [a, b, t] = [c('actual'), c('baseline'), c('target')];
+    const maintain = `IF(${t}=0,IF(${a}=0,1,0),MAX(0,${r4(`1-MAX(${a}-${t},${t}-${a})/MAX(${t},-${t})`)}))`;
+    return `IF(OR(ISBLANK(${c('kpi')}),NOT(ISNUMBER(${a})),NOT(ISNUMBER(${t}))),"",IF(${c('direction')}="Maintain",${maintain},IFERROR(${r4(`(${a}-${b})/(${t}-${b})`)},"")))`;
+  },
+  goalStatus: (c) => {
+    const [p, e] = [c('progress'), c('expected')];
+    const tolerance = r4(`1-${band}`);
+    const maintain = `IF(TODAY()>${effectiveDue(c)},IF(${p}>=${tolerance},"Achieved","Missed"),IF(${p}>=${tolerance},"On track",IF(${p}>=${r4(`1-2*${band}`)},"At risk","Off track")))`;
+    const trend = `IF(${p}>=1,"Achieved",IF(TODAY()>${effectiveDue(c)},"Missed",IF(${p}>=${e},"On track",IF(${p}>=${r4(`${e}-${band}`)},"At risk","Off track"))))`;
+    return `IF(ISBLANK(${c('kpi')}),"",IF(NOT(ISNUMBER(${p})),"No data",IF(NOT(ISNUMBER(${e})),"No data",IF(TODAY()<${effectiveStart(c)},"Not started",IF(${c('direction')}="Maintain",${maintain},${trend})))))`;
+  },
+  budgetPlannedTotal: (c) =>
+    `IF(AND(ISBLANK(${c('planned')}),ISBLANK(${c('hours')}),ISBLANK(${c('rate')})),"",IFERROR(${c('planned')}+${c('hours')}*${c('rate')},""))`,
+  budgetVariance: (c) => `IF(OR(NOT(ISNUMBER(${c('plannedTotal')})),NOT(ISNUMBER(${c('actual')}))),"",${c('plannedTotal')}-${c('actual')})`,
+  budgetVariancePercent: (c) => `IF(NOT(ISNUMBER(${c('variance')})),"",IFERROR(${r4(`${c('variance')}/${c('plannedTotal')}`)},""))`,
+  budgetStatus: (c) => {
+    const [total, actual] = [c('plannedTotal'), c('actual')];
+    return `IF(NOT(ISNUMBER(${c('variance')})),"",IF(${actual}>${total},"Over budget",IF(${actual}>=${r4(`${total}*(1-${band})`)},"On budget","Under budget")))`;
+  },
+  timelineStatus: (c) => {
+    const [due, start] = [c('due'), c('start')];
+    const notYet = `IF(AND(ISNUMBER(${start}),TODAY()<${start}),"Not started","On schedule")`;
+    return `IF(AND(ISBLANK(${c('name')}),ISBLANK(${due})),"",IF(OR(${c('state')}="Done",ISNUMBER(${c('completed')})),"Done",IF(NOT(ISNUMBER(${due})),${notYet},IF(TODAY()>${due},"Overdue",IF(${due}-TODAY()<=${settingRef('dueSoonDays')},"Due soon",${notYet})))))`;
+  },
+  timelineDaysLeft: (c) => `IF(OR(NOT(ISNUMBER(${c('due')})),${c('state')}="Done",ISNUMBER(${c('completed')})),"",${c('due')}-TODAY())`,
+  riskScore: (c) => `IF(OR(ISBLANK(${c('likelihood')}),ISBLANK(${c('impact')})),"",IFERROR(${scale(c('likelihood'))}*${scale(c('impact'))},""))`,
+  riskLevel: (c) => {
+    const s = c('score');
+    return `IF(NOT(ISNUMBER(${s})),"",IF(${s}<=${settingRef('riskLowMax')},"Low",IF(${s}<=${settingRef('riskMediumMax')},"Medium",IF(${s}<=${settingRef('riskHighMax')},"High","Critical"))))`;
+  },
+};
+
+/** The formula for one formula column in one row. */
+export function buildFormula(key: FormulaKey, ref: CellRef): string {
+  return `=${builders[key](ref)}`;
+}
+
+/** The functions generated formulas may use (DESIGN §1); a test holds every builder to it. */
+export const ALLOWED_FUNCTIONS = ['IF', 'IFS', 'AND', 'OR', 'NOT', 'IFERROR', 'ISBLANK', 'ISNUMBER', 'MIN', 'MAX', 'ROUND', 'TODAY', 'SUMIFS', 'COUNTIFS', 'INDEX', 'MATCH'] as const;

@@ -1,0 +1,309 @@
+/**
+ * Set up plan tabs: from the shape of the workbook as it is, what to create or add, so that a
+ * blank spreadsheet gets the whole plan structure and a team's own tabs are adopted without losing
+ * a cell. Pure: the Apps Script adapter reads the shape and applies the result in batched calls.
+ */
+import { findTab, mapHeaders, normalizeName, type HeaderMap } from './headers';
+import { currencyFormat, numberFormatOf, PLAN, PLAN_TABS, RACI_PERSON_COLUMN, SETTINGS, PEOPLE } from './spec/tabs';
+import type { ColumnSpec, RagColour, SettingSpec, TabSpec } from './spec/types';
+import { isBlank } from './values';
+
+export interface SheetShape {
+  name: string;
+  /** Row 1 as it is (trailing blanks may be cut). */
+  header: readonly unknown[];
+  /** Notes on row 1, aligned with `header`. */
+  headerNotes: readonly string[];
+  lastRow: number;
+  lastColumn: number;
+  maxRows: number;
+  maxColumns: number;
+  /** Rows 2..lastRow: read only for the Plan and People tabs (settings, and names for RACI). */
+  body?: readonly (readonly unknown[])[];
+}
+
+export interface WorkbookShape {
+  sheets: readonly SheetShape[];
+  /** Named range → "Sheet!A1" of its cell. */
+  namedRanges: Readonly<Record<string, string>>;
+}
+
+export type ValidationRule =
+  | { kind: 'list'; values: readonly string[]; reject: boolean; help: string }
+  | { kind: 'people'; reject: boolean; help: string }
+  | { kind: 'date'; reject: boolean; help: string }
+  | { kind: 'nonNegative'; reject: boolean; help: string }
+  | { kind: 'email'; reject: boolean; help: string };
+
+export type ConditionalRule =
+  | { kind: 'text'; column: number; text: string; colour: RagColour }
+  | { kind: 'overdue'; column: number; formula: string; colour: RagColour };
+
+export interface NewColumn {
+  /** 1-based sheet column. */
+  column: number;
+  spec: ColumnSpec;
+  header: string;
+  width: number;
+  format?: string;
+  validation?: ValidationRule;
+}
+
+export interface TabSetup {
+  spec: TabSpec;
+  sheetName: string;
+  action: 'create' | 'adopt' | 'ready';
+  /** 0-based position for a created tab. */
+  position: number;
+  /** Columns to write a header for, with their formats and validation over rows 2..maxRows. */
+  newColumns: NewColumn[];
+  /** Columns to insert first when the sheet is too narrow. */
+  extraColumnsNeeded: number;
+  /** Notes for header cells that have none. */
+  headerNotes: { column: number; note: string }[];
+  /** Bold, freeze and colour the header row (created tabs only: an adopted tab keeps its look). */
+  styleHeader: boolean;
+  conditionalRules: ConditionalRule[];
+  /** Settings rows to append (Plan tab): [label, default value, about] at the mapped columns. */
+  settingRows: { row: number; setting: SettingSpec }[];
+  /** Named ranges to create or move, each to one value cell. */
+  namedRanges: { name: string; row: number; column: number; format?: string }[];
+  /** For the preview: headers recognised under another name, and columns kept as they are. */
+  recognised: { header: string; as: string }[];
+  kept: string[];
+  /** Rows of data OpsPlan found (kept as they are). */
+  dataRows: number;
+}
+
+export interface SetupPlan {
+  tabs: TabSetup[];
+  /** An empty default "Sheet1" that OpsPlan's tabs replace. */
+  removeBlankSheet?: string;
+  changes: number;
+}
+
+const HELP = {
+  list: (values: readonly string[]) => `Choose one of: ${values.join(', ')}.`,
+  people: 'Choose a name from the People tab (add new people there first).',
+  date: 'Enter a date, e.g. 2026-03-31.',
+  nonNegative: 'Enter a number, 0 or more.',
+  email: 'Enter an email address.',
+};
+
+export function validationFor(column: ColumnSpec): ValidationRule | undefined {
+  if (!column.validation) return undefined;
+  const reject = column.validation === 'reject';
+  switch (column.type) {
+    case 'choice':
+    case 'raci':
+      return { kind: 'list', values: column.values ?? [], reject, help: HELP.list(column.values ?? []) };
+    case 'person':
+      return { kind: 'people', reject, help: HELP.people };
+    case 'date':
+      return { kind: 'date', reject, help: HELP.date };
+    case 'money':
+    case 'hours':
+    case 'percent':
+    case 'number':
+      return { kind: 'nonNegative', reject, help: HELP.nonNegative };
+    case 'email':
+      return { kind: 'email', reject, help: HELP.email };
+    default:
+      return undefined;
+  }
+}
+
+function letters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Red dates: past and not finished, read from the row's own State or Status. */
+function overdueRule(tab: TabSpec, byKey: Map<string, number>): ConditionalRule[] {
+  const col = (key: string) => (byKey.has(key) ? byKey.get(key)! + 1 : undefined);
+  const rule = (dateKey: string, doneKey: string, doneValue: string): ConditionalRule[] => {
+    const date = col(dateKey);
+    const done = col(doneKey);
+    if (!date || !done) return [];
+    const d = `${letters(date)}2`;
+    return [{ kind: 'overdue', column: date, formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),$${letters(done)}2<>"${doneValue}")`, colour: 'red' }];
+  };
+  if (tab.key === 'timeline') return rule('due', 'state', 'Done');
+  if (tab.key === 'goals') return rule('due', 'status', 'Achieved');
+  if (tab.key === 'risks') return rule('reviewDate', 'state', 'Closed');
+  return [];
+}
+
+function conditionalRules(tab: TabSpec, byKey: Map<string, number>, personColumns: number[]): ConditionalRule[] {
+  const rules: ConditionalRule[] = [];
+  for (const column of tab.columns) {
+    const index = byKey.get(column.key);
+    if (index === undefined || !column.colours) continue;
+    for (const [text, colour] of Object.entries(column.colours)) rules.push({ kind: 'text', column: index + 1, text, colour });
+  }
+  for (const column of personColumns) {
+    for (const [text, colour] of Object.entries(RACI_PERSON_COLUMN.colours ?? {})) rules.push({ kind: 'text', column, text, colour });
+  }
+  return [...rules, ...overdueRule(tab, byKey)];
+}
+
+function newColumn(spec: ColumnSpec, column: number, currency: string, header = spec.header): NewColumn {
+  return { column, spec, header, width: spec.width, format: numberFormatOf(spec, currencyFormat(currency)), validation: validationFor(spec) };
+}
+
+/** Settings labels → row (1-based) on the Plan tab. */
+function settingRowsOf(shape: SheetShape | undefined, labelIndex: number): Map<string, number> {
+  const rows = new Map<string, number>();
+  const byLabel = new Map<string, SettingSpec>();
+  for (const s of SETTINGS) for (const label of [s.label, ...(s.aliases ?? [])]) if (!byLabel.has(normalizeName(label))) byLabel.set(normalizeName(label), s);
+  (shape?.body ?? []).forEach((line, i) => {
+    const setting = byLabel.get(normalizeName(line[labelIndex]));
+    if (setting && !rows.has(setting.key)) rows.set(setting.key, i + 2);
+  });
+  return rows;
+}
+
+export function settingFormat(setting: SettingSpec): string | undefined {
+  if (setting.type === 'date') return 'yyyy-mm-dd';
+  if (setting.type === 'percent') return '0%';
+  if (setting.type === 'integer') return '0';
+  return undefined;
+}
+
+/** Reads the Plan tab's settings (raw values by setting key) from its shape. */
+export function settingValues(shape: SheetShape | undefined): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  if (!shape) return values;
+  const map = mapHeaders(PLAN, shape.header);
+  const labelIndex = map.byKey.get('setting') ?? 0;
+  const valueIndex = map.byKey.get('value') ?? 1;
+  for (const [key, row] of settingRowsOf(shape, labelIndex)) values.set(key, shape.body?.[row - 2]?.[valueIndex] ?? '');
+  return values;
+}
+
+/** Names in the People tab, in order, without blanks or repeats. */
+export function peopleNames(shape: SheetShape | undefined): string[] {
+  if (!shape) return [];
+  const index = mapHeaders(PEOPLE, shape.header).byKey.get('name');
+  if (index === undefined) return [];
+  const names: string[] = [];
+  for (const line of shape.body ?? []) {
+    const name = String(line[index] ?? '').trim();
+    if (name && !names.some((n) => normalizeName(n) === normalizeName(name))) names.push(name);
+  }
+  return names;
+}
+
+function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number, workbook: WorkbookShape, currency: string, people: string[]): TabSetup {
+  const header = shape?.header ?? [];
+  const map: HeaderMap = mapHeaders(spec, header);
+  const lastColumn = Math.max(shape?.lastColumn ?? 0, header.length);
+  const newColumns: NewColumn[] = [];
+  let next = lastColumn + 1;
+  for (const column of map.missing) newColumns.push(newColumn(column, next++, currency));
+  const byKey = new Map(map.byKey);
+  for (const c of newColumns) byKey.set(c.spec.key, c.column - 1);
+
+  // RACI: one column per person; people missing from the matrix get a column.
+  const personColumns: number[] = [];
+  if (spec.kind === 'raci') {
+    const existing = new Set(map.unknown.map((i) => normalizeName(header[i])));
+    map.unknown.forEach((i) => personColumns.push(i + 1));
+    for (const name of people) {
+      if (existing.has(normalizeName(name))) continue;
+      const column = { ...RACI_PERSON_COLUMN, key: `person:${name}`, header: name };
+      newColumns.push(newColumn(column, next, currency, name));
+      personColumns.push(next++);
+    }
+  }
+
+  const notes: { column: number; note: string }[] = [];
+  for (const column of spec.columns) {
+    const index = map.byKey.get(column.key);
+    if (index !== undefined && isBlank(shape?.headerNotes[index] ?? '')) notes.push({ column: index + 1, note: column.note });
+  }
+
+  const settingRows: { row: number; setting: SettingSpec }[] = [];
+  const namedRanges: TabSetup['namedRanges'] = [];
+  if (spec.kind === 'settings') {
+    const labelIndex = byKey.get('setting') ?? 0;
+    const valueIndex = byKey.get('value') ?? 1;
+    const rows = settingRowsOf(shape, labelIndex);
+    let row = Math.max(shape?.lastRow ?? 0, 1) + 1;
+    for (const setting of SETTINGS) {
+      if (!rows.has(setting.key)) {
+        settingRows.push({ row, setting });
+        rows.set(setting.key, row++);
+      }
+      const target = `${spec.name === shape?.name || !shape ? spec.name : shape.name}!${letters(valueIndex + 1)}${rows.get(setting.key)}`;
+      if (normalizeName(workbook.namedRanges[setting.rangeName]) !== normalizeName(target)) {
+        namedRanges.push({ name: setting.rangeName, row: rows.get(setting.key)!, column: valueIndex + 1, format: settingFormat(setting) });
+      }
+    }
+  }
+
+  const action = !shape ? 'create' : newColumns.length || notes.length || settingRows.length || namedRanges.length ? 'adopt' : 'ready';
+  return {
+    spec,
+    sheetName: shape?.name ?? spec.name,
+    action,
+    position,
+    newColumns,
+    extraColumnsNeeded: Math.max(0, next - 1 - (shape?.maxColumns ?? 26)),
+    headerNotes: notes.concat(shape ? newColumns.map((c) => ({ column: c.column, note: c.spec.note })) : []),
+    styleHeader: !shape,
+    conditionalRules: conditionalRules(spec, byKey, personColumns),
+    settingRows,
+    namedRanges,
+    recognised: [...map.matchedBy.entries()].filter(([, m]) => m.viaAlias).map(([key, m]) => ({ header: m.header, as: spec.columns.find((c) => c.key === key)!.header })),
+    kept: spec.kind === 'raci' ? [] : map.unknown.map((i) => String(header[i])),
+    dataRows: Math.max(0, (shape?.lastRow ?? 0) - 1),
+  };
+}
+
+/** What Set up will do to this workbook. Running it on its own result plans no change. */
+export function planSetup(workbook: WorkbookShape): SetupPlan {
+  const found = PLAN_TABS.map((spec) => ({ spec, shape: findTab(spec, workbook.sheets) }));
+  const settings = settingValues(found.find((f) => f.spec.key === 'plan')!.shape);
+  const currency = String(settings.get('currency') || 'USD');
+  const people = peopleNames(found.find((f) => f.spec.key === 'people')!.shape);
+  const tabs: TabSetup[] = [];
+  let position = 0;
+  const order = workbook.sheets.map((s) => s.name);
+  for (const { spec, shape } of found) {
+    if (shape) position = order.indexOf(shape.name) + 1;
+    const setup = planTab(spec, shape, position, workbook, currency, people);
+    if (!shape) {
+      order.splice(position, 0, spec.name);
+      position++;
+    }
+    tabs.push(setup);
+  }
+  const blank = workbook.sheets.find((s) => /^sheet1$/i.test(s.name) && s.lastRow === 0 && s.lastColumn === 0);
+  const creating = tabs.some((t) => t.action === 'create');
+  const changes = tabs.reduce((n, t) => n + (t.action === 'ready' ? 0 : 1), 0);
+  return { tabs, removeBlankSheet: blank && creating ? blank.name : undefined, changes };
+}
+
+export interface SetupPreview {
+  tabs: { tab: string; sheet: string; action: TabSetup['action']; addColumns: string[]; addSettings: string[]; recognised: { header: string; as: string }[]; kept: string[]; dataRows: number }[];
+  changes: number;
+}
+
+/** What the sidebar shows before the user confirms: per tab, what will be added and what is kept. */
+export function previewSetup(plan: SetupPlan): SetupPreview {
+  return {
+    changes: plan.changes,
+    tabs: plan.tabs.map((t) => ({
+      tab: t.spec.name,
+      sheet: t.sheetName,
+      action: t.action,
+      addColumns: t.newColumns.map((c) => c.header),
+      addSettings: t.settingRows.map((s) => s.setting.label),
+      recognised: t.recognised,
+      kept: t.kept,
+      dataRows: t.dataRows,
+    })),
+  };
+}

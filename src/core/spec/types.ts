@@ -1,0 +1,97 @@
+/** The vocabulary of tab specs: the single description every feature derives from. */
+
+export type CellType =
+  | 'id' // a short unique key such as G1 or T3
+  | 'ids' // a comma-separated list of IDs (Depends on)
+  | 'text'
+  | 'email'
+  | 'emails' // a comma-separated list of addresses
+  | 'person' // a name from the People tab
+  | 'date'
+  | 'number'
+  | 'integer'
+  | 'money'
+  | 'hours'
+  | 'percent'
+  | 'choice' // one of `values`
+  | 'scale' // 1–5, or a word such as High or Likely
+  | 'raci' // R, A, C or I
+  | 'formula'; // written by OpsPlan, one formula per data row
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** RAG colours shared by every status column and the report. */
+export const RAG = {
+  green: { background: '#b7e1cd', font: '#0d652d' },
+  amber: { background: '#fce8b2', font: '#7a4f01' },
+  red: { background: '#f4c7c3', font: '#a50e0e' },
+  grey: { background: '#e8eaed', font: '#3c4043' },
+  blue: { background: '#c6dafc', font: '#174ea6' },
+} as const;
+export type RagColour = keyof typeof RAG;
+
+export type FormulaKey =
+  | 'goalExpected'
+  | 'goalProgress'
+  | 'goalStatus'
+  | 'budgetPlannedTotal'
+  | 'budgetVariance'
+  | 'budgetVariancePercent'
+  | 'budgetStatus'
+  | 'timelineStatus'
+  | 'timelineDaysLeft'
+  | 'riskScore'
+  | 'riskLevel';
+
+export interface ColumnSpec {
+  /** Stable name used in code; never shown. */
+  key: string;
+  /** The default header written when OpsPlan creates the column. */
+  header: string;
+  /** Other headers that mean the same column when adopting a team's own tab. */
+  aliases?: readonly string[];
+  type: CellType;
+  /** A blank cell is an error (required) or a warning (expected) in a row that has data. */
+  required?: 'error' | 'warning';
+  /** Allowed values of a choice column, in dropdown order. */
+  values?: readonly string[];
+  /** Data validation: reject invalid input, or accept it with a warning mark. */
+  validation?: 'reject' | 'warn';
+  /** Width in pixels. */
+  width: number;
+  /** Sheets number format; derived from the type when absent. */
+  format?: string;
+  /** The header's note: what goes in the column. */
+  note: string;
+  /** For formula columns: which builder writes the formula. */
+  formula?: FormulaKey;
+  /** RAG colour of each value, for conditional formatting. */
+  colours?: Readonly<Record<string, RagColour>>;
+}
+
+export type TabKey = 'plan' | 'people' | 'goals' | 'raci' | 'budget' | 'timeline' | 'risks' | 'report' | 'history';
+
+export interface TabSpec {
+  key: TabKey;
+  name: string;
+  aliases: readonly string[];
+  colour: string;
+  /** table: a header row and one record per row; settings: key/value rows; raci: fixed columns then one column per person; generated: written whole by OpsPlan. */
+  kind: 'table' | 'settings' | 'raci' | 'generated';
+  description: string;
+  /** Prefix of generated IDs (G1, T1…). */
+  idPrefix?: string;
+  columns: readonly ColumnSpec[];
+}
+
+export interface SettingSpec {
+  key: string;
+  label: string;
+  aliases?: readonly string[];
+  type: CellType;
+  /** Default value as a person would type it; '' for none. */
+  defaultValue: string | number;
+  note: string;
+  /** Name of the named range formulas read the value by. */
+  rangeName: string;
+}
