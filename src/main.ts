@@ -3,7 +3,14 @@
  * Wiring only: every rule lives in src/core, every service call in src/gas. Each export becomes a
  * top-level function in dist/Code.js (see scripts/build.mjs).
  */
-import { alertUser, buildMenu, openSidebar } from './gas/ui';
+import type { SetupPreview } from './core/scaffold';
+import { withDocumentLock } from './gas/lock';
+import { insertExample, previewPlanSetup, refreshAll, setUpPlanTabs, type ExampleResult, type RefreshResult } from './gas/plan-actions';
+import type { SetupResult } from './gas/setup';
+import { alertUser, buildMenu, confirmUser, openSidebar, toast } from './gas/ui';
+import { describePreview } from './core/messages';
+
+const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
 /** Simple trigger: runs in AuthMode.NONE before authorisation, so it only builds the menu. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -18,17 +25,28 @@ export function showSidebar(): void {
   openSidebar();
 }
 
+// ---- menu handlers ----
+
 export function menuSetUpPlan(): void {
-  alertUser('OpsPlan', 'Set up plan tabs is not available yet.');
+  const preview = previewPlanSetup(active());
+  if (preview.changes === 0) return toast('The plan tabs are set up: nothing to add.');
+  if (!confirmUser('Set up plan tabs', `${describePreview(preview)}\n\nNothing you entered is changed. Go ahead?`)) return;
+  const result = setUpPlan();
+  toast(`Set up done: ${result.created.length} tabs created, ${result.adopted.length} adopted.`);
 }
+
 export function menuInsertExample(): void {
-  alertUser('OpsPlan', 'Insert example plan is not available yet.');
+  const result = insertExamplePlan();
+  toast(result.filled.length ? `Example plan inserted into ${result.filled.join(', ')}.` : 'Your plan tabs already hold data: the example was not inserted.');
 }
+
 export function menuCheckPlan(): void {
   alertUser('OpsPlan', 'Check plan is not available yet.');
 }
 export function menuRefreshStatus(): void {
-  alertUser('OpsPlan', 'Refresh KPI status is not available yet.');
+  const result = refreshKpiStatus();
+  const kept = result.conflicts.length ? ` ${result.conflicts.length} typed value(s) in formula columns were kept: run Check plan to see them.` : '';
+  toast(`KPI status refreshed on ${result.tabs.map((t) => t.tab).join(', ')}.${kept}`);
 }
 export function menuGenerateReport(): void {
   alertUser('OpsPlan', 'Generate report is not available yet.');
@@ -40,11 +58,33 @@ export function menuSchedule(): void {
   alertUser('OpsPlan', 'Schedules are not available yet.');
 }
 export function menuHelp(): void {
-  alertUser('OpsPlan help', 'OpsPlan turns this spreadsheet into an operational plan. Open the sidebar to start.');
+  alertUser(
+    'OpsPlan help',
+    'OpsPlan turns this spreadsheet into an operational plan.\n\n1. Set up plan tabs (or Insert example plan to see one).\n2. Fill in goals, KPIs, owners, budget, timeline and risks.\n3. Check plan shows every problem by cell.\n4. Generate report and send status emails, now or on a schedule.\n\nOpen the sidebar for all of it in one place.',
+  );
 }
 
-/** Sidebar API: a health check the sidebar calls on load. */
+// ---- sidebar API (plain data in and out: google.script.run cannot carry Dates) ----
+
+/** A health check the sidebar calls on load. */
 export function getAddonInfo(): { spreadsheetName: string; timeZone: string; user: string } {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = active();
   return { spreadsheetName: ss.getName(), timeZone: ss.getSpreadsheetTimeZone(), user: Session.getEffectiveUser().getEmail() };
+}
+
+/** What Set up would add, per tab, before anything changes. */
+export function previewSetUp(): SetupPreview {
+  return previewPlanSetup(active());
+}
+
+export function setUpPlan(): SetupResult & { changes: number } {
+  return withDocumentLock('setting up the plan', 10_000, () => setUpPlanTabs(active()));
+}
+
+export function insertExamplePlan(): ExampleResult {
+  return withDocumentLock('setting up the plan', 10_000, () => insertExample(active()));
+}
+
+export function refreshKpiStatus(): RefreshResult {
+  return withDocumentLock('refreshing KPI status', 10_000, () => refreshAll(active()));
 }

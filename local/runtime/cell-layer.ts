@@ -46,6 +46,11 @@ export class CellLayer<T> {
     this.cells = next;
   }
 
+  /** Every set cell as [A1-style row, column, value], for snapshots and comparisons. */
+  entries(): [number, number, T][] {
+    return [...this.cells.entries()].map(([k, v]) => [Math.floor(k / 20_000), k % 20_000, v] as [number, number, T]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
+
   clear(): void {
     this.cells.clear();
   }

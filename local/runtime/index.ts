@@ -65,6 +65,28 @@ export interface ServiceTypes {
   Logger: GoogleAppsScript.Base.Logger;
 }
 
+export interface WorkbookDescription {
+  sheets: {
+    name: string;
+    gid: number;
+    maxRows: number;
+    maxColumns: number;
+    frozenRows: number;
+    tabColor: string | null;
+    hidden: boolean;
+    columnWidths: [number, number][];
+    values: unknown[][];
+    formulas: string[][];
+    formats: [number, number, string][];
+    notes: [number, number, string][];
+    backgrounds: [number, number, string][];
+    fontWeights: [number, number, string][];
+    validations: [number, number, string][];
+    conditionalRules: string[];
+  }[];
+  namedRanges: [string, string, string][];
+}
+
 export interface Execution {
   functionName: string;
   trigger?: TriggerRecord;
@@ -173,6 +195,40 @@ export class LocalAppsScript {
     const value = this.context[name];
     if (!value) throw new Error(`${name} is not available: its OAuth scope is not in appsscript.json`);
     return value as ServiceTypes[K];
+  }
+
+  /**
+   * Everything a user could see or that a script could read back, as plain data: for tests that
+   * prove an operation changed nothing (or only what it should).
+   */
+  describeWorkbook(): WorkbookDescription {
+    const wb = this.workbook;
+    return {
+      sheets: wb.sheets.map((s) => {
+        const used = wb.usedSize(s);
+        const rect = { row: 1, column: 1, numRows: Math.max(1, used.rows), numColumns: Math.max(1, used.columns) };
+        const values = wb.rawValues(s, rect).map((line) => line.map((v) => (v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : v)));
+        return {
+          name: s.name,
+          gid: s.gid,
+          maxRows: s.maxRows,
+          maxColumns: s.maxColumns,
+          frozenRows: s.frozenRows,
+          tabColor: s.tabColor,
+          hidden: s.hidden,
+          columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+          values,
+          formulas: wb.formulas(s, rect),
+          formats: s.formats.entries(),
+          notes: s.notes.entries(),
+          backgrounds: s.backgrounds.entries(),
+          fontWeights: s.fontWeights.entries(),
+          validations: s.validations.entries().map(([r, c, v]) => [r, c, v.signature()] as [number, number, string]),
+          conditionalRules: s.conditionalRules.map((r) => r.signature()),
+        };
+      }),
+      namedRanges: [...wb.namedRanges.values()].map((n) => [n.name, n.sheet.name, JSON.stringify(n.rect)] as [string, string, string]).sort(),
+    };
   }
 
   /** Names of the bundle's top-level functions (what Apps Script lists in its function picker). */

@@ -7,6 +7,7 @@ import { findTab, mapHeaders, normalizeName, type HeaderMap } from './headers';
 import { currencyFormat, numberFormatOf, PLAN, PLAN_TABS, RACI_PERSON_COLUMN, SETTINGS, PEOPLE } from './spec/tabs';
 import type { ColumnSpec, RagColour, SettingSpec, TabSpec } from './spec/types';
 import { isBlank } from './values';
+import { columnLetters } from './cells';
 
 export interface SheetShape {
   name: string;
@@ -73,6 +74,8 @@ export interface TabSetup {
   kept: string[];
   /** Rows of data OpsPlan found (kept as they are). */
   dataRows: number;
+  /** Spec column key → 1-based sheet column, after Set up. */
+  columnOf: Record<string, number>;
 }
 
 export interface SetupPlan {
@@ -113,11 +116,6 @@ export function validationFor(column: ColumnSpec): ValidationRule | undefined {
   }
 }
 
-function letters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** Red dates: past and not finished, read from the row's own State or Status. */
 function overdueRule(tab: TabSpec, byKey: Map<string, number>): ConditionalRule[] {
@@ -126,8 +124,8 @@ function overdueRule(tab: TabSpec, byKey: Map<string, number>): ConditionalRule[
     const date = col(dateKey);
     const done = col(doneKey);
     if (!date || !done) return [];
-    const d = `${letters(date)}2`;
-    return [{ kind: 'overdue', column: date, formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),$${letters(done)}2<>"${doneValue}")`, colour: 'red' }];
+    const d = `${columnLetters(date)}2`;
+    return [{ kind: 'overdue', column: date, formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),$${columnLetters(done)}2<>"${doneValue}")`, colour: 'red' }];
   };
   if (tab.key === 'timeline') return rule('due', 'state', 'Done');
   if (tab.key === 'goals') return rule('due', 'status', 'Achieved');
@@ -153,7 +151,7 @@ function newColumn(spec: ColumnSpec, column: number, currency: string, header = 
 }
 
 /** Settings labels → row (1-based) on the Plan tab. */
-function settingRowsOf(shape: SheetShape | undefined, labelIndex: number): Map<string, number> {
+export function settingRowsOf(shape: SheetShape | undefined, labelIndex: number): Map<string, number> {
   const rows = new Map<string, number>();
   const byLabel = new Map<string, SettingSpec>();
   for (const s of SETTINGS) for (const label of [s.label, ...(s.aliases ?? [])]) if (!byLabel.has(normalizeName(label))) byLabel.set(normalizeName(label), s);
@@ -236,7 +234,7 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
         settingRows.push({ row, setting });
         rows.set(setting.key, row++);
       }
-      const target = `${spec.name === shape?.name || !shape ? spec.name : shape.name}!${letters(valueIndex + 1)}${rows.get(setting.key)}`;
+      const target = `${shape?.name ?? spec.name}!${columnLetters(valueIndex + 1)}${rows.get(setting.key)}`;
       if (normalizeName(workbook.namedRanges[setting.rangeName]) !== normalizeName(target)) {
         namedRanges.push({ name: setting.rangeName, row: rows.get(setting.key)!, column: valueIndex + 1, format: settingFormat(setting) });
       }
@@ -251,7 +249,7 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
     position,
     newColumns,
     extraColumnsNeeded: Math.max(0, next - 1 - (shape?.maxColumns ?? 26)),
-    headerNotes: notes.concat(shape ? newColumns.map((c) => ({ column: c.column, note: c.spec.note })) : []),
+    headerNotes: notes.concat(newColumns.map((c) => ({ column: c.column, note: c.spec.note }))),
     styleHeader: !shape,
     conditionalRules: conditionalRules(spec, byKey, personColumns),
     settingRows,
@@ -259,6 +257,7 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
     recognised: [...map.matchedBy.entries()].filter(([, m]) => m.viaAlias).map(([key, m]) => ({ header: m.header, as: spec.columns.find((c) => c.key === key)!.header })),
     kept: spec.kind === 'raci' ? [] : map.unknown.map((i) => String(header[i])),
     dataRows: Math.max(0, (shape?.lastRow ?? 0) - 1),
+    columnOf: Object.fromEntries([...byKey.entries()].map(([key, index]) => [key, index + 1])),
   };
 }
 

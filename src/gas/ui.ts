@@ -23,3 +23,8 @@ export function alertUser(title: string, message: string): void {
 export function toast(message: string, title = MENU_TITLE): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 5);
 }
+
+export function confirmUser(title: string, message: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}

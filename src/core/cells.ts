@@ -1,0 +1,34 @@
+/** Writing text into cells safely, and A1 helpers shared by adapters and builders. */
+
+/**
+ * Text as a cell value that Sheets will store as text: anything Sheets would read as a formula,
+ * number, date or boolean gets the apostrophe that keeps it literal. User text never runs.
+ */
+export function literal(text: string): string {
+  if (text === '') return '';
+  if (/^[=+\-@']/.test(text)) return `'${text}`;
+  if (/^\s*[+-]?[\d.,]+\s*%?\s*$/.test(text) || /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(text.trim()) || /^(true|false)$/i.test(text.trim())) {
+    return `'${text}`;
+  }
+  return text;
+}
+
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export const a1 = (row: number, column: number): string => `${columnLetters(column)}${row}`;
+
+/** Splits items into runs of adjacent positions (columns by default), for one write per run. */
+export function contiguousRuns<T>(items: readonly T[], position: (item: T) => number = (item) => (item as { column: number }).column): T[][] {
+  const sorted = [...items].sort((a, b) => position(a) - position(b));
+  const runs: T[][] = [];
+  for (const item of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && position(run[run.length - 1]!) === position(item) - 1) run.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}

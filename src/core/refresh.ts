@@ -1,0 +1,106 @@
+/** Which formula cells to (re)write, as blocks: the pure half of Refresh KPI status. */
+import { columnLetters, contiguousRuns } from './cells';
+import { buildFormula } from './formulas';
+import type { HeaderMap } from './headers';
+import type { ColumnSpec, FormulaKey, TabSpec } from './spec/types';
+import { isBlank, preview } from './values';
+
+export interface FormulaBlock {
+  /** 1-based top-left cell. */
+  row: number;
+  column: number;
+  formulas: string[][];
+}
+
+export interface FormulaConflict {
+  row: number;
+  column: number;
+  header: string;
+  value: string;
+}
+
+export interface FormulaPlan {
+  blocks: FormulaBlock[];
+  /** Cells of formula columns holding a value someone typed: kept, reported. */
+  conflicts: FormulaConflict[];
+  /** Formula columns that cannot be built because a column they read is missing. */
+  unbuildable: { header: string; missing: string }[];
+  /** Data rows that got formulas. */
+  dataRows: number;
+}
+
+const sameFormula = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+
+/** A row has data when any column other than the formula columns holds something. */
+export function rowHasData(spec: TabSpec, map: HeaderMap, row: readonly unknown[]): boolean {
+  return spec.columns.some((c) => c.type !== 'formula' && map.byKey.has(c.key) && !isBlank(row[map.byKey.get(c.key)!]));
+}
+
+export function formulaPlan(spec: TabSpec, map: HeaderMap, rows: readonly (readonly unknown[])[], formulas: readonly (readonly string[])[]): FormulaPlan {
+  const unbuildable: FormulaPlan['unbuildable'] = [];
+  const columns: { spec: ColumnSpec; index: number; build: (row: number) => string }[] = [];
+  for (const column of spec.columns) {
+    if (column.type !== 'formula' || !map.byKey.has(column.key)) continue;
+    const index = map.byKey.get(column.key)!;
+    const build = (row: number) =>
+      buildFormula(column.formula as FormulaKey, (key) => {
+        const at = map.byKey.get(key);
+        if (at === undefined) throw new MissingColumn(spec.columns.find((c) => c.key === key)?.header ?? key);
+        return `${columnLetters(at + 1)}${row}`;
+      });
+    try {
+      build(2);
+      columns.push({ spec: column, index, build });
+    } catch (e) {
+      if (!(e instanceof MissingColumn)) throw e;
+      unbuildable.push({ header: column.header, missing: e.header });
+    }
+  }
+  const conflicts: FormulaConflict[] = [];
+  let dataRows = 0;
+  // Per row and formula column: the formula wanted, null to keep the cell as it is.
+  const wanted: (string | null)[][] = rows.map((row, i) => {
+    const hasData = rowHasData(spec, map, row);
+    if (hasData) dataRows++;
+    return columns.map((c) => {
+      const current = formulas[i]?.[c.index] ?? '';
+      const value = row[c.index];
+      if (current === '' && !isBlank(value)) {
+        conflicts.push({ row: i + 2, column: c.index + 1, header: c.spec.header, value: preview(value) });
+        return null;
+      }
+      const want = hasData ? c.build(i + 2) : '';
+      return sameFormula(want, current) ? null : want;
+    });
+  });
+  const conflictCells = new Set(conflicts.map((c) => `${c.row}:${c.column}`));
+  const blocks: FormulaBlock[] = [];
+  const runs = contiguousRuns(columns.map((c, k) => ({ column: c.index + 1, k })));
+  for (const run of runs) {
+    let start = -1;
+    const flush = (end: number) => {
+      if (start < 0) return;
+      const slice = wanted.slice(start, end);
+      if (slice.some((line) => run.some(({ k }) => line[k] !== null))) {
+        blocks.push({
+          row: start + 2,
+          column: run[0]!.column,
+          formulas: slice.map((line, j) => run.map(({ k }) => line[k] ?? formulas[start + j]?.[columns[k]!.index] ?? '')),
+        });
+      }
+      start = -1;
+    };
+    for (let i = 0; i <= rows.length; i++) {
+      const blocked = i === rows.length || run.some(({ column }) => conflictCells.has(`${i + 2}:${column}`));
+      if (blocked) flush(i);
+      else if (start < 0) start = i;
+    }
+  }
+  return { blocks, conflicts, unbuildable, dataRows };
+}
+
+class MissingColumn extends Error {
+  constructor(readonly header: string) {
+    super(header);
+  }
+}

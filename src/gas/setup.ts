@@ -1,0 +1,179 @@
+/** Applies a Set up plan: batched writes per block, never a per-cell loop over rows. */
+import { contiguousRuns, literal } from '../core/cells';
+import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } from '../core/scaffold';
+import { settingFormat } from '../core/scaffold';
+import { RAG } from '../core/spec/types';
+import { findTab } from '../core/headers';
+import { PEOPLE } from '../core/spec/tabs';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const HEADER_BACKGROUND = '#f1f3f4';
+const CF_STATE_KEY = 'opsplan.cf.';
+
+export interface SetupResult {
+  created: string[];
+  adopted: string[];
+  ready: string[];
+}
+
+export function applySetup(ss: Spreadsheet, plan: SetupPlan, sheets: Map<string, Sheet>): SetupResult {
+  const result: SetupResult = { created: [], adopted: [], ready: [] };
+  for (const tab of plan.tabs) {
+    if (tab.action === 'create') {
+      sheets.set(tab.sheetName, ss.insertSheet(tab.sheetName, tab.position));
+      result.created.push(tab.sheetName);
+    } else {
+      (tab.action === 'adopt' ? result.adopted : result.ready).push(tab.sheetName);
+    }
+  }
+  const peopleSheet = findTab(PEOPLE, [...sheets.keys()].map((name) => ({ name })));
+  const people = peopleSheet ? sheets.get(peopleSheet.name) : undefined;
+  const documentProperties = PropertiesService.getDocumentProperties();
+  for (const tab of plan.tabs) {
+    const sheet = sheets.get(tab.sheetName)!;
+    applyTab(ss, sheet, tab, people, documentProperties);
+  }
+  if (plan.removeBlankSheet && sheets.has(plan.removeBlankSheet)) ss.deleteSheet(sheets.get(plan.removeBlankSheet)!);
+  if (result.created.length) ss.setActiveSheet(sheets.get(plan.tabs[0]!.sheetName)!);
+  return result;
+}
+
+function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: Sheet | undefined, properties: GoogleAppsScript.Properties.Properties): void {
+  if (tab.extraColumnsNeeded > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), tab.extraColumnsNeeded);
+  const maxRows = tab.newColumns.length || tab.conditionalRules.length ? sheet.getMaxRows() : 0;
+  for (const run of contiguousRuns(tab.newColumns)) {
+    sheet.getRange(1, run[0]!.column, 1, run.length).setValues([run.map((c) => literal(c.header))]);
+  }
+  if (tab.styleHeader) {
+    const width = tab.newColumns.length;
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
+    sheet.setFrozenRows(1);
+    sheet.setTabColor(tab.spec.colour);
+  } else if (tab.newColumns.length) {
+    for (const run of contiguousRuns(tab.newColumns)) sheet.getRange(1, run[0]!.column, 1, run.length).setFontWeight('bold');
+  }
+  if (tab.headerNotes.length) {
+    const first = Math.min(...tab.headerNotes.map((n) => n.column));
+    const last = Math.max(...tab.headerNotes.map((n) => n.column));
+    const range = sheet.getRange(1, first, 1, last - first + 1);
+    const notes = range.getNotes()[0]!.slice();
+    for (const n of tab.headerNotes) if (!notes[n.column - first]) notes[n.column - first] = n.note;
+    range.setNotes([notes]);
+  }
+  for (const column of tab.newColumns) sheet.setColumnWidth(column.column, column.width);
+  if (maxRows >= 2) {
+    formatColumns(sheet, tab.newColumns, maxRows);
+    validateColumns(sheet, tab.newColumns, maxRows, people);
+  }
+  writeSettings(sheet, tab);
+  for (const named of tab.namedRanges) ss.setNamedRange(named.name, sheet.getRange(named.row, named.column));
+  if (maxRows >= 2 && tab.conditionalRules.length) applyConditionalRules(sheet, tab.conditionalRules, maxRows, properties);
+}
+
+function formatColumns(sheet: Sheet, columns: NewColumn[], maxRows: number): void {
+  const formatted = columns.filter((c) => c.format);
+  for (const run of contiguousRuns(formatted)) {
+    let start = 0;
+    // One call per run of adjacent columns that share a format.
+    for (let i = 1; i <= run.length; i++) {
+      if (i === run.length || run[i]!.format !== run[start]!.format) {
+        sheet.getRange(2, run[start]!.column, maxRows - 1, i - start).setNumberFormat(run[start]!.format!);
+        start = i;
+      }
+    }
+  }
+}
+
+function buildValidation(rule: ValidationRule, people: Sheet | undefined): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(!rule.reject).setHelpText(rule.help);
+  switch (rule.kind) {
+    case 'list':
+      return builder.requireValueInList([...rule.values], true).build();
+    case 'people':
+      // A range, not a list: people added later appear in the dropdown without re-running Set up.
+      return people ? builder.requireValueInRange(people.getRange(2, 1, Math.max(1, people.getMaxRows() - 1), 1), true).build() : null;
+    case 'date':
+      return builder.requireDate().build();
+    case 'nonNegative':
+      return builder.requireNumberGreaterThanOrEqualTo(0).build();
+    case 'email':
+      return builder.requireTextIsEmail().build();
+  }
+}
+
+function validateColumns(sheet: Sheet, columns: NewColumn[], maxRows: number, people: Sheet | undefined): void {
+  const cache = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
+  for (const run of contiguousRuns(columns.filter((c) => c.validation))) {
+    let start = 0;
+    for (let i = 1; i <= run.length; i++) {
+      const key = (c: NewColumn) => JSON.stringify(c.validation);
+      if (i === run.length || key(run[i]!) !== key(run[start]!)) {
+        const k = key(run[start]!);
+        if (!cache.has(k)) cache.set(k, buildValidation(run[start]!.validation!, people));
+        const rule = cache.get(k);
+        if (rule) sheet.getRange(2, run[start]!.column, maxRows - 1, i - start).setDataValidation(rule);
+        start = i;
+      }
+    }
+  }
+}
+
+function writeSettings(sheet: Sheet, tab: TabSetup): void {
+  if (!tab.settingRows.length) return;
+  // Settings live in the label / value / about columns wherever the tab has them.
+  const label = tab.columnOf.setting!;
+  const value = tab.columnOf.value!;
+  const about = tab.columnOf.about!;
+  const first = Math.min(label, value, about);
+  const width = Math.max(label, value, about) - first + 1;
+  const rows = tab.settingRows.map(({ setting }) => {
+    const line: (string | number)[] = new Array(width).fill('');
+    line[label - first] = literal(setting.label);
+    line[value - first] = typeof setting.defaultValue === 'number' ? setting.defaultValue : literal(setting.defaultValue);
+    line[about - first] = literal(setting.note);
+    return line;
+  });
+  sheet.getRange(tab.settingRows[0]!.row, first, rows.length, width).setValues(rows);
+  for (const { setting, row } of tab.settingRows) {
+    const format = settingFormat(setting);
+    if (format) sheet.getRange(row, value).setNumberFormat(format);
+  }
+}
+
+function ruleKey(type: string, value: unknown, background: string | null, font: string | null): string {
+  return [type, String(value), (background ?? '').toLowerCase(), (font ?? '').toLowerCase()].join('|');
+}
+
+function ourKey(rule: ConditionalRule): string {
+  const colour = RAG[rule.colour];
+  return rule.kind === 'text' ? ruleKey('TEXT_EQUAL_TO', rule.text, colour.background, colour.font) : ruleKey('CUSTOM_FORMULA', rule.formula, null, colour.font);
+}
+
+/**
+ * setConditionalFormatRules replaces every rule on the sheet: keep the user's, replace only ours.
+ * A fingerprint in document properties skips the whole exchange when nothing changed.
+ */
+function applyConditionalRules(sheet: Sheet, rules: ConditionalRule[], maxRows: number, properties: GoogleAppsScript.Properties.Properties): void {
+  const existing = sheet.getConditionalFormatRules();
+  const fingerprint = JSON.stringify([maxRows, existing.length, rules.map((r) => [ourKey(r), r.column])]);
+  const stateKey = CF_STATE_KEY + sheet.getSheetId();
+  if (properties.getProperty(stateKey) === fingerprint) return;
+  const ours = new Set(rules.map(ourKey));
+  const kept = existing.filter((rule) => {
+    const condition = rule.getBooleanCondition();
+    if (!condition) return true;
+    return !ours.has(ruleKey(String(condition.getCriteriaType()), condition.getCriteriaValues()[0], condition.getBackground(), condition.getFontColor()));
+  });
+  const built = rules.map((rule) => {
+    const range = sheet.getRange(2, rule.column, maxRows - 1, 1);
+    const colour = RAG[rule.colour];
+    const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([range]);
+    if (rule.kind === 'text') return builder.whenTextEqualTo(rule.text).setBackground(colour.background).setFontColor(colour.font).build();
+    return builder.whenFormulaSatisfied(rule.formula).setFontColor(colour.font).setBold(true).build();
+  });
+  const all = kept.concat(built);
+  sheet.setConditionalFormatRules(all);
+  properties.setProperty(stateKey, JSON.stringify([maxRows, all.length, rules.map((r) => [ourKey(r), r.column])]));
+}
