@@ -8,7 +8,9 @@ import { withDocumentLock } from './gas/lock';
 import { insertExample, previewPlanSetup, refreshAll, setUpPlanTabs, type ExampleResult, type RefreshResult } from './gas/plan-actions';
 import type { SetupResult } from './gas/setup';
 import { alertUser, buildMenu, confirmUser, openSidebar, toast } from './gas/ui';
-import { describePreview } from './core/messages';
+import { describeCheck, describePreview } from './core/messages';
+import { activateCell, runCheck } from './gas/check';
+import type { CheckResult } from './core/check';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
@@ -41,7 +43,8 @@ export function menuInsertExample(): void {
 }
 
 export function menuCheckPlan(): void {
-  alertUser('OpsPlan', 'Check plan is not available yet.');
+  const result = checkPlanNow();
+  alertUser('Check plan', describeCheck(result));
 }
 export function menuRefreshStatus(): void {
   const result = refreshKpiStatus();
@@ -87,4 +90,15 @@ export function insertExamplePlan(): ExampleResult {
 
 export function refreshKpiStatus(): RefreshResult {
   return withDocumentLock('refreshing KPI status', 10_000, () => refreshAll(active()));
+}
+
+/** Findings for every problem in the plan; reads each tab once and edits nothing. */
+export function checkPlanNow(): CheckResult & { checkedAt: string } {
+  return runCheck(active());
+}
+
+/** Jumps to a finding's cell. Sheet name and A1 come from a finding, never typed as a formula. */
+export function goToCell(sheetName: string, cell: string): boolean {
+  if (typeof sheetName !== 'string' || typeof cell !== 'string' || !/^([A-Z]{1,3}\d{1,7})?$/.test(cell)) throw new Error('That is not a cell address.');
+  return activateCell(active(), sheetName, cell);
 }

@@ -16,12 +16,15 @@ const r4 = (expr: string) => `ROUND(${expr},4)`;
 const effectiveStart = (c: CellRef) => `IF(ISNUMBER(${c('start')}),${c('start')},${settingRef('periodStart')})`;
 const effectiveDue = (c: CellRef) => `IF(ISNUMBER(${c('due')}),${c('due')},${settingRef('periodEnd')})`;
 
-/** Likelihood or impact as 1–5: numbers 1–5 as they are, known words mapped, anything else "". */
+/**
+ * Likelihood or impact as 1–5: numbers 1–5 as they are, known words mapped; anything else yields
+ * text or #N/A, which makes the product an error (engines differ on "" in arithmetic, not on text).
+ */
 function scale(ref: string): string {
   const branches = Object.entries(SCALE_WORDS)
     .map(([n, words]) => `OR(${[n, ...words].map((w) => `${ref}="${w}"`).join(',')}),${n}`)
     .join(',');
-  return `IF(ISNUMBER(${ref}),IF(AND(${ref}>=1,${ref}<=5,ROUND(${ref},0)=${ref}),${ref},""),IFS(${branches},ISBLANK(${ref}),""))`;
+  return `IF(ISNUMBER(${ref}),IF(AND(${ref}>=1,${ref}<=5,ROUND(${ref},0)=${ref}),${ref},"?"),IFS(${branches}))`;
 }
 
 const builders: Record<FormulaKey, (c: CellRef) => string> = {

@@ -1,4 +1,5 @@
 /** Plain-language summaries shown in alerts and the sidebar. */
+import type { CheckResult } from './check';
 import type { SetupPreview } from './scaffold';
 
 export function describePreview(preview: SetupPreview): string {
@@ -15,4 +16,14 @@ export function describePreview(preview: SetupPreview): string {
     }
   }
   return lines.join('\n');
+}
+
+/** The Check plan alert: counts, then the first findings with their cells. */
+export function describeCheck(result: CheckResult, shown = 12): string {
+  const { error, warning, info } = result.counts;
+  if (error + warning + info === 0) return 'No problems found. The plan is consistent.';
+  const head = `${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} note${info === 1 ? '' : 's'}.`;
+  const lines = result.findings.slice(0, shown).map((f) => `${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '▲' : 'ℹ'} ${f.tab}${f.cell ? `!${f.cell}` : ''}: ${f.message} ${f.fix}`);
+  const more = result.findings.length > shown ? `\n…and ${result.findings.length - shown} more: open the sidebar to see and jump to each.` : '';
+  return `${head}\n\n${lines.join('\n')}${more}`;
 }

@@ -1,0 +1,36 @@
+/** Check plan: one read of each plan tab (values, and formulas where a tab has formula columns). */
+import { checkPlan, type CheckResult, type PlanInput } from '../core/check';
+import { PLAN_TABS } from '../core/spec/tabs';
+import { todayIn } from './plan-actions';
+import { indexSheets, readTab } from './tabs';
+
+export function readPlan(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { input: PlanInput; timeZone: string; gids: Record<string, number> } {
+  const index = indexSheets(ss);
+  const input: PlanInput = {};
+  const gids: Record<string, number> = {};
+  for (const spec of PLAN_TABS) {
+    const tab = readTab(index, spec, spec.columns.some((c) => c.type === 'formula'));
+    if (!tab) continue;
+    input[spec.key] = { sheetName: tab.sheetName, header: tab.header, rows: tab.rows, formulas: tab.formulas };
+    gids[tab.sheetName] = tab.gid;
+  }
+  return { input, timeZone: index.timeZone, gids };
+}
+
+export function runCheck(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckResult & { checkedAt: string } {
+  const { input, timeZone } = readPlan(ss);
+  const result = checkPlan(input, todayIn(timeZone));
+  return { ...result, checkedAt: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ss") };
+}
+
+/** Moves the cursor to a finding's cell (or its tab), as the sidebar asks. */
+export function activateCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, cell: string): boolean {
+  const sheet = ss.getSheetByName(sheetName);
+  if (!sheet) return false;
+  if (!cell) {
+    sheet.activate();
+    return true;
+  }
+  sheet.getRange(cell).activate();
+  return true;
+}
