@@ -151,7 +151,7 @@ function checkIds(tab: TabRead, f: Findings): Map<string, Row> {
     if (!id) continue;
     const key = id.toLowerCase();
     const first = seen.get(key);
-    if (first) f.add(tab, 'error', 'duplicate-id', row.row, 'id', `ID ${id} is used again (first in row ${first.row}).`, 'Give this row its own ID; other tabs refer to rows by ID.');
+    if (first) f.add(tab, 'error', 'duplicate-id', row.row, 'id', `ID ${preview(id, 20)} is used again (first in row ${first.row}).`, 'Give this row its own ID; other tabs refer to rows by ID.');
     else seen.set(key, row);
   }
   return seen;
@@ -163,7 +163,7 @@ function checkReference(tab: TabRead, f: Findings, key: string, targets: Map<str
     const ids = tab.spec.columns.find((c) => c.key === key)?.type === 'ids' ? list(row, key) : text(row, key) ? [text(row, key)] : [];
     for (const id of ids) {
       if (!targets.has(id.toLowerCase())) {
-        f.add(tab, 'error', 'unknown-reference', row.row, key, `${id} is not an ID on the ${targetName} tab.`, `Use an existing ${targetName} ID, or add that row to ${targetName} first.`);
+        f.add(tab, 'error', 'unknown-reference', row.row, key, `${preview(id, 20)} is not an ID on the ${targetName} tab.`, `Use an existing ${targetName} ID, or add that row to ${targetName} first.`);
       }
     }
   }
@@ -206,23 +206,27 @@ function checkTimeline(tab: TabRead, f: Findings, ids: Map<string, Row>, goals: 
       f.add(tab, 'warning', 'done-without-date', row.row, 'completed', 'State is Done but Completed is blank.', 'Enter the date it was completed.');
     }
     if (has(row, 'completed') && state && state !== 'Done') {
-      f.add(tab, 'warning', 'completed-not-done', row.row, 'state', `Completed is set but State is ${state}.`, 'Set State to Done, or clear Completed if the work is not finished.');
+      f.add(tab, 'warning', 'completed-not-done', row.row, 'state', `Completed is set but State is ${preview(state)}.`, 'Set State to Done, or clear Completed if the work is not finished.');
     }
     const start = num(row, 'start');
-    for (const dep of list(row, 'dependsOn')) {
+    const early = list(row, 'dependsOn').filter((dep) => {
       const before = ids.get(dep.toLowerCase());
       const depDue = before ? num(before, 'due') : null;
-      if (start !== null && depDue !== null && start < depDue) {
-        f.add(tab, 'warning', 'starts-before-dependency', row.row, 'start', `Starts ${isoFromDay(start)}, before ${dep} is due (${isoFromDay(depDue)}).`, `Start after ${dep} is due, or remove the dependency if it is not one.`);
-      }
+      return start !== null && depDue !== null && start < depDue && dep.toLowerCase() !== text(row, 'id').toLowerCase();
+    });
+    if (early.length && start !== null) {
+      const names = early.map((d) => `${preview(d, 20)} (due ${isoFromDay(num(ids.get(d.toLowerCase())!, 'due')!)})`).join(', ');
+      f.add(tab, 'warning', 'starts-before-dependency', row.row, 'start', `Starts ${isoFromDay(start)}, before ${names} ${early.length === 1 ? 'is' : 'are'} due.`, 'Start after what it depends on is due, or remove a dependency that is not one.');
+    }
+    for (const dep of list(row, 'dependsOn')) {
       if (dep.toLowerCase() === text(row, 'id').toLowerCase()) {
-        f.add(tab, 'error', 'dependency-cycle', row.row, 'dependsOn', `${dep} depends on itself.`, 'Remove the row’s own ID from Depends on.');
+        f.add(tab, 'error', 'dependency-cycle', row.row, 'dependsOn', `${preview(dep, 20)} depends on itself.`, 'Remove the row’s own ID from Depends on.');
       }
     }
   }
   for (const cycle of dependencyCycles(tab, ids)) {
     const first = ids.get(cycle[0]!.toLowerCase())!;
-    f.add(tab, 'error', 'dependency-cycle', first.row, 'dependsOn', `Dependencies go round in a circle: ${[...cycle, cycle[0]].join(' → ')}.`, 'Remove one of these dependencies so the work has an order.');
+    f.add(tab, 'error', 'dependency-cycle', first.row, 'dependsOn', `Dependencies go round in a circle: ${[...cycle, cycle[0]].map((id) => preview(id, 20)).join(' → ')}.`, 'Remove one of these dependencies so the work has an order.');
   }
 }
 
@@ -274,13 +278,13 @@ function checkGoals(tab: TabRead, f: Findings, ids: Map<string, Row>, settings: 
     }
     const direction = text(row, 'direction');
     if (baseline !== null && target !== null && ((direction === 'Increase' && target < baseline) || (direction === 'Decrease' && target > baseline))) {
-      f.add(tab, 'warning', 'direction-mismatch', row.row, 'direction', `Direction is ${direction} but Target (${target}) is ${target < baseline ? 'below' : 'above'} Baseline (${baseline}).`, 'Check the Direction, Baseline and Target.');
+      f.add(tab, 'warning', 'direction-mismatch', row.row, 'direction', `Direction is ${preview(direction)} but Target (${target}) is ${target < baseline ? 'below' : 'above'} Baseline (${baseline}).`, 'Check the Direction, Baseline and Target.');
     }
     const updated = num(row, 'updated');
     if (has(row, 'actual') && tab.map.byKey.has('updated') && updated === null && !row.parsed.problems.has('updated')) {
       f.add(tab, 'warning', 'kpi-not-dated', row.row, 'updated', 'Actual has no Updated date, so nobody can tell how fresh it is.', 'Enter the date Actual was measured.');
     } else if (updated !== null && today - updated > settings.kpiCadenceDays && !isSettled(tab, row)) {
-      f.add(tab, 'warning', 'kpi-stale', row.row, 'updated', `Updated ${today - updated} days ago, more than the ${settings.kpiCadenceDays}-day update cadence.`, `Ask ${text(row, 'owner') || 'the owner'} for the latest Actual and update the date.`);
+      f.add(tab, 'warning', 'kpi-stale', row.row, 'updated', `Updated ${today - updated} days ago, more than the ${settings.kpiCadenceDays}-day update cadence.`, `Ask ${preview(text(row, 'owner')) || 'the owner'} for the latest Actual and update the date.`);
     }
   }
 }
@@ -337,7 +341,7 @@ function checkPeople(tab: TabRead, f: Findings): Set<string> {
     const email = text(row, 'email').toLowerCase();
     if (email) {
       const first = emails.get(email);
-      if (first) f.add(tab, 'warning', 'duplicate-email', row.row, 'email', `${email} is also the email of row ${first.row}.`, 'Give each person their own address.');
+      if (first) f.add(tab, 'warning', 'duplicate-email', row.row, 'email', `${preview(email)} is also the email of row ${first.row}.`, 'Give each person their own address.');
       else emails.set(email, row);
     }
   }
@@ -368,7 +372,7 @@ function checkRaci(tab: TabRead, f: Findings, people: Set<string>, activities: M
       if (parsed.value === 'A') accountable++;
       if (parsed.value === 'R') responsible++;
     }
-    const label = text(row, 'id') || text(row, 'activity');
+    const label = preview(text(row, 'id') || text(row, 'activity'));
     if (accountable !== 1) {
       f.add(tab, 'error', 'raci-accountable', row.row, 'id', accountable === 0 ? `${label} has no Accountable (A).` : `${label} has ${accountable} Accountables; there must be exactly one.`, 'Mark exactly one person A: they sign off and receive escalations.');
     }
