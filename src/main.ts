@@ -7,7 +7,10 @@ import type { SetupPreview } from './core/scaffold';
 import { withDocumentLock } from './gas/lock';
 import { insertExample, previewPlanSetup, refreshAll, setUpPlanTabs, type ExampleResult, type RefreshResult } from './gas/plan-actions';
 import type { SetupResult } from './gas/setup';
-import { alertUser, buildMenu, confirmUser, openSidebar, toast } from './gas/ui';
+import { alertUser, buildMenu, confirmUser, openSidebar, takeSidebarSection, toast } from './gas/ui';
+import { previewMail, runPipeline, type MailPreview, type PipelineResult } from './gas/pipeline';
+import { generateReport } from './gas/report';
+import { deleteOwnPipelineTriggers, isStaleTrigger, loadSchedule, saveSchedule, scheduleStatus, type ScheduleStatus } from './gas/schedule';
 import { describeCheck, describePreview } from './core/messages';
 import { activateCell, runCheck } from './gas/check';
 import type { CheckResult } from './core/check';
@@ -25,6 +28,16 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 
 export function showSidebar(): void {
   openSidebar();
+}
+
+/** Installable time-driven trigger: the scheduled pipeline. */
+export function runScheduledPipeline(_event?: GoogleAppsScript.Events.TimeDriven): PipelineResult | null {
+  const schedule = loadSchedule();
+  if (isStaleTrigger(schedule)) {
+    deleteOwnPipelineTriggers();
+    return null;
+  }
+  return runPipeline(active(), { digests: 'scheduled', schedule });
 }
 
 // ---- menu handlers ----
@@ -52,13 +65,16 @@ export function menuRefreshStatus(): void {
   toast(`KPI status refreshed on ${result.tabs.map((t) => t.tab).join(', ')}.${kept}`);
 }
 export function menuGenerateReport(): void {
-  alertUser('OpsPlan', 'Generate report is not available yet.');
+  const result = generateReportNow();
+  active().getSheetByName(result.sheet)?.activate();
+  toast(`Report generated: ${result.kpis} KPIs, ${result.challenges} pressing challenge(s).`);
 }
 export function menuSendEmails(): void {
-  alertUser('OpsPlan', 'Send status emails is not available yet.');
+  if (!confirmUser('Send status emails now', 'Each owner gets their status, report recipients get the report, and late work is escalated. Nothing already sent this period goes again. Send now?')) return;
+  alertUser('Status emails', sendStatusEmailsNow().message);
 }
 export function menuSchedule(): void {
-  alertUser('OpsPlan', 'Schedules are not available yet.');
+  openSidebar('schedule');
 }
 export function menuHelp(): void {
   alertUser(
@@ -69,10 +85,10 @@ export function menuHelp(): void {
 
 // ---- sidebar API (plain data in and out: google.script.run cannot carry Dates) ----
 
-/** A health check the sidebar calls on load. */
-export function getAddonInfo(): { spreadsheetName: string; timeZone: string; user: string } {
+/** What the sidebar needs on load, including the section a menu item asked it to open. */
+export function getAddonInfo(): { spreadsheetName: string; timeZone: string; user: string; section: string } {
   const ss = active();
-  return { spreadsheetName: ss.getName(), timeZone: ss.getSpreadsheetTimeZone(), user: Session.getEffectiveUser().getEmail() };
+  return { spreadsheetName: ss.getName(), timeZone: ss.getSpreadsheetTimeZone(), user: Session.getEffectiveUser().getEmail(), section: takeSidebarSection() };
 }
 
 /** What Set up would add, per tab, before anything changes. */
@@ -101,4 +117,28 @@ export function checkPlanNow(): CheckResult & { checkedAt: string } {
 export function goToCell(sheetName: string, cell: string): boolean {
   if (typeof sheetName !== 'string' || typeof cell !== 'string' || !/^([A-Z]{1,3}\d{1,7})?$/.test(cell)) throw new Error('That is not a cell address.');
   return activateCell(active(), sheetName, cell);
+}
+
+export function generateReportNow(): { sheet: string; kpis: number; challenges: number; generatedAt: string } {
+  return withDocumentLock('generating the report', 30_000, () => {
+    const run = generateReport(active());
+    return { sheet: run.reportSheet, kpis: run.report.kpis.length, challenges: run.report.challenges.length, generatedAt: run.generatedAt };
+  });
+}
+
+/** For each recipient, what Send now would send: subject, text and HTML. Sends nothing. */
+export function previewStatusEmails(): MailPreview[] {
+  return previewMail(active());
+}
+
+export function sendStatusEmailsNow(): PipelineResult {
+  return runPipeline(active(), { digests: 'now' });
+}
+
+export function getSchedule(): ScheduleStatus {
+  return scheduleStatus(active());
+}
+
+export function saveScheduleSettings(settings: unknown): ScheduleStatus {
+  return withDocumentLock('saving the schedule', 10_000, () => saveSchedule(active(), settings));
 }

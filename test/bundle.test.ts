@@ -73,9 +73,7 @@ describe('appsscript.json', () => {
     for (const forbidden of ['UrlFetchApp', 'GmailApp', 'DriveApp', 'DocumentApp', 'Sheets.Spreadsheets', 'openById', 'openByUrl']) {
       expect(code.includes(forbidden), `${forbidden} needs a broader scope`).toBe(false);
     }
-    // Features arrive issue by issue; a scope may be listed ahead only while its service is on the roadmap below.
-    const planned = new Set<string>([SCOPES.mail, SCOPES.triggers]);
-    for (const scope of manifest.oauthScopes as string[]) expect(needed.has(scope) || planned.has(scope), `unused scope ${scope}`).toBe(true);
+    for (const scope of manifest.oauthScopes as string[]) expect(needed.has(scope), `unused scope ${scope}`).toBe(true);
     for (const scope of needed) expect(manifest.oauthScopes).toContain(scope);
     expect(manifest.oauthScopes).toHaveLength(4);
   });

@@ -4,6 +4,7 @@ import { AppsScriptException } from './errors.js';
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria } from './rules.js';
 import { Spreadsheet, type SpreadsheetHost } from './spreadsheet.js';
 import { Ui, type UiState } from './ui.js';
+import { RichTextValueBuilder } from './rich-text.js';
 
 export class SpreadsheetAppImpl {
   readonly DataValidationCriteria = DataValidationCriteria;
@@ -33,6 +34,9 @@ export class SpreadsheetAppImpl {
   }
   newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
     return new ConditionalFormatRuleBuilder(this.log) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+  }
+  newRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder {
+    return new RichTextValueBuilder(this.log) as unknown as GoogleAppsScript.Spreadsheet.RichTextValueBuilder;
   }
   flush(): void {
     // Writes are applied at once here; the call is still counted, as it costs a round trip on Google.

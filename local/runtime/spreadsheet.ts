@@ -7,6 +7,7 @@ import { assertFormulaSupported } from './formula-engine.js';
 import { displayOf } from './number-format.js';
 import { ConditionalFormatRule, DataValidation, DataValidationCriteria } from './rules.js';
 import { Workbook, type SheetStore } from './workbook.js';
+import { RichTextValue } from './rich-text.js';
 import type { RawCellContent } from 'hyperformula';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -356,7 +357,7 @@ export class Sheet
     if (used.rows > 0 && used.columns > 0) {
       this.wb.writeContents(this.store, { row: 1, column: 1, numRows: used.rows, numColumns: used.columns }, blankGrid(used.rows, used.columns));
     }
-    for (const layer of [this.store.formats, this.store.backgrounds, this.store.fontColors, this.store.fontWeights, this.store.alignments, this.store.wraps]) layer.clear();
+    for (const layer of [this.store.formats, this.store.backgrounds, this.store.fontColors, this.store.fontWeights, this.store.alignments, this.store.wraps, this.store.links, this.store.fontSizes]) layer.clear();
     return this.self();
   }
   clearContents(): GasSheet {
@@ -647,6 +648,26 @@ export class Range
   }
   setWrap(wrap: boolean): GasRange {
     this.store.wraps.fill(this.rect, wrap || undefined);
+    return this.self();
+  }
+
+  // ---- rich text (links) ----
+  setRichTextValues(values: GoogleAppsScript.Spreadsheet.RichTextValue[][]): GasRange {
+    this.checkShape(values, 'setRichTextValues');
+    const texts = values.map((line) => line.map((v) => (raw(v) as unknown as RichTextValue).text));
+    this.write(texts.map((line) => line.map((t) => (t === '' ? '' : `'${t}`))));
+    values.forEach((line, i) => line.forEach((v, j) => this.store.links.set(this.rect.row + i, this.rect.column + j, (raw(v) as unknown as RichTextValue).linkUrl ?? undefined)));
+    return this.self();
+  }
+  setRichTextValue(value: GoogleAppsScript.Spreadsheet.RichTextValue): GasRange {
+    return this.setRichTextValues(gridOf(this.rect, value));
+  }
+  getRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValue | null {
+    const text = String(this.getDisplayValue());
+    return new RichTextValue(text, this.store.links.get(this.rect.row, this.rect.column) ?? null, this.host.log) as unknown as GoogleAppsScript.Spreadsheet.RichTextValue;
+  }
+  setFontSize(size: number): GasRange {
+    this.store.fontSizes.fill(this.rect, size);
     return this.self();
   }
 

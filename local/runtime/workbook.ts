@@ -30,6 +30,8 @@ export class SheetStore {
   readonly fontWeights = new CellLayer<string>();
   readonly alignments = new CellLayer<string>();
   readonly wraps = new CellLayer<boolean>();
+  readonly links = new CellLayer<string>();
+  readonly fontSizes = new CellLayer<number>();
   readonly validations = new CellLayer<DataValidation>();
   conditionalRules: ConditionalFormatRule[] = [];
 
@@ -40,7 +42,7 @@ export class SheetStore {
   ) {}
 
   layers(): CellLayer<unknown>[] {
-    return [this.formats, this.notes, this.backgrounds, this.fontColors, this.fontWeights, this.alignments, this.wraps, this.validations];
+    return [this.formats, this.notes, this.backgrounds, this.fontColors, this.fontWeights, this.alignments, this.wraps, this.links, this.fontSizes, this.validations];
   }
 }
 

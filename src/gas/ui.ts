@@ -10,7 +10,11 @@ export function buildMenu(): void {
   menu.addToUi();
 }
 
-export function openSidebar(): void {
+const SECTION_KEY = 'opsplan.sidebar.section';
+
+/** Opens the sidebar, optionally at a section (the menu's Schedule… opens it there). */
+export function openSidebar(section?: string): void {
+  if (section) PropertiesService.getUserProperties().setProperty(SECTION_KEY, section);
   const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU_TITLE);
   SpreadsheetApp.getUi().showSidebar(output);
 }
@@ -27,4 +31,12 @@ export function toast(message: string, title = MENU_TITLE): void {
 export function confirmUser(title: string, message: string): boolean {
   const ui = SpreadsheetApp.getUi();
   return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+/** The section a menu item asked for, once. */
+export function takeSidebarSection(): string {
+  const props = PropertiesService.getUserProperties();
+  const section = props.getProperty(SECTION_KEY) ?? '';
+  if (section) props.deleteProperty(SECTION_KEY);
+  return section;
 }

@@ -1,0 +1,76 @@
+/**
+ * Schedules: when digests go (daily, or weekly on a weekday) at an hour of the spreadsheet's time
+ * zone, and which period a digest belongs to (one digest per recipient per period).
+ */
+import { z } from 'zod';
+import { isoFromDay } from './values';
+
+export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const ScheduleSchema = z.object({
+  mode: z.enum(['off', 'daily', 'weekly']),
+  weekday: z.enum(WEEKDAYS),
+  hour: z.number().int().min(0).max(23),
+  reminders: z.boolean(),
+  escalations: z.boolean(),
+});
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+export const DEFAULT_SCHEDULE: Schedule = { mode: 'off', weekday: 'MONDAY', hour: 9, reminders: true, escalations: true };
+
+/** Reads a stored or submitted schedule; anything invalid is an error in plain words. */
+export function parseSchedule(input: unknown): { ok: true; schedule: Schedule } | { ok: false; error: string } {
+  const result = ScheduleSchema.safeParse(input);
+  if (result.success) return { ok: true, schedule: result.data };
+  const issue = result.error.issues[0]!;
+  return { ok: false, error: `Schedule ${issue.path.join('.') || 'settings'}: ${issue.message}` };
+}
+
+/** Day of the week of a day number (0 = Sunday); day 0, 1899-12-30, was a Saturday. */
+export const weekdayOf = (day: number): number => (((day + 6) % 7) + 7) % 7;
+
+/** ISO week of a day number, as 2026-W48. */
+export function isoWeek(day: number): string {
+  const thursday = day - ((weekdayOf(day) + 6) % 7) + 3;
+  const year = Number(isoFromDay(thursday).slice(0, 4));
+  const jan4 = Number(new Date(Date.UTC(year, 0, 4)).getTime() / 86_400_000 + 25569);
+  const week1Thursday = jan4 - ((weekdayOf(jan4) + 6) % 7) + 3;
+  return `${year}-W${String(1 + Math.round((thursday - week1Thursday) / 7)).padStart(2, '0')}`;
+}
+
+/** The digest period a day falls in: its date for daily digests, its ISO week otherwise. */
+export function digestPeriod(schedule: Schedule, day: number): string {
+  return schedule.mode === 'daily' ? isoFromDay(day) : isoWeek(day);
+}
+
+export function isDigestDay(schedule: Schedule, day: number): boolean {
+  if (schedule.mode === 'daily') return true;
+  if (schedule.mode === 'weekly') return WEEKDAYS[weekdayOf(day)] === schedule.weekday;
+  return false;
+}
+
+/** The trigger that runs the pipeline: daily when reminders or escalations need daily runs. */
+export function triggerFor(schedule: Schedule): { kind: 'daily'; hour: number } | { kind: 'weekly'; hour: number; weekday: Weekday } | null {
+  if (schedule.mode === 'off') return null;
+  if (schedule.mode === 'daily' || schedule.reminders || schedule.escalations) return { kind: 'daily', hour: schedule.hour };
+  return { kind: 'weekly', hour: schedule.hour, weekday: schedule.weekday };
+}
+
+/** The next digest, from a wall-clock now in the spreadsheet's zone: a day number and hour. */
+export function nextDigest(schedule: Schedule, today: number, hourNow: number): { day: number; hour: number } | null {
+  if (schedule.mode === 'off') return null;
+  for (let d = 0; d <= 7; d++) {
+    const day = today + d;
+    if (d === 0 && hourNow >= schedule.hour + 1) continue;
+    if (isDigestDay(schedule, day)) return { day, hour: schedule.hour };
+  }
+  return null;
+}
+
+export function describeSchedule(schedule: Schedule): string {
+  if (schedule.mode === 'off') return 'Off: status emails go only when you send them.';
+  const when = schedule.mode === 'daily' ? 'every day' : `every ${schedule.weekday.charAt(0)}${schedule.weekday.slice(1).toLowerCase()}`;
+  const extras = [schedule.reminders && 'reminders before due dates', schedule.escalations && 'escalations of late work'].filter(Boolean).join(' and ');
+  return `Digests ${when} between ${schedule.hour}:00 and ${schedule.hour + 1}:00${extras ? `, with ${extras} daily` : ''}.`;
+}

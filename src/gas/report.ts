@@ -1,0 +1,99 @@
+/** Generate report: refresh formulas, then rewrite the Report tab whole and snapshot History. */
+import { literal } from '../core/cells';
+import { historyWrite, readHistory } from '../core/history';
+import { buildPlanModel, type PlanModel } from '../core/plan-model';
+import { buildReport, type ReportModel } from '../core/report';
+import { REPORT_WIDTH, reportGrid, type ReportCell } from '../core/report-layout';
+import { HISTORY, REPORT } from '../core/spec/tabs';
+import { readPlan } from './check';
+import { refreshAll, todayIn } from './plan-actions';
+import { indexSheets, readTab } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ReportRun {
+  model: PlanModel;
+  report: ReportModel;
+  generatedAt: string;
+  reportSheet: string;
+  gids: Record<string, number>;
+  url: string;
+}
+
+const COLUMN_WIDTHS = [110, 300, 130, 90, 90, 150, 90, 110, 120];
+
+function sheetNamed(ss: Spreadsheet, name: string, colour: string): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(name, ss.getNumSheets());
+  sheet.setTabColor(colour);
+  return sheet;
+}
+
+/** The report as it stands, read only: for previews. */
+export function prepareReport(ss: Spreadsheet): ReportRun & { history: { header: unknown[]; rows: unknown[][] } } {
+  const { input, timeZone, gids } = readPlan(ss);
+  const today = todayIn(timeZone);
+  const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
+  const index = indexSheets(ss);
+  const historyTab = readTab(index, HISTORY);
+  const reportSheet = index.sheets.find((s) => s.name === REPORT.name);
+  const model = buildPlanModel(input);
+  const report = buildReport(model, today, historyTab ? readHistory(historyTab.header, historyTab.rows) : []);
+  const allGids = reportSheet ? { ...gids, [REPORT.name]: reportSheet.sheet.getSheetId() } : gids;
+  return { model, report, generatedAt, reportSheet: REPORT.name, gids: allGids, url: ss.getUrl(), history: { header: historyTab?.header ?? [], rows: historyTab?.rows ?? [] } };
+}
+
+/** Generate report: formulas refreshed, the Report tab rewritten whole, today's History snapshot. */
+export function generateReport(ss: Spreadsheet): ReportRun {
+  refreshAll(ss);
+  const run = prepareReport(ss);
+  const sheet = sheetNamed(ss, REPORT.name, REPORT.colour);
+  const gids = { ...run.gids, [sheet.getName()]: sheet.getSheetId() };
+  writeGrid(sheet, reportGrid(run.report, run.generatedAt), gids);
+  writeHistory(ss, run.history.rows, run.history.header, run.model, run.report.today);
+  return { model: run.model, report: run.report, generatedAt: run.generatedAt, reportSheet: sheet.getName(), gids, url: run.url };
+}
+
+function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, number>): void {
+  sheet.clear();
+  const rows = grid.length;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < REPORT_WIDTH) sheet.insertColumnsAfter(sheet.getMaxColumns(), REPORT_WIDTH - sheet.getMaxColumns());
+  const range = sheet.getRange(1, 1, rows, REPORT_WIDTH);
+  range.setValues(grid.map((line) => line.map((c) => (typeof c.value === 'string' ? literal(c.value) : c.value))));
+  range.setBackgrounds(grid.map((line) => line.map((c) => c.background ?? null)));
+  range.setFontColors(grid.map((line) => line.map((c) => c.fontColor ?? null)));
+  range.setFontWeights(grid.map((line) => line.map((c) => (c.bold ? 'bold' : 'normal'))));
+  range.setNumberFormats(grid.map((line) => line.map((c) => c.format ?? '')));
+  // Column A carries the links back to each source row: one rich-text write for the column.
+  sheet.getRange(1, 1, rows, 1).setRichTextValues(
+    grid.map(([c]) => {
+      const builder = SpreadsheetApp.newRichTextValue().setText(String(c!.value));
+      const gid = c!.link ? gids[c!.link.tab] : undefined;
+      return [(gid === undefined ? builder : builder.setLinkUrl(`#gid=${gid}&range=A${c!.link!.row}`)).build()];
+    }),
+  );
+  const title = grid.findIndex((line) => line[0]?.size);
+  if (title >= 0) sheet.getRange(title + 1, 1).setFontSize(grid[title]![0]!.size!);
+  COLUMN_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+}
+
+function writeHistory(ss: Spreadsheet, rows: readonly (readonly unknown[])[], header: readonly unknown[], model: PlanModel, today: number): void {
+  if (!model.kpis.length) return;
+  let sheet = ss.getSheetByName(HISTORY.name);
+  let head = header;
+  if (!sheet) {
+    sheet = sheetNamed(ss, HISTORY.name, HISTORY.colour);
+    head = HISTORY.columns.map((c) => c.header);
+    sheet.getRange(1, 1, 1, head.length).setValues([head as string[]]).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
+    sheet.getRange(2, 4, sheet.getMaxRows() - 1, 1).setNumberFormat('0%');
+  }
+  const write = historyWrite(rows, head, model.kpis, today);
+  const needed = write.startRow + write.rows.length - 1;
+  if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows() + 500);
+  sheet.getRange(write.startRow, 1, write.rows.length, 5).setValues(write.rows.map((r) => r.map((v) => (typeof v === 'string' ? literal(v) : v))));
+}

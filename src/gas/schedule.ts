@@ -1,0 +1,91 @@
+/** The schedule: stored in document properties, run by exactly one time-driven trigger. */
+import { DEFAULT_SCHEDULE, describeSchedule, nextDigest, parseSchedule, triggerFor, type Schedule } from '../core/schedule';
+import { isoFromDay } from '../core/values';
+import { todayIn } from './plan-actions';
+
+export const PIPELINE_HANDLER = 'runScheduledPipeline';
+const SCHEDULE_KEY = 'opsplan.schedule';
+const OWNER_KEY = 'opsplan.schedule.owner';
+const LAST_RUN_KEY = 'opsplan.lastRun';
+
+const props = () => PropertiesService.getDocumentProperties();
+
+export function loadSchedule(): Schedule {
+  const raw = props().getProperty(SCHEDULE_KEY);
+  if (!raw) return DEFAULT_SCHEDULE;
+  try {
+    const parsed = parseSchedule(JSON.parse(raw));
+    return parsed.ok ? parsed.schedule : DEFAULT_SCHEDULE;
+  } catch {
+    return DEFAULT_SCHEDULE;
+  }
+}
+
+export interface ScheduleStatus {
+  schedule: Schedule;
+  description: string;
+  /** Who the trigger runs as (installable triggers run as their creator). */
+  runsAs: string | null;
+  /** Whether this user can see the trigger (another user's is invisible to them). */
+  triggerVisible: boolean;
+  nextRun: string | null;
+  timeZone: string;
+  lastRun: { at: string; summary: string } | null;
+}
+
+export function scheduleStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleStatus {
+  const schedule = loadSchedule();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const p = props();
+  const owner = p.getProperty(OWNER_KEY);
+  const last = p.getProperty(LAST_RUN_KEY);
+  const next = nextDigest(schedule, todayIn(timeZone), Number(Utilities.formatDate(new Date(), timeZone, 'H')));
+  return {
+    schedule,
+    description: describeSchedule(schedule),
+    runsAs: schedule.mode === 'off' ? null : owner,
+    triggerVisible: ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === PIPELINE_HANDLER),
+    nextRun: next ? `${isoFromDay(next.day)} between ${next.hour}:00 and ${next.hour + 1}:00 (${timeZone})` : null,
+    timeZone,
+    lastRun: last ? (JSON.parse(last) as { at: string; summary: string }) : null,
+  };
+}
+
+/** Saves a schedule and replaces OpsPlan's trigger: saving again replaces, off deletes. */
+export function saveSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: unknown): ScheduleStatus {
+  const parsed = parseSchedule(input);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const schedule = parsed.schedule;
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    const handler = trigger.getHandlerFunction();
+    // Ours, or one whose handler no longer exists (left by an older version): delete.
+    if (handler === PIPELINE_HANDLER || !isTopLevelFunction(handler)) ScriptApp.deleteTrigger(trigger);
+  }
+  const plan = triggerFor(schedule);
+  if (plan) {
+    const builder = ScriptApp.newTrigger(PIPELINE_HANDLER).timeBased().atHour(plan.hour).inTimezone(ss.getSpreadsheetTimeZone());
+    if (plan.kind === 'daily') builder.everyDays(1);
+    else builder.everyWeeks(1).onWeekDay(ScriptApp.WeekDay[plan.weekday]);
+    builder.create();
+  }
+  props().setProperties({ [SCHEDULE_KEY]: JSON.stringify(schedule), [OWNER_KEY]: Session.getEffectiveUser().getEmail() });
+  return scheduleStatus(ss);
+}
+
+/** Apps Script resolves trigger handlers by global name: a trigger whose name is gone fails every run. */
+function isTopLevelFunction(name: string): boolean {
+  return typeof (globalThis as unknown as Record<string, unknown>)[name] === 'function';
+}
+
+export function recordLastRun(at: string, summary: string): void {
+  props().setProperty(LAST_RUN_KEY, JSON.stringify({ at, summary }));
+}
+
+/** A trigger fired for a schedule that was turned off or taken over by another user: remove it. */
+export function isStaleTrigger(schedule: Schedule): boolean {
+  return schedule.mode === 'off' || props().getProperty(OWNER_KEY) !== Session.getEffectiveUser().getEmail();
+}
+
+export function deleteOwnPipelineTriggers(): void {
+  for (const trigger of ScriptApp.getProjectTriggers()) if (trigger.getHandlerFunction() === PIPELINE_HANDLER) ScriptApp.deleteTrigger(trigger);
+}

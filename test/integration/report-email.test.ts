@@ -1,0 +1,174 @@
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import type { LocalAppsScript } from '../../local/runtime/index.js';
+import { exampleRuntime, sheetRecords, sheetValues } from '../helpers.js';
+
+type PipelineResult = { ran: boolean; message: string; sent: { kind: string; to: string; cc: string[]; subject: string }[]; pending: number; failed: { to: string; error: string }[]; alreadySent: number };
+
+const ss = (rt: LocalAppsScript) => rt.service('SpreadsheetApp').getActiveSpreadsheet();
+const setPlan = (rt: LocalAppsScript, name: string, value: unknown) => ss(rt).getRangeByName(name)!.setValue(value);
+const recipients = (rt: LocalAppsScript) => rt.outbox.messages.map((m) => m.to[0]!).sort();
+
+describe('Generate report', () => {
+  it('writes the Report tab whole: KPI table, milestones, risks, budget totals that match the Budget tab, challenges', () => {
+    const rt = exampleRuntime();
+    rt.run('generateReportNow');
+    const report = sheetValues(rt, 'Report');
+    const text = report.map((r) => r.join(' | ')).join('\n');
+    expect(text).toMatch(/Endpoint security plan — progress report/);
+    const budgetTotal = report.find((r) => r[0] === 'Total')!;
+    const budget = sheetRecords(rt, 'Budget');
+    const sum = (key: string) => budget.reduce((t, b) => t + Number(b[key] || 0), 0);
+    expect([budgetTotal[1], budgetTotal[2], budgetTotal[3]]).toEqual([sum('Planned total'), sum('Actual'), sum('Variance')]);
+    expect(budgetTotal[1]).toBe(12_800);
+    expect(text).toMatch(/Completed \| 3 of 6/);
+    const kpiIds = report.filter((r) => /^G\d$/.test(String(r[0]))).map((r) => r[0]);
+    expect(kpiIds).toHaveLength(8);
+    expect(text).toMatch(/Critical risk R4/);
+    expect(text).toMatch(/Milestone T5 .* 5 days overdue/);
+  });
+
+  it('links every line to its source row', () => {
+    const rt = exampleRuntime();
+    rt.run('generateReportNow');
+    const sheet = ss(rt).getSheetByName('Report')!;
+    const values = sheet.getDataRange().getValues();
+    const row = values.findIndex((r) => r[0] === 'T5') + 1;
+    const link = sheet.getRange(row, 1).getRichTextValue()!.getLinkUrl();
+    const timeline = ss(rt).getSheetByName('Timeline')!;
+    const t5Row = timeline.getDataRange().getValues().findIndex((r) => r[0] === 'T5') + 1;
+    expect(link).toBe(`#gid=${timeline.getSheetId()}&range=A${t5Row}`);
+  });
+
+  it('snapshots History once per day and shows the trend on later runs', () => {
+    const rt = exampleRuntime();
+    rt.run('generateReportNow');
+    rt.run('generateReportNow');
+    expect(sheetRecords(rt, 'History')).toHaveLength(8);
+    rt.setNow('2026-12-01T15:00:00Z');
+    ss(rt).getSheetByName('Goals')!.getRange('J3').setValue(95); // G2 improves
+    rt.run('generateReportNow');
+    expect(sheetRecords(rt, 'History')).toHaveLength(16);
+    const g2 = sheetValues(rt, 'Report').find((r) => r[0] === 'G2')!;
+    expect(String(g2[8])).toMatch(/^↑/);
+  });
+});
+
+describe('Status emails', () => {
+  it('the example plan yields one email per recipient, with the expected subjects and item counts', () => {
+    const rt = exampleRuntime();
+    const result = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(result.failed).toEqual([]);
+    const byTo = Object.fromEntries(result.sent.filter((s) => s.kind !== 'escalation').map((s) => [s.to, s.subject]));
+    expect(byTo).toEqual({
+      'alex.rivera@example.com': '[Endpoint security plan] Weekly status — 3 items need you',
+      'morgan.blake@example.com': '[Endpoint security plan] Weekly status — 4 items need you',
+      'priya.shah@example.com': '[Endpoint security plan] Weekly status — 1 item needs you',
+      'jordan.lee@example.com': '[Endpoint security plan] Weekly status — 1 item needs you',
+      'sam.patel@example.com': '[Endpoint security plan] Weekly report — 5 pressing challenges',
+      'dana.kim@example.com': '[Endpoint security plan] Weekly report — 5 pressing challenges',
+    });
+    const escalation = result.sent.find((s) => s.kind === 'escalation')!;
+    expect(escalation).toMatchObject({ to: 'sam.patel@example.com', cc: ['priya.shah@example.com'], subject: '[Endpoint security plan] Escalation — T5 is 5 days late' });
+  });
+
+  it('a re-run sends nothing twice', () => {
+    const rt = exampleRuntime();
+    rt.run('sendStatusEmailsNow');
+    const count = rt.outbox.messages.length;
+    const again = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(again.sent).toHaveLength(0);
+    expect(rt.outbox.messages).toHaveLength(count);
+  });
+
+  it('overlapping runs give exactly one email per recipient', () => {
+    const rt = exampleRuntime();
+    let overlapping: PipelineResult | undefined;
+    rt.calls.beforeCall = (name) => {
+      if (name === 'MailApp.sendEmail' && !overlapping) {
+        overlapping = { ran: false } as PipelineResult;
+        overlapping = rt.run<PipelineResult>('sendStatusEmailsNow');
+      }
+    };
+    const first = rt.run<PipelineResult>('sendStatusEmailsNow');
+    rt.calls.beforeCall = undefined;
+    expect(overlapping!.ran).toBe(false);
+    expect(overlapping!.message).toMatch(/Another OpsPlan run/);
+    expect(first.ran).toBe(true);
+    const keys = rt.outbox.messages.map((m) => `${m.to.join()}|${m.subject}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(rt.outbox.messages).toHaveLength(first.sent.length);
+  });
+
+  it('a quota of 3 with 5 recipients sends 3 now and 2 on the next run, none twice', () => {
+    const rt = exampleRuntime({ dailyMailQuota: 3 });
+    setPlan(rt, 'OpsPlan_ReportRecipients', '');
+    rt.run('saveScheduleSettings', { mode: 'weekly', weekday: 'TUESDAY', hour: 9, reminders: false, escalations: false });
+    const first = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(first.sent).toHaveLength(3);
+    expect(first.pending).toBe(2);
+    expect(first.message).toMatch(/2 waiting for the next run/);
+    const sameDay = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(sameDay.sent).toHaveLength(0); // quota used up: still waiting, not lost
+    expect(sameDay.pending).toBe(2);
+    rt.setNow('2026-11-25T15:00:00Z');
+    const next = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(next.sent).toHaveLength(2);
+    expect(next.pending).toBe(0);
+    expect(recipients(rt)).toEqual(['alex.rivera@example.com', 'jordan.lee@example.com', 'morgan.blake@example.com', 'priya.shah@example.com', 'sam.patel@example.com']);
+  });
+
+  it('one recipient failing does not stop the others, and is reported and retried', () => {
+    const rt = exampleRuntime();
+    rt.outbox.failures.set('priya.shah@example.com', 'Service error: Mail');
+    const first = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(first.failed.map((f) => f.to)).toContain('priya.shah@example.com');
+    expect(first.sent.length).toBeGreaterThanOrEqual(6);
+    const retry = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(retry.sent.map((s) => s.to)).toContain('priya.shah@example.com');
+  });
+
+  it('stops before the time limit and continues on the next run', () => {
+    const rt = exampleRuntime();
+    rt.calls.beforeCall = (name) => {
+      if (name === 'MailApp.sendEmail') rt.clock.advance(60_000); // a slow mail service
+    };
+    const first = rt.run<PipelineResult>('sendStatusEmailsNow');
+    rt.calls.beforeCall = undefined;
+    expect(first.sent.length).toBe(5);
+    expect(first.pending).toBeGreaterThan(0);
+    const rest = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(first.sent.length + rest.sent.length).toBe(7);
+  });
+
+  it('previews each recipient’s email without sending', () => {
+    const rt = exampleRuntime();
+    const preview = rt.run<{ to: string; subject: string; html: string; text: string }[]>('previewStatusEmails');
+    expect(preview.map((p) => p.to)).toContain('alex.rivera@example.com');
+    expect(preview.every((p) => p.html.startsWith('<!DOCTYPE html>') && p.text.length > 0)).toBe(true);
+    expect(rt.outbox.messages).toHaveLength(0);
+  });
+
+  it('escapes markup from any cell: the parsed .eml shows it as text', async () => {
+    const rt = exampleRuntime();
+    const payloads = ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '"><svg onload=alert(3)>'];
+    const goals = ss(rt).getSheetByName('Goals')!;
+    goals.getRange('E3').setValue(payloads[0]); // KPI name
+    goals.getRange('F3').setValue(payloads[1]); // unit
+    ss(rt).getSheetByName('Timeline')!.getRange('B6').setValue(payloads[2]); // overdue milestone name
+    ss(rt).getSheetByName('People')!.getRange('A2').setValue(`Alex Rivera`);
+    setPlan(rt, 'OpsPlan_PlanName', `Plan ${payloads[2]}\r\nBcc: attacker@example.com`);
+    rt.run('sendStatusEmailsNow');
+    const mails = await Promise.all(rt.outbox.messages.map(async (m) => simpleParser(await rt.outbox.toEml(m))));
+    const all = mails.map((m) => String(m.html)).join('\n');
+    for (const p of payloads) expect(all).not.toContain(p);
+    expect(all).not.toMatch(/<(script|img|svg)\b/i);
+    expect(all).not.toMatch(/"><svg/);
+    expect(all).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(all).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    for (const m of mails) {
+      expect(m.subject).not.toMatch(/[\r\n]/);
+      expect(m.bcc).toBeUndefined();
+    }
+  });
+});
