@@ -2,7 +2,7 @@
  * Schedules: when digests go (daily, or weekly on a weekday) at an hour of the spreadsheet's time
  * zone, and which period a digest belongs to (one digest per recipient per period).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoFromDay } from './values';
 
 export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
@@ -11,7 +11,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const ScheduleSchema = z.object({
   mode: z.enum(['off', 'daily', 'weekly']),
   weekday: z.enum(WEEKDAYS),
-  hour: z.number().int().min(0).max(23),
+  hour: z.number().check(z.int(), z.minimum(0), z.maximum(23)),
   reminders: z.boolean(),
   escalations: z.boolean(),
 });
@@ -23,8 +23,16 @@ export const DEFAULT_SCHEDULE: Schedule = { mode: 'off', weekday: 'MONDAY', hour
 export function parseSchedule(input: unknown): { ok: true; schedule: Schedule } | { ok: false; error: string } {
   const result = ScheduleSchema.safeParse(input);
   if (result.success) return { ok: true, schedule: result.data };
-  const issue = result.error.issues[0]!;
-  return { ok: false, error: `Schedule ${issue.path.join('.') || 'settings'}: ${issue.message}` };
+  const issue = result.error.issues[0]! as { code: string; path: PropertyKey[]; maximum?: unknown; minimum?: unknown; values?: unknown[] };
+  const what =
+    issue.code === 'too_big'
+      ? `must be at most ${String(issue.maximum)}`
+      : issue.code === 'too_small'
+        ? `must be at least ${String(issue.minimum)}`
+        : issue.code === 'invalid_value'
+          ? `must be one of ${(issue.values ?? []).join(', ')}`
+          : 'is missing or not valid';
+  return { ok: false, error: `Schedule ${issue.path.map(String).join('.') || 'settings'} ${what}.` };
 }
 
 /** Day of the week of a day number (0 = Sunday); day 0, 1899-12-30, was a Saturday. */

@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import { callServer } from './server';
+import { Button, ErrorNote, Note, Section } from './components';
+import { useAction } from './hooks';
+
+const generate = () => callServer('generateReportNow');
+const preview = () => callServer('previewStatusEmails');
+const send = () => callServer('sendStatusEmailsNow');
+
+export function ReportPanel() {
+  const generating = useAction(generate);
+  const previewing = useAction(preview);
+  const sending = useAction(send);
+  const [open, setOpen] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const mails = previewing.result;
+
+  return (
+    <Section title="Report" help="Writes the Report tab, and emails each owner their own status.">
+      <div class="row">
+        <Button primary onClick={() => generating.run()} busy={generating.busy}>
+          Generate report
+        </Button>
+        <Button onClick={() => previewing.run()} busy={previewing.busy}>
+          Preview emails
+        </Button>
+      </div>
+      <ErrorNote error={generating.error ?? previewing.error ?? sending.error} />
+      {generating.result ? (
+        <Note tone="ok">
+          Report generated {generating.result.generatedAt}: {generating.result.kpis} KPIs, {generating.result.challenges} pressing challenge{generating.result.challenges === 1 ? '' : 's'}.
+        </Note>
+      ) : null}
+      {mails ? (
+        <div data-testid="mail-preview">
+          {mails.length === 0 ? <Note>Nobody has anything to report right now.</Note> : null}
+          <ul class="plain mails">
+            {mails.map((m, i) => (
+              <li key={i}>
+                <button type="button" class="link" onClick={() => setOpen(open === i ? null : i)} aria-expanded={open === i ? 'true' : 'false'}>
+                  {m.to}
+                  {m.cc.length ? ` (cc ${m.cc.join(', ')})` : ''}
+                </button>
+                {m.alreadySent ? <span class="tag">sent</span> : null}
+                <div class="muted small">{m.subject}</div>
+                {open === i ? <iframe class="mail" title={`Email to ${m.to}`} sandbox="" srcdoc={m.html} /> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {confirming ? (
+        <div class="confirm">
+          <p>Send each owner their status now? Nothing already sent this period goes again.</p>
+          <div class="row">
+            <Button
+              primary
+              busy={sending.busy}
+              onClick={async () => {
+                await sending.run();
+                setConfirming(false);
+              }}
+            >
+              Send
+            </Button>
+            <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          </div>
+        </div>
+      ) : (
+        <div class="row">
+          <Button onClick={() => setConfirming(true)}>Send status emails now</Button>
+        </div>
+      )}
+      {sending.result ? <Note tone={sending.result.failed.length ? 'warn' : 'ok'}>{sending.result.message}</Note> : null}
+    </Section>
+  );
+}

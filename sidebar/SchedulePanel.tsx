@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'preact/hooks';
+import { callServer } from './server';
+import { Button, ErrorNote, Note, Section } from './components';
+import { useAction } from './hooks';
+
+type Status = Awaited<ReturnType<typeof import('../src/main').getSchedule>>;
+type Schedule = Status['schedule'];
+
+const WEEKDAYS: Schedule['weekday'][] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const title = (day: string) => day.charAt(0) + day.slice(1).toLowerCase();
+const load = () => callServer('getSchedule');
+const save = (s: Schedule) => callServer('saveScheduleSettings', s);
+
+export function SchedulePanel() {
+  const loading = useAction(load);
+  const saving = useAction(save);
+  const [draft, setDraft] = useState<Schedule | null>(null);
+  const status: Status | null = saving.result ?? loading.result;
+
+  useEffect(() => {
+    loading.run().then((s) => s && setDraft(s.schedule));
+  }, []);
+
+  if (!draft) return <Section title="Schedule">{loading.error ? <ErrorNote error={loading.error} /> : <p class="muted">Loading…</p>}</Section>;
+  const set = (patch: Partial<Schedule>) => setDraft({ ...draft, ...patch });
+
+  return (
+    <Section title="Schedule" help="Digests go to each owner with something to report. Times are in the spreadsheet’s time zone.">
+      <fieldset class="modes">
+        <legend class="sr-only">How often</legend>
+        {(['off', 'daily', 'weekly'] as const).map((mode) => (
+          <label key={mode} class="radio">
+            <input type="radio" name="mode" value={mode} checked={draft.mode === mode} onChange={() => set({ mode })} />
+            {mode === 'off' ? 'Off' : mode === 'daily' ? 'Daily' : 'Weekly'}
+          </label>
+        ))}
+      </fieldset>
+      {draft.mode !== 'off' ? (
+        <div class="fields">
+          {draft.mode === 'weekly' ? (
+            <label>
+              Day
+              <select value={draft.weekday} onChange={(e) => set({ weekday: (e.target as HTMLSelectElement).value as Schedule['weekday'] })}>
+                {WEEKDAYS.map((d) => (
+                  <option key={d} value={d}>
+                    {title(d)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label>
+            Hour
+            <select value={String(draft.hour)} onChange={(e) => set({ hour: Number((e.target as HTMLSelectElement).value) })}>
+              {Array.from({ length: 24 }, (_, h) => (
+                <option key={h} value={String(h)}>
+                  {`${h}:00–${h + 1}:00`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={draft.reminders} onChange={(e) => set({ reminders: (e.target as HTMLInputElement).checked })} />
+            Remind owners before due dates
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={draft.escalations} onChange={(e) => set({ escalations: (e.target as HTMLInputElement).checked })} />
+            Escalate late work to the Accountable
+          </label>
+        </div>
+      ) : null}
+      <div class="row">
+        <Button primary onClick={() => saving.run(draft)} busy={saving.busy}>
+          Save schedule
+        </Button>
+      </div>
+      <ErrorNote error={saving.error ?? loading.error} />
+      {status ? (
+        <dl class="status" data-testid="schedule-status">
+          <dt>Now</dt>
+          <dd>{status.description}</dd>
+          {status.runsAs ? (
+            <>
+              <dt>Runs as</dt>
+              <dd>{status.runsAs}</dd>
+            </>
+          ) : null}
+          {status.nextRun ? (
+            <>
+              <dt>Next digest</dt>
+              <dd>{status.nextRun}</dd>
+            </>
+          ) : null}
+          {status.lastRun ? (
+            <>
+              <dt>Last run</dt>
+              <dd>
+                {status.lastRun.at}: {status.lastRun.summary}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+      {saving.result ? <Note tone="ok">Schedule saved.</Note> : null}
+    </Section>
+  );
+}
