@@ -1,12 +1,13 @@
 /**
- * `npm start`: loads the built add-on into the local Apps Script runtime on a new spreadsheet,
- * runs onOpen and prints the menu it created.
+ * `npm start`: the local playground. Builds are done by the npm script; this serves the built
+ * add-on, running in the local Apps Script runtime, on 127.0.0.1 (PORT, default 8137).
  */
-import { LocalAppsScript } from './runtime/index.js';
+import { join } from 'node:path';
+import { startPlayground } from './playground/server.js';
 
-const rt = new LocalAppsScript({ spreadsheetName: 'OpsPlan playground' });
-rt.runWithoutAuth('onOpen', { authMode: 'NONE' });
-for (const menu of rt.ui.menus) {
-  console.log(`Extensions → ${menu.addon ? 'OpsPlan' : menu.title}`);
-  for (const item of menu.items) console.log(item.separator ? '  ──────────' : `  ${item.caption}  →  ${item.functionName}()`);
-}
+const port = Number(process.env.PORT ?? 8137);
+const stateFile = join(process.cwd(), '.playground', 'state.json');
+const playground = await startPlayground({ port, stateFile });
+console.log(`\nOpsPlan playground: ${playground.url}\n`);
+console.log('The example plan is loaded; state is kept in .playground/state.json (Reset in the page starts over).');
+console.log('Press Ctrl+C to stop.');

@@ -66,7 +66,6 @@ export function menuRefreshStatus(): void {
 }
 export function menuGenerateReport(): void {
   const result = generateReportNow();
-  active().getSheetByName(result.sheet)?.activate();
   toast(`Report generated: ${result.kpis} KPIs, ${result.challenges} pressing challenge(s).`);
 }
 export function menuSendEmails(): void {
@@ -122,6 +121,7 @@ export function goToCell(sheetName: string, cell: string): boolean {
 export function generateReportNow(): { sheet: string; kpis: number; challenges: number; generatedAt: string } {
   return withDocumentLock('generating the report', 30_000, () => {
     const run = generateReport(active());
+    active().getSheetByName(run.reportSheet)?.activate();
     return { sheet: run.reportSheet, kpis: run.report.kpis.length, challenges: run.report.challenges.length, generatedAt: run.generatedAt };
   });
 }

@@ -23,11 +23,14 @@ export interface ReportRun {
 
 const COLUMN_WIDTHS = [110, 300, 130, 90, 90, 150, 90, 110, 120];
 
-function sheetNamed(ss: Spreadsheet, name: string, colour: string): Sheet {
+/** A generated tab, created at the end if missing, without taking the user away from where they are. */
+export function sheetNamed(ss: Spreadsheet, name: string, colour: string): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
+  const previous = ss.getActiveSheet();
   const sheet = ss.insertSheet(name, ss.getNumSheets());
   sheet.setTabColor(colour);
+  ss.setActiveSheet(previous);
   return sheet;
 }
 

@@ -5,6 +5,7 @@
  * properties: it grows with every run, past what PropertiesService holds (9 KB a value).
  */
 import { literal } from '../core/cells';
+import { sheetNamed } from './report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -48,7 +49,7 @@ export class SendLog {
   }
 
   private create(): GoogleAppsScript.Spreadsheet.Sheet {
-    const sheet = this.ss.insertSheet(LOG_SHEET, this.ss.getNumSheets());
+    const sheet = sheetNamed(this.ss, LOG_SHEET, '#9aa0a6');
     sheet.getRange(1, 1, 1, HEADER.length).setValues([HEADER]).setFontWeight('bold');
     sheet.getRange(2, 1, sheet.getMaxRows() - 1, HEADER.length).setNumberFormat('@');
     sheet.setFrozenRows(1);
