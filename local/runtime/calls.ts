@@ -8,6 +8,9 @@ export type CallCounts = Record<string, number>;
 
 export class CallLog {
   private counts = new Map<string, number>();
+  /** Host time spent inside service methods: the local runtime's own work, not the script's. */
+  serviceMs = 0;
+  depth = 0;
   /** Called before every counted service call; tests use it to interleave executions. */
   beforeCall: ((name: string) => void) | undefined;
 
@@ -28,6 +31,7 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.serviceMs = 0;
   }
 }
 
@@ -64,7 +68,14 @@ export function service<T extends object>(target: T, className: string, log: Cal
       const method = value as (...args: unknown[]) => unknown;
       return function counted(...args: unknown[]) {
         log.record(`${className}.${prop}`);
-        return method.apply(obj, args);
+        const started = performance.now();
+        log.depth++;
+        try {
+          return method.apply(obj, args);
+        } finally {
+          log.depth--;
+          if (log.depth === 0) log.serviceMs += performance.now() - started;
+        }
       };
     },
     set() {

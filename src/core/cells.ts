@@ -32,3 +32,15 @@ export function contiguousRuns<T>(items: readonly T[], position: (item: T) => nu
   }
   return runs;
 }
+
+/** A short stable fingerprint of a text (two 32-bit FNV-1a passes), for change detection only. */
+export function hashText(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c ^ (i & 0xff), 0x85ebca6b) >>> 0;
+  }
+  return `${a.toString(36)}${b.toString(36)}-${text.length}`;
+}

@@ -37,8 +37,8 @@ export type ValidationRule =
   | { kind: 'email'; reject: boolean; help: string };
 
 export type ConditionalRule =
-  | { kind: 'text'; column: number; text: string; colour: RagColour }
-  | { kind: 'overdue'; column: number; formula: string; colour: RagColour };
+  | { kind: 'text'; columns: number[]; text: string; colour: RagColour }
+  | { kind: 'overdue'; columns: number[]; formula: string; colour: RagColour };
 
 export interface NewColumn {
   /** 1-based sheet column. */
@@ -62,6 +62,8 @@ export interface TabSetup {
   extraColumnsNeeded: number;
   /** Notes for header cells that have none. */
   headerNotes: { column: number; note: string }[];
+  /** The header row's notes as read, so writing ours keeps the user's without reading again. */
+  existingNotes: readonly string[];
   /** Bold, freeze and colour the header row (created tabs only: an adopted tab keeps its look). */
   styleHeader: boolean;
   conditionalRules: ConditionalRule[];
@@ -125,7 +127,7 @@ function overdueRule(tab: TabSpec, byKey: Map<string, number>): ConditionalRule[
     const done = col(doneKey);
     if (!date || !done) return [];
     const d = `${columnLetters(date)}2`;
-    return [{ kind: 'overdue', column: date, formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),$${columnLetters(done)}2<>"${doneValue}")`, colour: 'red' }];
+    return [{ kind: 'overdue', columns: [date], formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),$${columnLetters(done)}2<>"${doneValue}")`, colour: 'red' }];
   };
   if (tab.key === 'timeline') return rule('due', 'state', 'Done');
   if (tab.key === 'goals') return rule('due', 'status', 'Achieved');
@@ -138,10 +140,11 @@ function conditionalRules(tab: TabSpec, byKey: Map<string, number>, personColumn
   for (const column of tab.columns) {
     const index = byKey.get(column.key);
     if (index === undefined || !column.colours) continue;
-    for (const [text, colour] of Object.entries(column.colours)) rules.push({ kind: 'text', column: index + 1, text, colour });
+    for (const [text, colour] of Object.entries(column.colours)) rules.push({ kind: 'text', columns: [index + 1], text, colour });
   }
-  for (const column of personColumns) {
-    for (const [text, colour] of Object.entries(RACI_PERSON_COLUMN.colours ?? {})) rules.push({ kind: 'text', column, text, colour });
+  // One rule per letter over every person column, however many people there are.
+  if (personColumns.length) {
+    for (const [text, colour] of Object.entries(RACI_PERSON_COLUMN.colours ?? {})) rules.push({ kind: 'text', columns: [...personColumns].sort((a, b) => a - b), text, colour });
   }
   return [...rules, ...overdueRule(tab, byKey)];
 }
@@ -250,6 +253,7 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
     newColumns,
     extraColumnsNeeded: Math.max(0, next - 1 - (shape?.maxColumns ?? 26)),
     headerNotes: notes.concat(newColumns.map((c) => ({ column: c.column, note: c.spec.note }))),
+    existingNotes: shape?.headerNotes ?? [],
     styleHeader: !shape,
     conditionalRules: conditionalRules(spec, byKey, personColumns),
     settingRows,

@@ -2,14 +2,22 @@
 import { checkPlan, type CheckResult, type PlanInput } from '../core/check';
 import { PLAN_TABS } from '../core/spec/tabs';
 import { todayIn } from './plan-actions';
-import { indexSheets, readTab } from './tabs';
+import { indexSheets, readTab, type TabData } from './tabs';
 
-export function readPlan(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { input: PlanInput; timeZone: string; gids: Record<string, number> } {
+export interface ReadPlanOptions {
+  /** Read formulas of formula tabs too (Check plan needs them; the report does not). */
+  formulas?: boolean;
+  /** Tabs already read in this execution whose values are still current. */
+  reuse?: ReadonlyMap<string, TabData>;
+}
+
+/** Reads every plan tab once: one getValues (and one getFormulas where asked) per tab. */
+export function readPlan(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, options: ReadPlanOptions = { formulas: true }): { input: PlanInput; timeZone: string; gids: Record<string, number> } {
   const index = indexSheets(ss);
   const input: PlanInput = {};
   const gids: Record<string, number> = {};
   for (const spec of PLAN_TABS) {
-    const tab = readTab(index, spec, spec.columns.some((c) => c.type === 'formula'));
+    const tab = options.reuse?.get(spec.key) ?? readTab(index, spec, Boolean(options.formulas) && spec.columns.some((c) => c.type === 'formula'));
     if (!tab) continue;
     input[spec.key] = { sheetName: tab.sheetName, header: tab.header, rows: tab.rows, formulas: tab.formulas };
     gids[tab.sheetName] = tab.gid;

@@ -7,7 +7,7 @@ import { REPORT_WIDTH, reportGrid, type ReportCell } from '../core/report-layout
 import { HISTORY, REPORT } from '../core/spec/tabs';
 import { readPlan } from './check';
 import { refreshAll, todayIn } from './plan-actions';
-import { indexSheets, readTab } from './tabs';
+import { indexSheets, readTab, type TabData } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,8 +35,8 @@ export function sheetNamed(ss: Spreadsheet, name: string, colour: string): Sheet
 }
 
 /** The report as it stands, read only: for previews. */
-export function prepareReport(ss: Spreadsheet): ReportRun & { history: { header: unknown[]; rows: unknown[][] } } {
-  const { input, timeZone, gids } = readPlan(ss);
+export function prepareReport(ss: Spreadsheet, reuse?: ReadonlyMap<string, TabData>): ReportRun & { history: { header: unknown[]; rows: unknown[][] } } {
+  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
   const index = indexSheets(ss);
@@ -50,8 +50,8 @@ export function prepareReport(ss: Spreadsheet): ReportRun & { history: { header:
 
 /** Generate report: formulas refreshed, the Report tab rewritten whole, today's History snapshot. */
 export function generateReport(ss: Spreadsheet): ReportRun {
-  refreshAll(ss);
-  const run = prepareReport(ss);
+  const refreshed = refreshAll(ss);
+  const run = prepareReport(ss, refreshed.unchanged);
   const sheet = sheetNamed(ss, REPORT.name, REPORT.colour);
   const gids = { ...run.gids, [sheet.getName()]: sheet.getSheetId() };
   writeGrid(sheet, reportGrid(run.report, run.generatedAt), gids);
@@ -62,8 +62,10 @@ export function generateReport(ss: Spreadsheet): ReportRun {
 function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, number>): void {
   sheet.clear();
   const rows = grid.length;
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < REPORT_WIDTH) sheet.insertColumnsAfter(sheet.getMaxColumns(), REPORT_WIDTH - sheet.getMaxColumns());
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxColumns < REPORT_WIDTH) sheet.insertColumnsAfter(maxColumns, REPORT_WIDTH - maxColumns);
   const range = sheet.getRange(1, 1, rows, REPORT_WIDTH);
   range.setValues(grid.map((line) => line.map((c) => (typeof c.value === 'string' ? literal(c.value) : c.value))));
   range.setBackgrounds(grid.map((line) => line.map((c) => c.background ?? null)));
@@ -97,6 +99,7 @@ function writeHistory(ss: Spreadsheet, rows: readonly (readonly unknown[])[], he
   }
   const write = historyWrite(rows, head, model.kpis, today);
   const needed = write.startRow + write.rows.length - 1;
-  if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows() + 500);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + 500);
   sheet.getRange(write.startRow, 1, write.rows.length, 5).setValues(write.rows.map((r) => r.map((v) => (typeof v === 'string' ? literal(v) : v))));
 }

@@ -1,5 +1,5 @@
 /** Applies a Set up plan: batched writes per block, never a per-cell loop over rows. */
-import { contiguousRuns, literal } from '../core/cells';
+import { contiguousRuns, hashText, literal } from '../core/cells';
 import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } from '../core/scaffold';
 import { settingFormat } from '../core/scaffold';
 import { RAG } from '../core/spec/types';
@@ -57,10 +57,9 @@ function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: Sheet | 
   if (tab.headerNotes.length) {
     const first = Math.min(...tab.headerNotes.map((n) => n.column));
     const last = Math.max(...tab.headerNotes.map((n) => n.column));
-    const range = sheet.getRange(1, first, 1, last - first + 1);
-    const notes = range.getNotes()[0]!.slice();
+    const notes = Array.from({ length: last - first + 1 }, (_, i) => tab.existingNotes[first - 1 + i] ?? '');
     for (const n of tab.headerNotes) if (!notes[n.column - first]) notes[n.column - first] = n.note;
-    range.setNotes([notes]);
+    sheet.getRange(1, first, 1, notes.length).setNotes([notes]);
   }
   for (const column of tab.newColumns) sheet.setColumnWidth(column.column, column.width);
   if (maxRows >= 2) {
@@ -157,7 +156,7 @@ function ourKey(rule: ConditionalRule): string {
  */
 function applyConditionalRules(sheet: Sheet, rules: ConditionalRule[], maxRows: number, properties: GoogleAppsScript.Properties.Properties): void {
   const existing = sheet.getConditionalFormatRules();
-  const fingerprint = JSON.stringify([maxRows, existing.length, rules.map((r) => [ourKey(r), r.column])]);
+  const fingerprint = hashText(JSON.stringify([maxRows, existing.length, rules.map((r) => [ourKey(r), r.columns])]));
   const stateKey = CF_STATE_KEY + sheet.getSheetId();
   if (properties.getProperty(stateKey) === fingerprint) return;
   const ours = new Set(rules.map(ourKey));
@@ -167,13 +166,13 @@ function applyConditionalRules(sheet: Sheet, rules: ConditionalRule[], maxRows: 
     return !ours.has(ruleKey(String(condition.getCriteriaType()), condition.getCriteriaValues()[0], condition.getBackground(), condition.getFontColor()));
   });
   const built = rules.map((rule) => {
-    const range = sheet.getRange(2, rule.column, maxRows - 1, 1);
+    const ranges = contiguousRuns(rule.columns.map((column) => ({ column }))).map((run) => sheet.getRange(2, run[0]!.column, maxRows - 1, run.length));
     const colour = RAG[rule.colour];
-    const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([range]);
+    const builder = SpreadsheetApp.newConditionalFormatRule().setRanges(ranges);
     if (rule.kind === 'text') return builder.whenTextEqualTo(rule.text).setBackground(colour.background).setFontColor(colour.font).build();
     return builder.whenFormulaSatisfied(rule.formula).setFontColor(colour.font).setBold(true).build();
   });
   const all = kept.concat(built);
   sheet.setConditionalFormatRules(all);
-  properties.setProperty(stateKey, JSON.stringify([maxRows, all.length, rules.map((r) => [ourKey(r), r.column])]));
+  properties.setProperty(stateKey, hashText(JSON.stringify([maxRows, all.length, rules.map((r) => [ourKey(r), r.columns])])));
 }

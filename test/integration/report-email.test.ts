@@ -141,6 +141,24 @@ describe('Status emails', () => {
     expect(first.sent.length + rest.sent.length).toBe(7);
   });
 
+  it('a run that dies after sending still prevents a second send', () => {
+    const rt = exampleRuntime();
+    let sent = 0;
+    rt.calls.beforeCall = (name) => {
+      if (name === 'MailApp.sendEmail') sent++;
+      // The execution dies while writing the log tab, after every email went out.
+      if (name === 'Sheet.getLastRow' && sent > 0) throw new Error('Exceeded maximum execution time');
+    };
+    expect(() => rt.run('sendStatusEmailsNow')).toThrow(/maximum execution time/);
+    rt.calls.beforeCall = undefined;
+    const count = rt.outbox.messages.length;
+    expect(count).toBe(7);
+    const next = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(next.sent).toHaveLength(0);
+    expect(rt.outbox.messages).toHaveLength(count);
+    expect(sheetValues(rt, 'OpsPlan log').length).toBeGreaterThan(7); // the marks reached the log tab
+  });
+
   it('previews each recipient’s email without sending', () => {
     const rt = exampleRuntime();
     const preview = rt.run<{ to: string; subject: string; html: string; text: string }[]>('previewStatusEmails');

@@ -1,0 +1,95 @@
+/** Deterministic plans of any size: N rows per tab, a fixed number of owners, a seeded PRNG. */
+import { BUDGET, GOALS, PEOPLE, RACI, RISKS, TIMELINE } from '../src/core/spec/tabs.js';
+import type { TabSpec } from '../src/core/spec/types.js';
+import { dayFromIso } from '../src/core/values.js';
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedPlan {
+  tabs: { spec: TabSpec; header: string[]; rows: (string | number)[][] }[];
+  settings: [string, string | number][];
+}
+
+export function generatePlan(rowsPerTab: number, owners: number, seed = 20261124, today = dayFromIso('2026-11-24')!): GeneratedPlan {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const people = Array.from({ length: owners }, (_, i) => `Owner ${String(i + 1).padStart(3, '0')}`);
+  const header = (spec: TabSpec) => spec.columns.filter((c) => c.type !== 'formula').map((c) => c.header);
+  const row = (spec: TabSpec, values: Record<string, string | number>) => spec.columns.filter((c) => c.type !== 'formula').map((c) => values[c.key] ?? '');
+  const peopleRows = people.map((name, i) => row(PEOPLE, { name, email: `owner${i + 1}@example.com`, role: 'Owner', team: `Team ${(i % 12) + 1}` }));
+  const goals = Array.from({ length: rowsPerTab }, (_, i) => {
+    const baseline = int(0, 50);
+    const target = baseline + int(10, 60);
+    const start = today - int(10, 200);
+    return row(GOALS, {
+      id: `G${i + 1}`,
+      goal: `Goal ${i + 1}`,
+      parent: i > 10 ? `G${int(1, 10)}` : '',
+      owner: pick(people),
+      kpi: `KPI ${i + 1}`,
+      unit: '%',
+      direction: pick(['Increase', 'Increase', 'Decrease', 'Maintain']),
+      baseline,
+      target,
+      actual: baseline + Math.round((target - baseline) * random() * 1.1),
+      start,
+      due: start + int(30, 300),
+      updated: today - int(0, 30),
+    });
+  });
+  const timeline = Array.from({ length: rowsPerTab }, (_, i) => {
+    const start = today - int(-30, 120);
+    return row(TIMELINE, {
+      id: `T${i + 1}`,
+      name: `Task ${i + 1}`,
+      type: pick(['Task', 'Task', 'Milestone', 'Check-in']),
+      goal: `G${int(1, rowsPerTab)}`,
+      owner: pick(people),
+      start,
+      due: start + int(5, 90),
+      dependsOn: i > 0 && random() < 0.3 ? `T${int(1, i)}` : '',
+      percentDone: Math.round(random() * 10) / 10,
+      state: pick(['Not started', 'In progress', 'In progress', 'Done', 'Blocked']),
+    });
+  });
+  const budget = Array.from({ length: rowsPerTab }, (_, i) =>
+    row(BUDGET, { id: `B${i + 1}`, item: `Cost ${i + 1}`, category: pick(['Tools', 'Training', 'People', 'Services']), goal: `G${int(1, rowsPerTab)}`, owner: pick(people), planned: int(100, 10000), hours: int(0, 40), rate: 100, actual: int(0, 12000) }),
+  );
+  const risks = Array.from({ length: rowsPerTab }, (_, i) =>
+    row(RISKS, { id: `R${i + 1}`, risk: `Risk ${i + 1}`, category: pick(['People', 'Technology', 'Vendors', 'Timeline']), likelihood: pick([1, 2, 3, 4, 5, 'High', 'Likely']), impact: pick([1, 2, 3, 4, 5, 'Major']), owner: pick(people), response: 'If it happens, then act.', reviewDate: today + int(-10, 60), state: pick(['Open', 'Open', 'Monitoring', 'Closed']) }),
+  );
+  const raciPeople = people.slice(0, 12);
+  const raci = Array.from({ length: rowsPerTab }, (_, i) => {
+    const letters = raciPeople.map(() => pick(['', '', 'C', 'I']));
+    letters[i % raciPeople.length] = 'A';
+    letters[(i + 1) % raciPeople.length] = 'R';
+    return [`T${i + 1}`, `Task ${i + 1}`, ...letters];
+  });
+  return {
+    tabs: [
+      { spec: PEOPLE, header: header(PEOPLE), rows: peopleRows },
+      { spec: GOALS, header: header(GOALS), rows: goals },
+      { spec: RACI, header: [...header(RACI), ...raciPeople], rows: raci },
+      { spec: BUDGET, header: header(BUDGET), rows: budget },
+      { spec: TIMELINE, header: header(TIMELINE), rows: timeline },
+      { spec: RISKS, header: header(RISKS), rows: risks },
+    ],
+    settings: [
+      ['Plan name', 'Benchmark plan'],
+      ['Period start', today - 200],
+      ['Period end', today + 200],
+      ['Report recipients', 'manager@example.com'],
+    ],
+  };
+}
