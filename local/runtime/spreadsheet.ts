@@ -4,7 +4,7 @@ import { CallLog, raw, service } from './calls.js';
 import { interpretInput } from './cell-input.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { assertFormulaSupported } from './formula-engine.js';
-import { displayOf } from './number-format.js';
+import { displayOf, isDateFormat } from './number-format.js';
 import { ConditionalFormatRule, DataValidation, DataValidationCriteria } from './rules.js';
 import { Workbook, type SheetStore } from './workbook.js';
 import { RichTextValue } from './rich-text.js';
@@ -537,7 +537,7 @@ export class Range
           return out.push(input.formula);
         }
         this.enforceValidation(row, column, value);
-        if (input.format && (isDateValue(value) ? !isDateFormatted(this.store, row, column) : this.store.formats.get(row, column) === undefined)) {
+        if (input.format && (isDateValue(value) ? !isDateFormat(this.store.formats.get(row, column)) : this.store.formats.get(row, column) === undefined)) {
           newFormats.push([row, column, input.format]);
         }
         out.push(input.content);
@@ -691,11 +691,6 @@ export class Range
     this.store.validations.fill(this.rect, undefined);
     return this.self();
   }
-}
-
-function isDateFormatted(store: SheetStore, row: number, column: number): boolean {
-  const f = store.formats.get(row, column);
-  return f !== undefined && /[dy]/i.test(f);
 }
 
 function validationAccepts(rule: DataValidation, value: unknown): boolean {

@@ -77,16 +77,21 @@ function footer(context: MailContext, why: string): { html: string; text: string
 export function ownerDigests(model: PlanModel, report: ReportModel, context: MailContext): OutgoingMail[] {
   const s = model.settings;
   const mails: OutgoingMail[] = [];
-  const owners = new Map<string, string>();
-  for (const item of [...model.kpis, ...model.activities, ...model.risks]) if (item.owner) owners.set(normalizeName(item.owner), item.owner);
-  for (const [key, owner] of owners) {
+  // Group every item by owner once: 200 owners × 40,000 rows must not mean 8 million comparisons.
+  const byOwner = new Map<string, { name: string; kpis: KpiLine[]; late: Activity[]; soon: Activity[]; reviews: Risk[] }>();
+  const slot = (owner: string) => {
+    const key = normalizeName(owner);
+    let entry = byOwner.get(key);
+    if (!entry) byOwner.set(key, (entry = { name: owner, kpis: [], late: [], soon: [], reviews: [] }));
+    return entry;
+  };
+  for (const k of report.kpis) if (k.owner) slot(k.owner).kpis.push(k);
+  for (const a of report.overdue) if (a.owner) slot(a.owner).late.push(a);
+  for (const a of report.dueSoon) if (a.owner) slot(a.owner).soon.push(a);
+  for (const r of model.risks) if (r.owner && isOpenRisk(r) && r.reviewDate !== null && r.reviewDate <= context.today + s.dueSoonDays) slot(r.owner).reviews.push(r);
+  for (const { name: owner, kpis, late, soon, reviews } of byOwner.values()) {
     const to = emailOf(model, owner);
     if (!to) continue;
-    const mine = <T extends { owner: string }>(list: readonly T[]) => list.filter((x) => normalizeName(x.owner) === key);
-    const kpis = mine(report.kpis);
-    const late = mine(report.overdue);
-    const soon = mine(report.dueSoon);
-    const reviews = mine(model.risks).filter((r) => isOpenRisk(r) && r.reviewDate !== null && r.reviewDate <= context.today + s.dueSoonDays);
     if (!kpis.length && !late.length && !soon.length && !reviews.length) continue;
     const items = kpis.filter(needsAttention).length + late.length + soon.length + reviews.length;
     const changes = kpis.filter((k) => k.previousStatus !== null && k.previousStatus !== k.status).map((k) => `${k.id}: ${k.previousStatus} → ${k.status}`);

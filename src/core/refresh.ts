@@ -29,7 +29,8 @@ export interface FormulaPlan {
   dataRows: number;
 }
 
-const sameFormula = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+const ROW_MARK = '\u0000';
+const sameFormula = (a: string, b: string) => a === b || a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
 /** A row has data when any column other than the formula columns holds something. */
 export function rowHasData(spec: TabSpec, map: HeaderMap, row: readonly unknown[]): boolean {
@@ -42,15 +43,14 @@ export function formulaPlan(spec: TabSpec, map: HeaderMap, rows: readonly (reado
   for (const column of spec.columns) {
     if (column.type !== 'formula' || !map.byKey.has(column.key)) continue;
     const index = map.byKey.get(column.key)!;
-    const build = (row: number) =>
-      buildFormula(column.formula as FormulaKey, (key) => {
+    try {
+      // Built once with a row marker, then stamped per row: 10,000 rows cost a join each.
+      const parts = buildFormula(column.formula as FormulaKey, (key) => {
         const at = map.byKey.get(key);
         if (at === undefined) throw new MissingColumn(spec.columns.find((c) => c.key === key)?.header ?? key);
-        return `${columnLetters(at + 1)}${row}`;
-      });
-    try {
-      build(2);
-      columns.push({ spec: column, index, build });
+        return `${columnLetters(at + 1)}${ROW_MARK}`;
+      }).split(ROW_MARK);
+      columns.push({ spec: column, index, build: (row: number) => parts.join(String(row)) });
     } catch (e) {
       if (!(e instanceof MissingColumn)) throw e;
       unbuildable.push({ header: column.header, missing: e.header });

@@ -67,7 +67,8 @@ export function composeMail(run: ReportRun, schedule: Schedule, options: Pipelin
   }
   const digestsDue = options.digests === 'now' || isDigestDay(schedule, today);
   const current: OutgoingMail[] = digestsDue ? digestsFor(period) : [];
-  const covered = (key: string) => log.has(key) || current.some((m) => m.itemKeys.includes(key));
+  const inDigests = new Set(current.flatMap((m) => m.itemKeys));
+  const covered = (key: string) => log.has(key) || inDigests.has(key);
   if (schedule.reminders) current.push(...reminders(run.model, run.report, context(period), covered));
   if (schedule.escalations) current.push(...escalations(run.model, run.report, context(period), (k) => log.has(k)));
   const pendingKeys = new Set(pending?.period === period ? pending.keys : []);

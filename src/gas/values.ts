@@ -15,5 +15,6 @@ export function cellValues(values: unknown[][], timeZone: string): (string | num
     }
     return text;
   };
-  return values.map((line) => line.map((v) => (isDate(v) ? iso(v) : (v as string | number | boolean))));
+  // Only objects can be Dates: the common cells (text, numbers) skip the check.
+  return values.map((line) => line.map((v) => (typeof v === 'object' && v !== null && isDate(v) ? iso(v) : (v as string | number | boolean))));
 }
