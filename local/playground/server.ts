@@ -142,6 +142,8 @@ function toOperation(path: string, body: Record<string, unknown>): Operation | n
       return { kind: 'select', sheet: text(body.sheet), row: Number(body.row), column: Number(body.column) };
     case '/api/activate':
       return { kind: 'activate', sheet: text(body.sheet) };
+    case '/api/close-sidebar':
+      return { kind: 'closeSidebar' };
     default:
       return null;
   }

@@ -19,7 +19,8 @@ export type Operation =
   | { kind: 'advanceTo'; at: number }
   | { kind: 'edit'; sheet: string; row: number; column: number; value: string }
   | { kind: 'select'; sheet: string; row: number; column: number }
-  | { kind: 'activate'; sheet: string };
+  | { kind: 'activate'; sheet: string }
+  | { kind: 'closeSidebar' };
 
 interface Saved {
   version: 1;
@@ -111,6 +112,10 @@ export class PlaygroundSession {
         }
         case 'activate':
           rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName(op.sheet)?.activate();
+          break;
+        case 'closeSidebar':
+          // google.script.host.close(), or the sidebar's × in the page.
+          rt.ui.sidebar = undefined;
           break;
       }
     } catch (error) {

@@ -12,7 +12,7 @@ export interface Users {
   locale: string;
 }
 
-export class SessionImpl {
+export class SessionImpl implements Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'> {
   constructor(
     private readonly users: Users,
     private readonly scriptTimeZone: () => string,
@@ -40,7 +40,7 @@ export class SessionImpl {
   }
 }
 
-export class UtilitiesImpl {
+export class UtilitiesImpl implements Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'sleep' | 'getUuid'> {
   constructor(
     private readonly clock: Clock,
     log: CallLog,
@@ -65,7 +65,7 @@ export class LogSink {
   readonly lines: string[] = [];
 }
 
-export class LoggerImpl {
+export class LoggerImpl implements Pick<GoogleAppsScript.Base.Logger, 'log' | 'getLog' | 'clear'> {
   constructor(
     private readonly sink: LogSink,
     log: CallLog,

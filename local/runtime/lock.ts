@@ -64,7 +64,7 @@ export class Lock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitL
   }
 }
 
-export class LockServiceImpl {
+export class LockServiceImpl implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> {
   constructor(
     private readonly table: LockTable,
     private readonly clock: Clock,

@@ -111,7 +111,7 @@ function addresses(field: unknown): string[] {
   return list;
 }
 
-export class MailAppImpl {
+export class MailAppImpl implements Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'> {
   constructor(
     private readonly outbox: Outbox,
     log: CallLog,

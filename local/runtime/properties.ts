@@ -63,7 +63,7 @@ export class Properties implements Pick<GoogleAppsScript.Properties.Properties, 
   }
 }
 
-export class PropertiesServiceImpl {
+export class PropertiesServiceImpl implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'> {
   constructor(
     private readonly stores: { document: PropertyStore; script: PropertyStore; user: PropertyStore },
     private readonly log: CallLog,

@@ -6,7 +6,9 @@ import { Spreadsheet, type SpreadsheetHost } from './spreadsheet.js';
 import { Ui, type UiState } from './ui.js';
 import { RichTextValueBuilder } from './rich-text.js';
 
-export class SpreadsheetAppImpl {
+export class SpreadsheetAppImpl
+  implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule' | 'newRichTextValue' | 'flush'>
+{
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };

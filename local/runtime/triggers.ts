@@ -228,7 +228,7 @@ class TriggerBuilder {
   }
 }
 
-export class ScriptAppImpl {
+export class ScriptAppImpl implements Pick<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId'> {
   readonly AuthMode = AuthMode;
   readonly WeekDay = WeekDay;
   readonly EventType = EventType;

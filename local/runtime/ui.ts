@@ -1,7 +1,7 @@
 /** SpreadsheetApp.getUi() and HtmlService: menus, sidebars, dialogs, alerts and prompts. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CallLog, raw, service } from './calls.js';
+import { CallLog, NotImplementedError, raw, service } from './calls.js';
 import { AppsScriptException } from './errors.js';
 
 export const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
@@ -78,7 +78,7 @@ export class HtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'getCo
   }
 }
 
-export class HtmlServiceImpl {
+export class HtmlServiceImpl implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
   readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
   readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
   constructor(
@@ -87,8 +87,9 @@ export class HtmlServiceImpl {
   ) {
     return service(this, 'HtmlService', log);
   }
-  createHtmlOutput(html = ''): GoogleAppsScript.HTML.HtmlOutput {
-    return new HtmlOutput(String(html), this.log) as unknown as GoogleAppsScript.HTML.HtmlOutput;
+  createHtmlOutput(html: string | GoogleAppsScript.Base.BlobSource = ''): GoogleAppsScript.HTML.HtmlOutput {
+    if (typeof html !== 'string') throw new NotImplementedError('HtmlService.createHtmlOutput(blob)');
+    return new HtmlOutput(html, this.log) as unknown as GoogleAppsScript.HTML.HtmlOutput;
   }
   createHtmlOutputFromFile(filename: string): GoogleAppsScript.HTML.HtmlOutput {
     const name = filename.endsWith('.html') ? filename : `${filename}.html`;
@@ -138,7 +139,7 @@ export class Menu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addSe
   }
 }
 
-export class Ui {
+export class Ui implements Pick<GoogleAppsScript.Base.Ui, 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   constructor(

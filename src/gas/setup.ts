@@ -3,7 +3,6 @@ import { contiguousRuns, hashText, literal } from '../core/cells';
 import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } from '../core/scaffold';
 import { settingFormat } from '../core/scaffold';
 import { RAG } from '../core/spec/types';
-import { findTab } from '../core/headers';
 import { PEOPLE } from '../core/spec/tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,8 +27,10 @@ export function applySetup(ss: Spreadsheet, plan: SetupPlan, sheets: Map<string,
       (tab.action === 'adopt' ? result.adopted : result.ready).push(tab.sheetName);
     }
   }
-  const peopleSheet = findTab(PEOPLE, [...sheets.keys()].map((name) => ({ name })));
-  const people = peopleSheet ? sheets.get(peopleSheet.name) : undefined;
+  const peopleTab = plan.tabs.find((t) => t.spec.key === PEOPLE.key);
+  const peopleSheet = peopleTab ? sheets.get(peopleTab.sheetName) : undefined;
+  // Owner dropdowns read the People tab's Name column, wherever that column is.
+  const people: PeopleNames | undefined = peopleSheet && peopleTab?.columnOf.name ? { sheet: peopleSheet, column: peopleTab.columnOf.name } : undefined;
   const documentProperties = PropertiesService.getDocumentProperties();
   for (const tab of plan.tabs) {
     const sheet = sheets.get(tab.sheetName)!;
@@ -40,7 +41,7 @@ export function applySetup(ss: Spreadsheet, plan: SetupPlan, sheets: Map<string,
   return result;
 }
 
-function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: Sheet | undefined, properties: GoogleAppsScript.Properties.Properties): void {
+function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: PeopleNames | undefined, properties: GoogleAppsScript.Properties.Properties): void {
   if (tab.extraColumnsNeeded > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), tab.extraColumnsNeeded);
   const maxRows = tab.newColumns.length || tab.conditionalRules.length ? sheet.getMaxRows() : 0;
   for (const run of contiguousRuns(tab.newColumns)) {
@@ -85,14 +86,19 @@ function formatColumns(sheet: Sheet, columns: NewColumn[], maxRows: number): voi
   }
 }
 
-function buildValidation(rule: ValidationRule, people: Sheet | undefined): GoogleAppsScript.Spreadsheet.DataValidation | null {
+interface PeopleNames {
+  sheet: Sheet;
+  column: number;
+}
+
+function buildValidation(rule: ValidationRule, people: PeopleNames | undefined): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(!rule.reject).setHelpText(rule.help);
   switch (rule.kind) {
     case 'list':
       return builder.requireValueInList([...rule.values], true).build();
     case 'people':
       // A range, not a list: people added later appear in the dropdown without re-running Set up.
-      return people ? builder.requireValueInRange(people.getRange(2, 1, Math.max(1, people.getMaxRows() - 1), 1), true).build() : null;
+      return people ? builder.requireValueInRange(people.sheet.getRange(2, people.column, Math.max(1, people.sheet.getMaxRows() - 1), 1), true).build() : null;
     case 'date':
       return builder.requireDate().build();
     case 'nonNegative':
@@ -102,7 +108,7 @@ function buildValidation(rule: ValidationRule, people: Sheet | undefined): Googl
   }
 }
 
-function validateColumns(sheet: Sheet, columns: NewColumn[], maxRows: number, people: Sheet | undefined): void {
+function validateColumns(sheet: Sheet, columns: NewColumn[], maxRows: number, people: PeopleNames | undefined): void {
   const cache = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
   for (const run of contiguousRuns(columns.filter((c) => c.validation))) {
     let start = 0;

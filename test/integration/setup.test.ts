@@ -136,6 +136,16 @@ describe('Adopting a team’s own tabs', () => {
     ]);
   });
 
+  it('feeds owner dropdowns from the adopted People tab’s Name column, wherever it is', () => {
+    const rt = freshRuntime();
+    const ss = rt.service('SpreadsheetApp').getActiveSpreadsheet();
+    ss.insertSheet('Team').getRange(1, 1, 2, 3).setValues([['Department', 'E-mail', 'Full name'], ['IT', 'ana@example.com', 'Ana']]);
+    rt.run('setUpPlan');
+    const owner = ss.getSheetByName('Goals')!.getRange('D2').getDataValidation()!;
+    const range = owner.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
+    expect(`${range.getSheet().getName()}!${range.getA1Notation()}`).toBe('Team!C2:C1000');
+  });
+
   it('adopts a RACI matrix with people as columns without losing a letter', () => {
     const rt = freshRuntime();
     const ss = rt.service('SpreadsheetApp').getActiveSpreadsheet();

@@ -28,7 +28,7 @@ function App() {
     refresh();
     const onMessage = (e: MessageEvent) => {
       if (e.data?.type === 'opsplan:changed') refresh();
-      if (e.data?.type === 'opsplan:close') post('/api/run', { fn: 'showSidebar', args: [] }).then(() => refresh());
+      if (e.data?.type === 'opsplan:close') post('/api/close-sidebar').then(() => refresh());
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
@@ -180,6 +180,7 @@ function App() {
           <aside class="sidebar">
             <div class="head">
               <span>OpsPlan</span>
+              <button type="button" class="btn" aria-label="Close sidebar" onClick={async () => { await post('/api/close-sidebar'); refresh(); }}>×</button>
             </div>
             <iframe title="OpsPlan sidebar" src="/sidebar" data-testid="sidebar" />
           </aside>
