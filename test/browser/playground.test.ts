@@ -90,7 +90,7 @@ describe.runIf(run)('playground in Chromium', () => {
     await page.getByTestId('outbox').locator('li button').first().click();
     await expect.poll(() => page.frameLocator('.modal iframe').locator('body').textContent()).toMatch(/Endpoint security plan/);
     await shot('5-email');
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
 
   it('schedules weekly digests; advancing the clock past the next run delivers each digest once', async () => {
