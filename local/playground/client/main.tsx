@@ -41,6 +41,11 @@ function App() {
     if (result.executions) setSnack(result.executions.length ? `${result.executions.length} scheduled run(s): ${result.executions.map((e) => `${e.at}${e.error ? ` failed: ${e.error}` : ''}`).join(', ')}` : 'No scheduled run was due.');
   };
 
+  // Like Sheets, bring the active cell into view when something (a finding, a link) moves it.
+  useEffect(() => {
+    document.querySelector('td.sel')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [state?.selection?.sheet, state?.selection?.row, state?.selection?.column]);
+
   useEffect(() => {
     if (!snack) return;
     const t = setTimeout(() => setSnack(null), 5000);
