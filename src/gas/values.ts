@@ -15,6 +15,13 @@ export function cellValues(values: unknown[][], timeZone: string): (string | num
     }
     return text;
   };
-  // Only objects can be Dates: the common cells (text, numbers) skip the check.
-  return values.map((line) => line.map((v) => (typeof v === 'object' && v !== null && isDate(v) ? iso(v) : (v as string | number | boolean))));
+  // getValues() hands back a fresh array: convert in place rather than copy a million cells.
+  // Only objects can be Dates, so text and numbers skip the check.
+  for (const line of values) {
+    for (let i = 0; i < line.length; i++) {
+      const v = line[i];
+      if (typeof v === 'object' && v !== null && isDate(v)) line[i] = iso(v);
+    }
+  }
+  return values as (string | number | boolean)[][];
 }
