@@ -46,7 +46,7 @@ export function App() {
           </button>
         ))}
       </nav>
-      {section === 'setup' ? <SetupPanel onChanged={() => undefined} /> : null}
+      {section === 'setup' ? <SetupPanel /> : null}
       {section === 'check' ? <CheckPanel /> : null}
       {section === 'report' ? <ReportPanel /> : null}
       {section === 'schedule' ? <SchedulePanel /> : null}

@@ -6,17 +6,14 @@ const preview = () => callServer('previewSetUp');
 const setUp = () => callServer('setUpPlan');
 const example = () => callServer('insertExamplePlan');
 
-export function SetupPanel({ onChanged }: { onChanged: () => void }) {
+export function SetupPanel() {
   const previewing = useAction(preview);
   const applying = useAction(setUp);
   const inserting = useAction(example);
   const plan = previewing.result;
 
   const apply = async () => {
-    if (await applying.run()) {
-      previewing.setResult(null);
-      onChanged();
-    }
+    if (await applying.run()) previewing.setResult(null);
   };
 
   return (
@@ -25,7 +22,7 @@ export function SetupPanel({ onChanged }: { onChanged: () => void }) {
         <Button primary onClick={() => previewing.run()} busy={previewing.busy}>
           Preview set up
         </Button>
-        <Button onClick={async () => (await inserting.run()) && onChanged()} busy={inserting.busy}>
+        <Button onClick={() => inserting.run()} busy={inserting.busy}>
           Insert example plan
         </Button>
       </div>
