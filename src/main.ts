@@ -31,9 +31,9 @@ export function showSidebar(): void {
 }
 
 /** Installable time-driven trigger: the scheduled pipeline. */
-export function runScheduledPipeline(_event?: GoogleAppsScript.Events.TimeDriven): PipelineResult | null {
+export function runScheduledPipeline(event?: GoogleAppsScript.Events.TimeDriven): PipelineResult | null {
   const schedule = loadSchedule();
-  if (isStaleTrigger(schedule)) {
+  if (isStaleTrigger(schedule, event?.triggerUid === undefined ? undefined : String(event.triggerUid))) {
     deleteOwnPipelineTriggers();
     return null;
   }

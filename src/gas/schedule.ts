@@ -6,6 +6,8 @@ import { todayIn } from './plan-actions';
 export const PIPELINE_HANDLER = 'runScheduledPipeline';
 const SCHEDULE_KEY = 'opsplan.schedule';
 const OWNER_KEY = 'opsplan.schedule.owner';
+/** The one trigger that serves the schedule: any other that fires is stale and removes itself. */
+const TRIGGER_KEY = 'opsplan.schedule.trigger';
 const LAST_RUN_KEY = 'opsplan.lastRun';
 
 const props = () => PropertiesService.getDocumentProperties();
@@ -66,9 +68,12 @@ export function saveSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input
     const builder = ScriptApp.newTrigger(PIPELINE_HANDLER).timeBased().atHour(plan.hour).inTimezone(ss.getSpreadsheetTimeZone());
     if (plan.kind === 'daily') builder.everyDays(1);
     else builder.everyWeeks(1).onWeekDay(ScriptApp.WeekDay[plan.weekday]);
-    builder.create();
+    props().setProperty(TRIGGER_KEY, builder.create().getUniqueId());
+  } else {
+    props().deleteProperty(TRIGGER_KEY);
   }
-  props().setProperties({ [SCHEDULE_KEY]: JSON.stringify(schedule), [OWNER_KEY]: Session.getEffectiveUser().getEmail() });
+  // The email may be blank where Google withholds it (e.g. consumer accounts outside the domain).
+  props().setProperties({ [SCHEDULE_KEY]: JSON.stringify(schedule), [OWNER_KEY]: Session.getEffectiveUser().getEmail() || 'the user who saved the schedule' });
   return scheduleStatus(ss);
 }
 
@@ -81,9 +86,14 @@ export function recordLastRun(at: string, summary: string): void {
   props().setProperty(LAST_RUN_KEY, JSON.stringify({ at, summary }));
 }
 
-/** A trigger fired for a schedule that was turned off or taken over by another user: remove it. */
-export function isStaleTrigger(schedule: Schedule): boolean {
-  return schedule.mode === 'off' || props().getProperty(OWNER_KEY) !== Session.getEffectiveUser().getEmail();
+/**
+ * A trigger fired for a schedule that was turned off, or replaced by a later save (possibly another
+ * user's, whose trigger this user cannot see): it removes itself. Identified by trigger ID, since
+ * Apps Script does not always reveal users' emails.
+ */
+export function isStaleTrigger(schedule: Schedule, triggerUid: string | undefined): boolean {
+  if (schedule.mode === 'off') return true;
+  return triggerUid !== undefined && props().getProperty(TRIGGER_KEY) !== triggerUid;
 }
 
 export function deleteOwnPipelineTriggers(): void {
