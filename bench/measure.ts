@@ -1,7 +1,7 @@
 /** Runs OpsPlan's operations on generated plans in the local runtime and measures what they cost. */
 import { readFileSync } from 'node:fs';
 import { LocalAppsScript } from '../local/runtime/index.js';
-import { PLAN } from '../src/core/spec/tabs.js';
+import { columnSpec, GOALS, PLAN } from '../src/core/spec/tabs.js';
 import { buildPlanModel } from '../src/core/plan-model.js';
 import { goalStatus, type Row, type StatusSettings } from '../src/core/status.js';
 import { generatePlan } from './generate.js';
@@ -132,7 +132,7 @@ function perCellContrast(rt: LocalAppsScript, rows: number, options: BenchOption
     const lastColumn = sheet.getLastColumn();
     const header: string[] = [];
     for (let c = 1; c <= lastColumn; c++) header.push(String(sheet.getRange(1, c).getValue()));
-    const keys: Record<string, string> = { KPI: 'kpi', Direction: 'direction', Baseline: 'baseline', Target: 'target', Actual: 'actual', Start: 'start', Due: 'due' };
+    const keys: Record<string, string> = Object.fromEntries(['kpi', 'direction', 'baseline', 'target', 'actual', 'start', 'due'].map((k) => [columnSpec(GOALS, k).header, k]));
     const today = 46350;
     const settings: StatusSettings = { periodStart: today - 200, periodEnd: today + 200, atRiskBand: 0.1, dueSoonDays: 7, riskLowMax: 4, riskMediumMax: 9, riskHighMax: 16 };
     for (let r = 2; r <= lastRow; r++) {

@@ -8,6 +8,7 @@ import { accountableFor, emailOf, type Activity, type Kpi, type PlanModel, type 
 import { bar, fmt, isOpenRisk, RAG_OF_STATUS, type KpiLine, type ReportModel } from './report';
 import { RAG } from './spec/types';
 import { isoFromDay } from './values';
+import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 
 export type MailKind = 'digest' | 'manager' | 'reminder' | 'escalation';
 
@@ -101,15 +102,15 @@ export function ownerDigests(model: PlanModel, report: ReportModel, context: Mai
     let html = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(greeting)}</p><p>${escapeHtml(changeLine)}</p>`;
     let text = `${greeting}\n\n${changeLine}\n`;
     if (kpis.length) {
-      html += `<h2 style="${STYLE.h2}">Your KPIs</h2>${table(['ID', 'KPI', 'Actual / target', 'Progress', 'Status'], kpiRows(kpis, context))}`;
+      html += `<h2 style="${STYLE.h2}">Your KPIs</h2>${table(KPI_COLUMNS.email, kpiRows(kpis, context))}`;
       text += `\nYour KPIs:\n${kpis.map((k) => textLine(k, `${k.kpi}: ${k.status || 'No data'} (${fmt(k.actual)} of ${fmt(k.target)} ${k.unit})${k.stale ? ' — please update' : ''}`, rowUrl(context, k))).join('\n')}\n`;
     }
     if (late.length || soon.length) {
-      html += `<h2 style="${STYLE.h2}">Your work overdue or due soon</h2>${table(['ID', 'Work', 'Due', 'Status'], activityRows([...late, ...soon], context))}`;
+      html += `<h2 style="${STYLE.h2}">Your work overdue or due soon</h2>${table(WORK_COLUMNS.email, activityRows([...late, ...soon], context))}`;
       text += `\nOverdue or due soon:\n${[...late, ...soon].map((a) => textLine(a, `${a.name}: ${a.status}, due ${a.due === null ? '?' : isoFromDay(a.due)}`, rowUrl(context, a))).join('\n')}\n`;
     }
     if (reviews.length) {
-      html += `<h2 style="${STYLE.h2}">Your risks due for review</h2>${table(['ID', 'Risk', 'Review by', 'Level'], riskRows(reviews, context))}`;
+      html += `<h2 style="${STYLE.h2}">Your risks due for review</h2>${table(RISK_COLUMNS.email, riskRows(reviews, context))}`;
       text += `\nRisks due for review:\n${reviews.map((r) => textLine(r, `${r.risk}: review by ${r.reviewDate === null ? '?' : isoFromDay(r.reviewDate)}`, rowUrl(context, r))).join('\n')}\n`;
     }
     const foot = footer(context, `You get this because you own items in ${oneLine(report.planName, 80)}.`);
@@ -160,13 +161,13 @@ function renderManager(report: ReportModel, context: MailContext, reportUrl: str
   html += `<p><a href="${escapeHtml(reportUrl)}" style="${STYLE.button}">Open the full report</a></p>`;
   html += `<h2 style="${STYLE.h2}">Most pressing challenges</h2>`;
   html += report.challenges.length ? `<ul>${report.challenges.slice(0, limit).map((c) => `<li>${link(c.ref.tab, rowUrl(context, c.ref))}: ${escapeHtml(c.text)}</li>`).join('')}</ul>${more(report.challenges.length)}` : '<p>None.</p>';
-  html += `<h2 style="${STYLE.h2}">KPI status</h2><p>${counts || 'No KPIs yet.'}</p>${table(['ID', 'KPI', 'Actual / target', 'Progress', 'Status'], kpiRows(report.kpis.slice(0, limit), context))}${more(report.kpis.length)}`;
+  html += `<h2 style="${STYLE.h2}">KPI status</h2><p>${counts || 'No KPIs yet.'}</p>${table(KPI_COLUMNS.email, kpiRows(report.kpis.slice(0, limit), context))}${more(report.kpis.length)}`;
   html += `<h2 style="${STYLE.h2}">Milestones</h2><p>${m.done} of ${m.total} done <span style="font-family:monospace;">${escapeHtml(bar(m.total ? m.done / m.total : 0))}</span></p>`;
   const work = [...report.overdue, ...report.dueSoon];
-  html += `<h2 style="${STYLE.h2}">Overdue and due soon</h2>${work.length ? table(['ID', 'Work', 'Due', 'Status'], activityRows(work.slice(0, limit), context)) + more(work.length) : '<p>Nothing.</p>'}`;
-  html += `<h2 style="${STYLE.h2}">Top risks</h2>${report.topRisks.length ? table(['ID', 'Risk', 'Review by', 'Level'], riskRows(report.topRisks, context)) : '<p>No open risks.</p>'}`;
+  html += `<h2 style="${STYLE.h2}">Overdue and due soon</h2>${work.length ? table(WORK_COLUMNS.email, activityRows(work.slice(0, limit), context)) + more(work.length) : '<p>Nothing.</p>'}`;
+  html += `<h2 style="${STYLE.h2}">Top risks</h2>${report.topRisks.length ? table(RISK_COLUMNS.email, riskRows(report.topRisks, context)) : '<p>No open risks.</p>'}`;
   const t = report.budget.total;
-  html += `<h2 style="${STYLE.h2}">Budget</h2>${table(['Category', 'Planned', 'Actual', 'Variance'], [...report.budget.lines.slice(0, limit), t].map((b) => [escapeHtml(b.category), money(b.planned), money(b.actual), money(b.variance)]))}`;
+  html += `<h2 style="${STYLE.h2}">Budget</h2>${table(BUDGET_COLUMNS.email, [...report.budget.lines.slice(0, limit), t].map((b) => [escapeHtml(b.category), money(b.planned), money(b.actual), money(b.variance)]))}`;
   const foot = footer(context, 'You get this because you are a report recipient on the Plan tab.');
   const text = [
     subject,
@@ -205,7 +206,7 @@ export function reminders(model: PlanModel, report: ReportModel, context: MailCo
     const to = emailOf(model, list[0]!.owner);
     if (!to) continue;
     const subject = subjectOf(report.planName, `Reminder — ${list.length === 1 ? `${list[0]!.id} is due ${dueText(list[0]!, context.today)}` : `${list.length} items due soon`}`);
-    const innerHtml = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>Due within ${model.settings.dueSoonDays} days:</p>${table(['ID', 'Work', 'Due', 'Status'], activityRows(list, context))}${footer(context, 'You own this work.').html}`;
+    const innerHtml = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>Due within ${model.settings.dueSoonDays} days:</p>${table(WORK_COLUMNS.email, activityRows(list, context))}${footer(context, 'You own this work.').html}`;
     const html = page(subject, innerHtml);
     const text = `${subject}\n\n${list.map((a) => textLine(a, `${a.name}: due ${dueText(a, context.today)}`, rowUrl(context, a))).join('\n')}${footer(context, 'You own this work.').text}`;
     mails.push({ key: `reminder|${context.today}|${to.toLowerCase()}`, kind: 'reminder', to, cc: [], subject, text, html, innerHtml, items: list.length, itemKeys: list.map(reminderKey) });
@@ -237,7 +238,7 @@ export function escalations(model: PlanModel, report: ReportModel, context: Mail
   return [...byAccountable.values()].map(({ to, list, cc }) => {
     const subject = subjectOf(report.planName, `Escalation — ${list.length === 1 ? `${list[0]!.id} is ${context.today - list[0]!.due!} days late` : `${list.length} items are late`}`);
     const why = `You are Accountable (RACI) for this work, which is more than ${s.escalateAfterDays} days overdue.`;
-    const innerHtml = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(why)} Its owners are copied.</p>${table(['ID', 'Work', 'Due', 'Status'], activityRows(list, context))}${footer(context, why).html}`;
+    const innerHtml = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(why)} Its owners are copied.</p>${table(WORK_COLUMNS.email, activityRows(list, context))}${footer(context, why).html}`;
     const html = page(subject, innerHtml);
     const text = `${subject}\n\n${why}\n\n${list.map((a) => textLine(a, `${a.name}: due ${isoFromDay(a.due!)}, owner ${a.owner || 'none'}`, rowUrl(context, a))).join('\n')}${footer(context, why).text}`;
     return { key: `escalation|${context.today}|${to.toLowerCase()}`, kind: 'escalation' as const, to, cc: [...cc], subject, text, html, innerHtml, items: list.length, itemKeys: list.map(escalationKey) };

@@ -4,6 +4,7 @@ import { RAG } from './spec/types';
 import type { RowRef } from './plan-model';
 import { bar, RAG_OF_STATUS, sparkline, type ReportModel } from './report';
 import { isoFromDay } from './values';
+import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 
 export interface ReportCell {
   value: string | number;
@@ -44,7 +45,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
 
   rows.push(section('KPI status'));
   rows.push(line(report.kpiCounts.map((c) => (c.count ? rag(c.status, `${c.status}: ${c.count}`) : { value: `${c.status}: 0`, fontColor: '#5f6368' }))));
-  rows.push(header(['ID', 'KPI', 'Owner', 'Actual', 'Target', 'Progress', 'Expected', 'Status', 'Trend']));
+  rows.push(header(KPI_COLUMNS.report));
   for (const k of report.kpis) {
     rows.push(
       line([
@@ -70,7 +71,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
   rows.push(line([]));
 
   rows.push(section('Overdue and due soon'));
-  rows.push(header(['ID', 'Work', 'Owner', 'Type', 'Due', 'Days', 'Status']));
+  rows.push(header(WORK_COLUMNS.report));
   for (const a of [...report.overdue, ...report.dueSoon]) {
     rows.push(line([{ value: a.id, link: a }, { value: a.name }, { value: a.owner }, { value: a.type }, date(a.due), { value: a.daysLeft ?? '' }, rag(a.status)]));
   }
@@ -78,7 +79,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
   rows.push(line([]));
 
   rows.push(section('Top risks'));
-  rows.push(header(['ID', 'Risk', 'Owner', 'Score', 'Level', 'Review', 'Response']));
+  rows.push(header(RISK_COLUMNS.report));
   for (const r of report.topRisks) {
     rows.push(line([{ value: r.id, link: r }, { value: r.risk }, { value: r.owner }, { value: r.score ?? '' }, rag(r.level), date(r.reviewDate), { value: r.response }]));
   }
@@ -86,7 +87,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
   rows.push(line([]));
 
   rows.push(section('Budget'));
-  rows.push(header(['Category', 'Planned', 'Actual', 'Variance', 'Spent', '']));
+  rows.push(header(BUDGET_COLUMNS.report));
   for (const b of [...report.budget.lines, report.budget.total]) {
     const total = b === report.budget.total;
     const spent = b.planned ? b.actual / b.planned : null;
