@@ -68,7 +68,3 @@ export function parseA1(
     rect: { row, column, numRows: Math.abs(rowB - rowA) + 1, numColumns: Math.abs(colB - colA) + 1 },
   };
 }
-
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}

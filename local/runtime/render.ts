@@ -2,7 +2,7 @@
  * What a person sees on a sheet: display values, formulas, notes, fonts, fills, dropdowns, and the
  * colours of conditional formatting rules evaluated as Sheets would paint them. For the playground.
  */
-import { a1Of, columnToLetters } from './a1.js';
+import { columnToLetters } from './a1.js';
 import { DataValidationCriteria } from './rules.js';
 import { raw } from './calls.js';
 import type { Range } from './spreadsheet.js';
@@ -97,4 +97,3 @@ function paintConditionalFormats(workbook: Workbook, store: SheetStore, cells: R
   }
 }
 
-export const cellName = (row: number, column: number) => a1Of({ row, column, numRows: 1, numColumns: 1 });

@@ -8,10 +8,10 @@ import { mapHeaders, normalizeName, type HeaderMap } from './headers';
 import { formulaPlan } from './refresh';
 import { parseRow, type ParsedRow } from './schema';
 import { resolveSettings, type PlanSettings } from './settings';
-import { BUDGET, GOALS, PEOPLE, PLAN, RACI, RISKS, SETTINGS, TIMELINE } from './spec/tabs';
+import { BUDGET, GOALS, PEOPLE, PLAN, RACI, RACI_PERSON_COLUMN, RISKS, SETTINGS, TIMELINE } from './spec/tabs';
 import type { ColumnSpec, Severity, TabKey, TabSpec } from './spec/types';
 import { settingRowsOf } from './scaffold';
-import { isBlank, isEmail, isErrorValue, isoFromDay, parseCell, preview, type CellValue } from './values';
+import { isBlank, isErrorValue, isoFromDay, parseCell, preview, type CellValue } from './values';
 
 export interface Finding {
   severity: Severity;
@@ -357,14 +357,13 @@ function checkRaci(tab: TabRead, f: Findings, people: Set<string>, activities: M
     }
   }
   checkReference(tab, f, 'id', activities, `${GOALS.name} or ${TIMELINE.name}`);
-  const letterColumn: ColumnSpec = { key: 'raci', header: 'RACI', type: 'raci', values: ['R', 'A', 'C', 'I'], width: 0, note: '' };
   for (const row of tab.rows) {
     let accountable = 0;
     let responsible = 0;
     for (const index of personColumns) {
       const value = row.raw[index];
       if (isBlank(value)) continue;
-      const parsed = parseCell(letterColumn, typeof value === 'string' ? value.trim() : value);
+      const parsed = parseCell(RACI_PERSON_COLUMN, typeof value === 'string' ? value.trim() : value);
       if (!parsed.ok) {
         f.add(tab, 'error', 'raci-letter', row.row, index + 1, `"${preview(value, 20)}" is not one of R, A, C, I.`, 'One letter per person: R (does the work), A (accountable), C (consulted) or I (informed).');
         continue;
@@ -486,16 +485,4 @@ export function checkPlan(input: PlanInput, today: number): CheckResult {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return { findings, counts, tabsChecked: [plan, ...tabs.map((t) => t.tab)].filter((t): t is TabRead => !!t).map((t) => t.input.sheetName) };
-}
-
-/** Email addresses of People, by normalised name (for the mail features). */
-export function peopleEmails(tab: TabInput | undefined): Map<string, string> {
-  const emails = new Map<string, string>();
-  if (!tab) return emails;
-  const read = readTab(PEOPLE, tab);
-  for (const row of read.rows) {
-    const email = text(row, 'email');
-    if (text(row, 'name') && email && isEmail(email)) emails.set(normalizeName(text(row, 'name')), email);
-  }
-  return emails;
 }

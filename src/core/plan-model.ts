@@ -10,6 +10,7 @@ import { settingRowsOf } from './scaffold';
 import { resolveSettings, type PlanSettings } from './settings';
 import { BUDGET, GOALS, PEOPLE, PLAN, RACI, RISKS, TIMELINE } from './spec/tabs';
 import type { TabSpec } from './spec/types';
+import { RACI_LETTERS } from './spec/vocab';
 import { isEmail, type ParsedCell } from './values';
 
 export interface RowRef {
@@ -195,7 +196,7 @@ export function buildPlanModel(input: PlanInput): PlanModel {
       const letters = new Map<string, string>();
       for (const i of map.unknown) {
         const letter = str(row[i]).trim().toUpperCase();
-        if (['R', 'A', 'C', 'I'].includes(letter)) letters.set(str(input.raci.header[i]).trim(), letter);
+        if ((RACI_LETTERS as readonly string[]).includes(letter)) letters.set(str(input.raci.header[i]).trim(), letter);
       }
       raci.set(str(row[idIndex]).trim().toLowerCase(), letters);
     }

@@ -5,6 +5,7 @@
 import type { ColumnSpec, SettingSpec, TabKey, TabSpec } from './types';
 import {
   ACTIVITY_TYPES,
+  RACI_LETTERS,
   BUDGET_CATEGORIES,
   DIRECTIONS,
   RISK_CATEGORIES,
@@ -163,7 +164,7 @@ export const RACI_PERSON_COLUMN: ColumnSpec = {
   header: '',
   type: 'raci',
   validation: 'reject',
-  values: ['R', 'A', 'C', 'I'],
+  values: RACI_LETTERS,
   width: 60,
   note: 'R = Responsible (does the work), A = Accountable (one per activity; signs off, gets escalations), C = Consulted, I = Informed.',
   colours: { R: 'blue', A: 'amber', C: 'grey', I: 'grey' },
