@@ -114,6 +114,11 @@ export function benchSize(rows: number, options: BenchOptions = DEFAULT_OPTIONS)
       const runs = rt.advanceTo('2026-11-25T15:00:00Z');
       const failed = runs.find((r) => r.error);
       if (failed) throw failed.error;
+      // Every message must go: a failure (e.g. an email over the size limit) is a benchmark failure.
+      for (const run of runs) {
+        const result = run.result as { failed?: { to: string; error: string }[] } | null;
+        if (result?.failed?.length) throw new Error(`mail failed: ${JSON.stringify(result.failed.slice(0, 3))}`);
+      }
     }),
   );
   results.push(perCellContrast(rt, rows, options));

@@ -156,7 +156,7 @@ function renderManager(report: ReportModel, context: MailContext, reportUrl: str
   const more = (n: number) => (n > limit ? `<p style="${STYLE.muted}">…and ${n - limit} more in the Report tab.</p>` : '');
   const counts = report.kpiCounts.filter((c) => c.count).map((c) => `${statusPill(c.status)} ${c.count}`).join(' &nbsp; ');
   const m = report.milestones;
-  const money = (n: number) => `${escapeHtml(report.currency)} ${escapeHtml(Math.round(n).toLocaleString('en-US'))}`;
+  const money = (n: number) => `${escapeHtml(report.currency)} ${escapeHtml(groupThousands(Math.round(n)))}`;
   let html = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p style="${STYLE.muted}">Period ${escapeHtml(report.period)}</p>`;
   html += `<p><a href="${escapeHtml(reportUrl)}" style="${STYLE.button}">Open the full report</a></p>`;
   html += `<h2 style="${STYLE.h2}">Most pressing challenges</h2>`;
@@ -182,6 +182,12 @@ function renderManager(report: ReportModel, context: MailContext, reportUrl: str
     `Budget: planned ${Math.round(t.planned)}, actual ${Math.round(t.actual)}, variance ${Math.round(t.variance)} ${report.currency}`,
   ].join('\n');
   return { html: html + foot.html, text: text + foot.text };
+}
+
+/** 12800 → "12,800", without relying on the runtime's locale data. */
+export function groupThousands(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function utf8Length(text: string): number {

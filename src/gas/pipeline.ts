@@ -106,7 +106,7 @@ export function runPipeline(ss: Spreadsheet, options: PipelineOptions): Pipeline
           continue;
         }
         try {
-          MailApp.sendEmail({ to: mail.to, cc: mail.cc.join(','), subject: mail.subject, body: mail.text, htmlBody: mail.html, name: 'OpsPlan' });
+          MailApp.sendEmail({ to: mail.to, ...(mail.cc.length ? { cc: mail.cc.join(',') } : {}), subject: mail.subject, body: mail.text, htmlBody: mail.html, name: 'OpsPlan' });
           quota -= recipientsOf(mail);
           log.record([mail.key, ...mail.itemKeys], { at: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ss"), kind: mail.kind, to: mail.to, subject: mail.subject });
           result.sent.push({ kind: mail.kind, to: mail.to, cc: mail.cc, subject: mail.subject });

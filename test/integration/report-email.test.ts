@@ -68,6 +68,9 @@ describe('Status emails', () => {
       'sam.patel@example.com': '[Endpoint security plan] Weekly report — 5 pressing challenges',
       'dana.kim@example.com': '[Endpoint security plan] Weekly report — 5 pressing challenges',
     });
+    const manager = rt.outbox.messages.find((m) => m.to[0] === 'dana.kim@example.com')!;
+    expect(manager.html).toContain('USD 12,800');
+    expect(manager.html.length).toBeLessThan(150_000);
     const escalation = result.sent.find((s) => s.kind === 'escalation')!;
     expect(escalation).toMatchObject({ to: 'sam.patel@example.com', cc: ['priya.shah@example.com'], subject: '[Endpoint security plan] Escalation — T5 is 5 days late' });
   });
