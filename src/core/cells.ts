@@ -33,6 +33,19 @@ export function contiguousRuns<T>(items: readonly T[], position: (item: T) => nu
   return runs;
 }
 
+/** Runs of adjacent columns that also share a setting: one spreadsheet call per block. */
+export function blocksOf<T extends { column: number }>(items: readonly T[], setting: (item: T) => string): T[][] {
+  return contiguousRuns(items).flatMap((run) => {
+    const blocks: T[][] = [];
+    for (const item of run) {
+      const block = blocks[blocks.length - 1];
+      if (block && setting(block[0]!) === setting(item)) block.push(item);
+      else blocks.push([item]);
+    }
+    return blocks;
+  });
+}
+
 /** A short stable fingerprint of a text (two 32-bit FNV-1a passes), for change detection only. */
 export function hashText(text: string): string {
   let a = 0x811c9dc5;

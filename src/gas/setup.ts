@@ -1,5 +1,5 @@
 /** Applies a Set up plan: batched writes per block, never a per-cell loop over rows. */
-import { contiguousRuns, hashText, literal } from '../core/cells';
+import { blocksOf, contiguousRuns, hashText, literal } from '../core/cells';
 import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } from '../core/scaffold';
 import { settingFormat } from '../core/scaffold';
 import { RAG } from '../core/spec/types';
@@ -62,7 +62,7 @@ function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: PeopleNa
     for (const n of tab.headerNotes) if (!notes[n.column - first]) notes[n.column - first] = n.note;
     sheet.getRange(1, first, 1, notes.length).setNotes([notes]);
   }
-  for (const column of tab.newColumns) sheet.setColumnWidth(column.column, column.width);
+  for (const block of blocksOf(tab.newColumns, (c) => String(c.width))) sheet.setColumnWidths(block[0]!.column, block.length, block[0]!.width);
   if (maxRows >= 2) {
     formatColumns(sheet, tab.newColumns, maxRows);
     validateColumns(sheet, tab.newColumns, maxRows, people);
@@ -73,16 +73,8 @@ function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: PeopleNa
 }
 
 function formatColumns(sheet: Sheet, columns: NewColumn[], maxRows: number): void {
-  const formatted = columns.filter((c) => c.format);
-  for (const run of contiguousRuns(formatted)) {
-    let start = 0;
-    // One call per run of adjacent columns that share a format.
-    for (let i = 1; i <= run.length; i++) {
-      if (i === run.length || run[i]!.format !== run[start]!.format) {
-        sheet.getRange(2, run[start]!.column, maxRows - 1, i - start).setNumberFormat(run[start]!.format!);
-        start = i;
-      }
-    }
+  for (const block of blocksOf(columns.filter((c) => c.format), (c) => c.format!)) {
+    sheet.getRange(2, block[0]!.column, maxRows - 1, block.length).setNumberFormat(block[0]!.format!);
   }
 }
 
@@ -109,19 +101,12 @@ function buildValidation(rule: ValidationRule, people: PeopleNames | undefined):
 }
 
 function validateColumns(sheet: Sheet, columns: NewColumn[], maxRows: number, people: PeopleNames | undefined): void {
-  const cache = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
-  for (const run of contiguousRuns(columns.filter((c) => c.validation))) {
-    let start = 0;
-    for (let i = 1; i <= run.length; i++) {
-      const key = (c: NewColumn) => JSON.stringify(c.validation);
-      if (i === run.length || key(run[i]!) !== key(run[start]!)) {
-        const k = key(run[start]!);
-        if (!cache.has(k)) cache.set(k, buildValidation(run[start]!.validation!, people));
-        const rule = cache.get(k);
-        if (rule) sheet.getRange(2, run[start]!.column, maxRows - 1, i - start).setDataValidation(rule);
-        start = i;
-      }
-    }
+  const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
+  for (const block of blocksOf(columns.filter((c) => c.validation), (c) => JSON.stringify(c.validation))) {
+    const key = JSON.stringify(block[0]!.validation);
+    if (!rules.has(key)) rules.set(key, buildValidation(block[0]!.validation!, people));
+    const rule = rules.get(key);
+    if (rule) sheet.getRange(2, block[0]!.column, maxRows - 1, block.length).setDataValidation(rule);
   }
 }
 
