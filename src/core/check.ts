@@ -7,10 +7,9 @@ import { a1 } from './cells';
 import { mapHeaders, normalizeName, type HeaderMap } from './headers';
 import { formulaPlan } from './refresh';
 import { parseRow, type ParsedRow } from './schema';
-import { resolveSettings, type PlanSettings } from './settings';
+import { readSettingsTab, resolveSettings, type PlanSettings } from './settings';
 import { BUDGET, GOALS, PEOPLE, PLAN, RACI, RACI_PERSON_COLUMN, RISKS, SETTINGS, TIMELINE } from './spec/tabs';
 import type { ColumnSpec, Severity, TabKey, TabSpec } from './spec/types';
-import { settingRowsOf } from './scaffold';
 import { isBlank, isErrorValue, isoFromDay, parseCell, preview, type CellValue } from './values';
 
 export interface Finding {
@@ -441,12 +440,10 @@ export function checkPlan(input: PlanInput, today: number): CheckResult {
   const f = new Findings();
   const read = (spec: TabSpec): TabRead | undefined => (input[spec.key] ? readTab(spec, input[spec.key]!) : undefined);
   const plan = read(PLAN);
-  const planMap = plan?.map;
-  const labelIndex = planMap?.byKey.get('setting') ?? 0;
-  const valueIndex = planMap?.byKey.get('value') ?? 1;
-  const settingRows = plan ? settingRowsOf({ name: plan.input.sheetName, header: plan.input.header, headerNotes: [], lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0, body: plan.input.rows }, labelIndex) : new Map<string, number>();
-  const rawSettings = new Map<string, unknown>([...settingRows].map(([key, row]) => [key, plan!.input.rows[row - 2]?.[valueIndex] ?? '']));
-  const settings = checkSettings(plan, f, rawSettings, settingRows, valueIndex + 1);
+  const settingsTab = plan ? readSettingsTab(plan.input.header, plan.input.rows, plan.map.byKey) : { valueIndex: 1, rows: new Map<string, number>(), raw: new Map<string, unknown>() };
+  const settingRows = settingsTab.rows;
+  const valueIndex = settingsTab.valueIndex;
+  const settings = checkSettings(plan, f, settingsTab.raw, settingRows, valueIndex + 1);
 
   const tabs = [PEOPLE, GOALS, RACI, BUDGET, TIMELINE, RISKS].map((spec) => ({ spec, tab: read(spec) }));
   for (const { spec, tab } of tabs) {

@@ -6,9 +6,8 @@ import type { PlanInput, TabInput } from './check';
 import { mapHeaders, normalizeName } from './headers';
 import { rowHasData } from './refresh';
 import { parseRow } from './schema';
-import { settingRowsOf } from './scaffold';
-import { resolveSettings, type PlanSettings } from './settings';
-import { BUDGET, GOALS, PEOPLE, PLAN, RACI, RISKS, TIMELINE } from './spec/tabs';
+import { readSettingsTab, resolveSettings, type PlanSettings } from './settings';
+import { BUDGET, GOALS, PEOPLE, RACI, RISKS, TIMELINE } from './spec/tabs';
 import type { TabSpec } from './spec/types';
 import { RACI_LETTERS } from './spec/vocab';
 import { isEmail, type ParsedCell } from './values';
@@ -117,11 +116,7 @@ const str = (v: ParsedCell | null | unknown): string => (v === null || v === und
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function buildPlanModel(input: PlanInput): PlanModel {
-  const planTab = input.plan;
-  const planMap = planTab ? mapHeaders(PLAN, planTab.header) : undefined;
-  const valueIndex = planMap?.byKey.get('value') ?? 1;
-  const settingRows = planTab ? settingRowsOf({ name: planTab.sheetName, header: planTab.header, headerNotes: [], lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0, body: planTab.rows }, planMap?.byKey.get('setting') ?? 0) : new Map<string, number>();
-  const settings = resolveSettings(new Map([...settingRows].map(([k, row]) => [k, planTab!.rows[row - 2]?.[valueIndex] ?? ''])));
+  const settings = resolveSettings(input.plan ? readSettingsTab(input.plan.header, input.plan.rows).raw : new Map());
 
   const people = records(PEOPLE, input.people)
     .map((r) => ({ name: str(r.value('name')), email: str(r.value('email')), role: str(r.value('role')) }))

@@ -4,10 +4,11 @@
  * a cell. Pure: the Apps Script adapter reads the shape and applies the result in batched calls.
  */
 import { findTab, mapHeaders, normalizeName, type HeaderMap } from './headers';
-import { currencyFormat, numberFormatOf, PLAN, PLAN_TABS, RACI_PERSON_COLUMN, SETTINGS, PEOPLE } from './spec/tabs';
+import { currencyFormat, numberFormatOf, PLAN_TABS, RACI_PERSON_COLUMN, SETTINGS, PEOPLE } from './spec/tabs';
 import type { ColumnSpec, RagColour, SettingSpec, TabSpec } from './spec/types';
 import { isBlank } from './values';
 import { columnLetters } from './cells';
+import { readSettingsTab } from './settings';
 
 export interface SheetShape {
   name: string;
@@ -153,34 +154,11 @@ function newColumn(spec: ColumnSpec, column: number, currency: string, header = 
   return { column, spec, header, width: spec.width, format: numberFormatOf(spec, currencyFormat(currency)), validation: validationFor(spec) };
 }
 
-/** Settings labels → row (1-based) on the Plan tab. */
-export function settingRowsOf(shape: SheetShape | undefined, labelIndex: number): Map<string, number> {
-  const rows = new Map<string, number>();
-  const byLabel = new Map<string, SettingSpec>();
-  for (const s of SETTINGS) for (const label of [s.label, ...(s.aliases ?? [])]) if (!byLabel.has(normalizeName(label))) byLabel.set(normalizeName(label), s);
-  (shape?.body ?? []).forEach((line, i) => {
-    const setting = byLabel.get(normalizeName(line[labelIndex]));
-    if (setting && !rows.has(setting.key)) rows.set(setting.key, i + 2);
-  });
-  return rows;
-}
-
 export function settingFormat(setting: SettingSpec): string | undefined {
   if (setting.type === 'date') return 'yyyy-mm-dd';
   if (setting.type === 'percent') return '0%';
   if (setting.type === 'integer') return '0';
   return undefined;
-}
-
-/** Reads the Plan tab's settings (raw values by setting key) from its shape. */
-export function settingValues(shape: SheetShape | undefined): Map<string, unknown> {
-  const values = new Map<string, unknown>();
-  if (!shape) return values;
-  const map = mapHeaders(PLAN, shape.header);
-  const labelIndex = map.byKey.get('setting') ?? 0;
-  const valueIndex = map.byKey.get('value') ?? 1;
-  for (const [key, row] of settingRowsOf(shape, labelIndex)) values.set(key, shape.body?.[row - 2]?.[valueIndex] ?? '');
-  return values;
 }
 
 /** Names in the People tab, in order, without blanks or repeats. */
@@ -228,9 +206,7 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
   const settingRows: { row: number; setting: SettingSpec }[] = [];
   const namedRanges: TabSetup['namedRanges'] = [];
   if (spec.kind === 'settings') {
-    const labelIndex = byKey.get('setting') ?? 0;
-    const valueIndex = byKey.get('value') ?? 1;
-    const rows = settingRowsOf(shape, labelIndex);
+    const { rows, valueIndex } = readSettingsTab(header, shape?.body ?? [], byKey);
     let row = Math.max(shape?.lastRow ?? 0, 1) + 1;
     for (const setting of SETTINGS) {
       if (!rows.has(setting.key)) {
@@ -268,7 +244,8 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
 /** What Set up will do to this workbook. Running it on its own result plans no change. */
 export function planSetup(workbook: WorkbookShape): SetupPlan {
   const found = PLAN_TABS.map((spec) => ({ spec, shape: findTab(spec, workbook.sheets) }));
-  const settings = settingValues(found.find((f) => f.spec.key === 'plan')!.shape);
+  const planShape = found.find((f) => f.spec.key === 'plan')!.shape;
+  const settings = planShape ? readSettingsTab(planShape.header, planShape.body ?? []).raw : new Map<string, unknown>();
   const currency = String(settings.get('currency') || 'USD');
   const people = peopleNames(found.find((f) => f.spec.key === 'people')!.shape);
   const tabs: TabSetup[] = [];

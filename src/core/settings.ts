@@ -1,5 +1,6 @@
 /** Plan settings: names of their named ranges, defaults, and reading them from the Plan tab. */
-import { SETTINGS } from './spec/tabs';
+import { mapHeaders, normalizeName } from './headers';
+import { PLAN, SETTINGS } from './spec/tabs';
 import type { SettingSpec } from './spec/types';
 import { parseCell, type ParsedCell } from './values';
 
@@ -74,4 +75,38 @@ export function resolveSettings(raw: ReadonlyMap<string, unknown>): PlanSettings
     riskMediumMax: num('riskMediumMax'),
     riskHighMax: num('riskHighMax'),
   };
+}
+
+export interface SettingsTab {
+  /** 0-based column holding the values. */
+  valueIndex: number;
+  /** Setting key → 1-based sheet row. */
+  rows: Map<string, number>;
+  /** Setting key → the value as read. */
+  raw: Map<string, unknown>;
+}
+
+/**
+ * Where each setting sits on the Plan tab and what it holds: rows are found by their label (or an
+ * alias) in the Setting column, wherever the tab has it. The one reader for Set up, Check, the
+ * plan model and the example plan.
+ */
+export function readSettingsTab(
+  header: readonly unknown[],
+  body: readonly (readonly unknown[])[],
+  columns: ReadonlyMap<string, number> = mapHeaders(PLAN, header).byKey,
+): SettingsTab {
+  const labelIndex = columns.get('setting') ?? 0;
+  const valueIndex = columns.get('value') ?? 1;
+  const byLabel = new Map<string, SettingSpec>();
+  for (const s of SETTINGS) for (const label of [s.label, ...(s.aliases ?? [])]) if (!byLabel.has(normalizeName(label))) byLabel.set(normalizeName(label), s);
+  const rows = new Map<string, number>();
+  const raw = new Map<string, unknown>();
+  body.forEach((line, i) => {
+    const setting = byLabel.get(normalizeName(line[labelIndex]));
+    if (!setting || rows.has(setting.key)) return;
+    rows.set(setting.key, i + 2);
+    raw.set(setting.key, line[valueIndex] ?? '');
+  });
+  return { valueIndex, rows, raw };
 }

@@ -3,7 +3,8 @@ import { contiguousRuns, literal } from '../core/cells';
 import { examplePlan } from '../core/example';
 import { normalizeName } from '../core/headers';
 import { type FormulaConflict } from '../core/refresh';
-import { planSetup, previewSetup, settingRowsOf, type SetupPreview } from '../core/scaffold';
+import { planSetup, previewSetup, type SetupPreview } from '../core/scaffold';
+import { readSettingsTab } from '../core/settings';
 import { currencyFormat, numberFormatOf, PLAN, RACI, SETTINGS, tabSpec, PLAN_TABS } from '../core/spec/tabs';
 import type { TabKey } from '../core/spec/types';
 import { dayFromIso } from '../core/values';
@@ -103,15 +104,13 @@ function writeRecords(tab: TabData, records: Record<string, string | number>[]):
 
 /** Fills blank setting values from the example; returns whether anything was written. */
 function fillSettings(plan: TabData, values: Record<string, string | number>): boolean {
-  const labelIndex = plan.map.byKey.get('setting') ?? 0;
-  const valueIndex = plan.map.byKey.get('value') ?? 1;
-  const rows = settingRowsOf({ name: plan.sheetName, header: plan.header, headerNotes: [], lastRow: plan.rows.length + 1, lastColumn: plan.header.length, maxRows: plan.maxRows, maxColumns: 0, body: plan.rows }, labelIndex);
+  const { rows, raw, valueIndex } = readSettingsTab(plan.header, plan.rows, plan.map.byKey);
   const changes: { row: number; value: string | number }[] = [];
   for (const setting of SETTINGS) {
     const row = rows.get(setting.key);
     const value = values[setting.key];
     if (row === undefined || value === undefined) continue;
-    const current = plan.rows[row - 2]?.[valueIndex];
+    const current = raw.get(setting.key);
     if (current !== '' && current !== undefined) continue;
     changes.push({ row, value: typeof value === 'string' ? literal(value) : value });
   }
