@@ -5,7 +5,7 @@
  */
 import { a1 } from './cells';
 import { mapHeaders, normalizeName, type HeaderMap } from './headers';
-import { formulaPlan } from './refresh';
+import { formulaPlan, rowHasData } from './refresh';
 import { parseRow, type ParsedRow } from './schema';
 import { readSettingsTab, resolveSettings, type PlanSettings } from './settings';
 import { BUDGET, GOALS, PEOPLE, PLAN, RACI, RACI_PERSON_COLUMN, RISKS, SETTINGS, TIMELINE } from './spec/tabs';
@@ -73,7 +73,7 @@ function readTab(spec: TabSpec, input: TabInput): TabRead {
   const map = mapHeaders(spec, input.header);
   const rows: Row[] = [];
   input.rows.forEach((raw, i) => {
-    if (!spec.columns.some((c) => c.type !== 'formula' && map.byKey.has(c.key) && !isBlank(raw[map.byKey.get(c.key)!]))) return;
+    if (!rowHasData(spec, map, raw)) return;
     rows.push({ row: i + 2, raw, parsed: parseRow(spec, map.byKey, raw) });
   });
   return { spec, input, map, rows };
