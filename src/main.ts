@@ -103,11 +103,8 @@ export function insertExamplePlan(): ExampleResult {
   return withDocumentLock('setting up the plan', 10_000, () => insertExample(active()));
 }
 
-export function refreshKpiStatus(): Omit<RefreshResult, 'unchanged'> {
-  return withDocumentLock('refreshing KPI status', 10_000, () => {
-    const { unchanged: _reusable, ...result } = refreshAll(active());
-    return result;
-  });
+export function refreshKpiStatus(): RefreshResult {
+  return withDocumentLock('refreshing KPI status', 10_000, () => refreshAll(active()).result);
 }
 
 /** Findings for every problem in the plan; reads each tab once and edits nothing. */

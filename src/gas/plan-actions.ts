@@ -122,24 +122,29 @@ function fillSettings(plan: TabData, values: Record<string, string | number>): b
 
 export interface RefreshResult {
   tabs: { tab: string; rows: number; blocks: number }[];
-  /** Tabs read whose values are still current (no formula was written): a later step may reuse them. */
-  unchanged?: Map<string, TabData>;
   conflicts: (FormulaConflict & { tab: string })[];
   unbuildable: { tab: string; header: string; missing: string }[];
 }
 
-export function refreshAll(ss: Spreadsheet): RefreshResult {
+export interface RefreshRun {
+  result: RefreshResult;
+  /** Tabs read whose values are still current (no formula was written): a later step may reuse them. */
+  unchanged: Map<string, TabData>;
+}
+
+export function refreshAll(ss: Spreadsheet): RefreshRun {
   const index = indexSheets(ss);
-  const result: RefreshResult = { tabs: [], conflicts: [], unbuildable: [], unchanged: new Map() };
+  const result: RefreshResult = { tabs: [], conflicts: [], unbuildable: [] };
+  const unchanged = new Map<string, TabData>();
   for (const spec of PLAN_TABS) {
     if (!spec.columns.some((c) => c.type === 'formula')) continue;
     const tab = readTab(index, spec, true);
     if (!tab) continue;
     const plan = refreshTab(tab);
-    if (plan.blocks.length === 0) result.unchanged!.set(spec.key, tab);
+    if (plan.blocks.length === 0) unchanged.set(spec.key, tab);
     result.tabs.push({ tab: tab.sheetName, rows: plan.dataRows, blocks: plan.blocks.length });
     result.conflicts.push(...plan.conflicts.map((c) => ({ ...c, tab: tab.sheetName })));
     result.unbuildable.push(...plan.unbuildable.map((u) => ({ ...u, tab: tab.sheetName })));
   }
-  return result;
+  return { result, unchanged };
 }
