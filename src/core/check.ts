@@ -6,6 +6,7 @@
 import { a1 } from './cells';
 import { mapHeaders, normalizeName, type HeaderMap } from './headers';
 import { formulaPlan, rowHasData } from './refresh';
+import { isStaleKpi } from './status';
 import { parseRow, type ParsedRow } from './schema';
 import { readSettingsTab, resolveSettings, type PlanSettings } from './settings';
 import { BUDGET, GOALS, PEOPLE, PLAN, RACI, RACI_PERSON_COLUMN, RISKS, SETTINGS, TIMELINE } from './spec/tabs';
@@ -282,17 +283,16 @@ function checkGoals(tab: TabRead, f: Findings, ids: Map<string, Row>, settings: 
     const updated = num(row, 'updated');
     if (has(row, 'actual') && tab.map.byKey.has('updated') && updated === null && !row.parsed.problems.has('updated')) {
       f.add(tab, 'warning', 'kpi-not-dated', row.row, 'updated', 'Actual has no Updated date, so nobody can tell how fresh it is.', 'Enter the date Actual was measured.');
-    } else if (updated !== null && today - updated > settings.kpiCadenceDays && !isSettled(tab, row)) {
+    } else if (updated !== null && isStaleKpi(updated, statusOf(tab, row), today, settings.kpiCadenceDays)) {
       f.add(tab, 'warning', 'kpi-stale', row.row, 'updated', `Updated ${today - updated} days ago, more than the ${settings.kpiCadenceDays}-day update cadence.`, `Ask ${preview(text(row, 'owner')) || 'the owner'} for the latest Actual and update the date.`);
     }
   }
 }
 
-/** A KPI whose status is final (Achieved or Missed) needs no fresh measurement. */
-function isSettled(tab: TabRead, row: Row): boolean {
+/** The row's Status as its formula computed it. */
+function statusOf(tab: TabRead, row: Row): string {
   const index = tab.map.byKey.get('status');
-  const status = index === undefined ? '' : String(row.raw[index] ?? '');
-  return status === 'Achieved' || status === 'Missed';
+  return index === undefined ? '' : String(row.raw[index] ?? '');
 }
 
 function checkBudget(tab: TabRead, f: Findings, goals: Map<string, Row>): void {

@@ -74,7 +74,7 @@ function footer(context: MailContext, why: string): { html: string; text: string
   };
 }
 
-/** One digest per owner with something to report; nothing for an owner with nothing. */
+/** One digest per owner with something to report (only owners of listed items are grouped). */
 export function ownerDigests(model: PlanModel, report: ReportModel, context: MailContext): OutgoingMail[] {
   const s = model.settings;
   const mails: OutgoingMail[] = [];
@@ -93,7 +93,6 @@ export function ownerDigests(model: PlanModel, report: ReportModel, context: Mai
   for (const { name: owner, kpis, late, soon, reviews } of byOwner.values()) {
     const to = emailOf(model, owner);
     if (!to) continue;
-    if (!kpis.length && !late.length && !soon.length && !reviews.length) continue;
     const items = kpis.filter(needsAttention).length + late.length + soon.length + reviews.length;
     const changes = kpis.filter((k) => k.previousStatus !== null && k.previousStatus !== k.status).map((k) => `${k.id}: ${k.previousStatus} → ${k.status}`);
     const changeLine = changes.length ? `Since the last report: ${changes.join('; ')}.` : 'No status changes since the last report.';

@@ -6,6 +6,7 @@
 import type { Activity, Kpi, PlanModel, Risk, RowRef } from './plan-model';
 import { KPI_STATUSES, type KpiStatus } from './spec/vocab';
 import { isoFromDay } from './values';
+import { isStaleKpi } from './status';
 
 export interface HistoryEntry {
   day: number;
@@ -68,7 +69,7 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
     const series = [...mine.slice(-5).map((h) => h.actual), k.actual].filter((v): v is number => v !== null);
     let arrow = '•';
     if (previous && previous.progress !== null && k.progress !== null) arrow = k.progress > previous.progress ? '↑' : k.progress < previous.progress ? '↓' : '→';
-    const stale = k.updated !== null && today - k.updated > s.kpiCadenceDays && !['Achieved', 'Missed'].includes(k.status);
+    const stale = isStaleKpi(k.updated, k.status, today, s.kpiCadenceDays);
     return { ...k, trend: series, arrow, previousStatus: previous?.status ?? null, stale };
   });
   kpis.sort((a, b) => (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) || a.row - b.row);

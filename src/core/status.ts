@@ -164,3 +164,8 @@ export function riskLevel(row: Row, s: StatusSettings): RiskLevel | '' {
   if (score <= s.riskMediumMax) return 'Medium';
   return score <= s.riskHighMax ? 'High' : 'Critical';
 }
+
+/** A KPI is stale when it was last measured longer ago than the update cadence, unless its status is final. */
+export function isStaleKpi(updated: number | null, status: string, today: number, cadenceDays: number): boolean {
+  return updated !== null && today - updated > cadenceDays && status !== 'Achieved' && status !== 'Missed';
+}
