@@ -123,12 +123,12 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     .filter((p) => p.name);
   const goalRows = records(GOALS, input.goals);
   const tab = (key: keyof PlanInput, fallback: string) => input[key]?.sheetName ?? fallback;
+  /** Where a record came from, and its ID: the part every record shares. */
+  const source = (spec: TabSpec, r: Record_) => ({ tab: tab(spec.key, spec.name), row: r.row, id: str(r.value('id')) });
   const kpis: Kpi[] = goalRows
     .filter((r) => str(r.value('kpi')))
     .map((r) => ({
-      tab: tab('goals', GOALS.name),
-      row: r.row,
-      id: str(r.value('id')),
+      ...source(GOALS, r),
       goal: str(r.value('goal')),
       kpi: str(r.value('kpi')),
       owner: str(r.value('owner')),
@@ -144,9 +144,7 @@ export function buildPlanModel(input: PlanInput): PlanModel {
       status: str(r.raw('status')),
     }));
   const activities: Activity[] = records(TIMELINE, input.timeline).map((r) => ({
-    tab: tab('timeline', TIMELINE.name),
-    row: r.row,
-    id: str(r.value('id')),
+    ...source(TIMELINE, r),
     name: str(r.value('name')),
     type: str(r.value('type')),
     goal: str(r.value('goal')),
@@ -158,9 +156,7 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     daysLeft: numOrNull(r.raw('daysLeft')),
   }));
   const risks: Risk[] = records(RISKS, input.risks).map((r) => ({
-    tab: tab('risks', RISKS.name),
-    row: r.row,
-    id: str(r.value('id')),
+    ...source(RISKS, r),
     risk: str(r.value('risk')),
     category: str(r.value('category')),
     owner: str(r.value('owner')),
@@ -171,9 +167,7 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     state: str(r.value('state')) || 'Open',
   }));
   const costs: CostLine[] = records(BUDGET, input.budget).map((r) => ({
-    tab: tab('budget', BUDGET.name),
-    row: r.row,
-    id: str(r.value('id')),
+    ...source(BUDGET, r),
     item: str(r.value('item')),
     category: str(r.value('category')) || 'Other',
     owner: str(r.value('owner')),
