@@ -4,15 +4,16 @@
  * execution time limit, never sending a key twice. What cannot go now stays pending and goes first
  * on the next run.
  */
-import { escalations, managerReports, onePerRecipient, ownerDigests, recipientsOf, reminders, type MailContext, type OutgoingMail } from '../core/email';
-import { digestPeriod, isDigestDay, type Schedule } from '../core/schedule';
-import { generateReport, prepareReport, type ReportRun } from './report';
+import { recipientsOf } from '../core/email';
+import { composeMail, decodePending, encodePending, type Pending } from '../core/outbox';
+import { digestPeriod, type Schedule } from '../core/schedule';
+import { generateReport, prepareReport } from './report';
 import { loadSchedule, recordLastRun } from './schedule';
 import { SendLog } from './send-log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const PENDING_KEY = 'opsplan.pending';
+const PENDING_PREFIX = 'opsplan.pending.';
 /** Stop sending well before Apps Script's 6-minute limit; the rest goes next run. */
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 const LOCK_WAIT_MS = 30_000;
@@ -33,48 +34,21 @@ export interface PipelineOptions {
   schedule?: Schedule;
 }
 
-interface Pending {
-  period: string;
-  keys: string[];
-}
-
+/** Pending mail lives in numbered document properties, one chunk each (9 KB a value). */
 function loadPending(): Pending | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(PENDING_KEY);
-  try {
-    return raw ? (JSON.parse(raw) as Pending) : null;
-  } catch {
-    return null;
-  }
+  const all = PropertiesService.getDocumentProperties().getProperties();
+  const chunks = Object.keys(all)
+    .filter((k) => k.startsWith(PENDING_PREFIX))
+    .sort((a, b) => Number(a.slice(PENDING_PREFIX.length)) - Number(b.slice(PENDING_PREFIX.length)))
+    .map((k) => all[k]!);
+  return decodePending(chunks);
 }
 
 function savePending(pending: Pending | null): void {
   const props = PropertiesService.getDocumentProperties();
-  if (pending && pending.keys.length) props.setProperty(PENDING_KEY, JSON.stringify(pending).slice(0, 9000));
-  else props.deleteProperty(PENDING_KEY);
-}
-
-/** Everything this run would send, pending mail from an earlier run first. */
-export function composeMail(run: ReportRun, schedule: Schedule, options: PipelineOptions, log: Pick<SendLog, 'has'>, pending: Pending | null): OutgoingMail[] {
-  const today = run.report.today;
-  const period = digestPeriod(schedule, today);
-  const context = (p: string): MailContext => ({ url: run.url, gids: run.gids, today, period: p, cadence: schedule.mode === 'daily' ? 'Daily' : 'Weekly' });
-  const reportUrl = `${run.url}#gid=${run.gids[run.reportSheet]}`;
-  const digestsFor = (p: string) => [...ownerDigests(run.model, run.report, context(p)), ...managerReports(run.model, run.report, context(p), reportUrl)];
-  const mails: OutgoingMail[] = [];
-  if (pending && pending.period !== period) {
-    const keys = new Set(pending.keys);
-    mails.push(...digestsFor(pending.period).filter((m) => keys.has(m.key)));
-  }
-  const digestsDue = options.digests === 'now' || isDigestDay(schedule, today);
-  const current: OutgoingMail[] = digestsDue ? digestsFor(period) : [];
-  const inDigests = new Set(current.flatMap((m) => m.itemKeys));
-  const covered = (key: string) => log.has(key) || inDigests.has(key);
-  if (schedule.reminders) current.push(...reminders(run.model, run.report, context(period), covered));
-  if (schedule.escalations) current.push(...escalations(run.model, run.report, context(period), (k) => log.has(k)));
-  const pendingKeys = new Set(pending?.period === period ? pending.keys : []);
-  const unsent = onePerRecipient(current.filter((m) => !log.has(m.key)));
-  unsent.sort((a, b) => Number(pendingKeys.has(b.key)) - Number(pendingKeys.has(a.key)));
-  return [...onePerRecipient(mails.filter((m) => !log.has(m.key))), ...unsent, ...current.filter((m) => log.has(m.key))];
+  for (const key of props.getKeys()) if (key.startsWith(PENDING_PREFIX)) props.deleteProperty(key);
+  if (!pending || !pending.keys.length) return;
+  props.setProperties(Object.fromEntries(encodePending(pending).map((chunk, i) => [`${PENDING_PREFIX}${i}`, chunk])));
 }
 
 export function runPipeline(ss: Spreadsheet, options: PipelineOptions): PipelineResult {
@@ -91,7 +65,7 @@ export function runPipeline(ss: Spreadsheet, options: PipelineOptions): Pipeline
     const run = generateReport(ss);
     const log = new SendLog(ss);
     const pending = loadPending();
-    const mails = composeMail(run, schedule, options, log, pending);
+    const mails = composeMail(run, schedule, options.digests === 'now', (key) => log.has(key), pending);
     const timeZone = ss.getSpreadsheetTimeZone();
     let quota = MailApp.getRemainingDailyQuota();
     const left: string[] = [];
@@ -153,5 +127,5 @@ export function previewMail(ss: Spreadsheet): MailPreview[] {
   const schedule = loadSchedule();
   const run = prepareReport(ss);
   const log = new SendLog(ss);
-  return composeMail(run, schedule, { digests: 'now' }, log, loadPending()).map((m) => ({ kind: m.kind, to: m.to, cc: m.cc, subject: m.subject, text: m.text, html: m.html, alreadySent: log.has(m.key) }));
+  return composeMail(run, schedule, true, (key) => log.has(key), loadPending()).map((m) => ({ kind: m.kind, to: m.to, cc: m.cc, subject: m.subject, text: m.text, html: m.html, alreadySent: log.has(m.key) }));
 }
