@@ -2,18 +2,20 @@
 import { checkPlan, type CheckResult, type PlanInput } from '../core/check';
 import { PLAN_TABS } from '../core/spec/tabs';
 import { todayIn } from './plan-actions';
-import { indexSheets, readTab, type TabData } from './tabs';
+import { indexSheets, readTab, type SheetIndex, type TabData } from './tabs';
 
 export interface ReadPlanOptions {
   /** Read formulas of formula tabs too (Check plan needs them; the report does not). */
   formulas?: boolean;
   /** Tabs already read in this execution whose values are still current. */
   reuse?: ReadonlyMap<string, TabData>;
+  /** The sheet list, when the caller has it already. */
+  index?: SheetIndex;
 }
 
 /** Reads every plan tab once: one getValues (and one getFormulas where asked) per tab. */
 export function readPlan(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, options: ReadPlanOptions = { formulas: true }): { input: PlanInput; timeZone: string; gids: Record<string, number> } {
-  const index = indexSheets(ss);
+  const index = options.index ?? indexSheets(ss);
   const input: PlanInput = {};
   const gids: Record<string, number> = {};
   for (const spec of PLAN_TABS) {

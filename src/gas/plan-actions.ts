@@ -11,7 +11,7 @@ import { dayFromIso } from '../core/values';
 import { refreshTab } from './refresh';
 import { applySetup, type SetupResult } from './setup';
 import { readWorkbookShape } from './shape';
-import { indexSheets, readTab, type TabData } from './tabs';
+import { indexSheets, readTab, type SheetIndex, type TabData } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -132,8 +132,7 @@ export interface RefreshRun {
   unchanged: Map<string, TabData>;
 }
 
-export function refreshAll(ss: Spreadsheet): RefreshRun {
-  const index = indexSheets(ss);
+export function refreshAll(ss: Spreadsheet, index: SheetIndex = indexSheets(ss)): RefreshRun {
   const result: RefreshResult = { tabs: [], conflicts: [], unbuildable: [] };
   const unchanged = new Map<string, TabData>();
   for (const spec of PLAN_TABS) {

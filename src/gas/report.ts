@@ -7,7 +7,7 @@ import { REPORT_WIDTH, reportGrid, type ReportCell } from '../core/report-layout
 import { HISTORY, REPORT } from '../core/spec/tabs';
 import { readPlan } from './check';
 import { refreshAll, todayIn } from './plan-actions';
-import { indexSheets, readTab, type TabData } from './tabs';
+import { indexSheets, readTab, sheetNamed, type SheetIndex, type TabData } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,23 +23,11 @@ export interface ReportRun {
 
 const COLUMN_WIDTHS = [110, 300, 130, 90, 90, 150, 90, 110, 120];
 
-/** A generated tab, created at the end if missing, without taking the user away from where they are. */
-export function sheetNamed(ss: Spreadsheet, name: string, colour: string): Sheet {
-  const existing = ss.getSheetByName(name);
-  if (existing) return existing;
-  const previous = ss.getActiveSheet();
-  const sheet = ss.insertSheet(name, ss.getNumSheets());
-  sheet.setTabColor(colour);
-  ss.setActiveSheet(previous);
-  return sheet;
-}
-
 /** The report as it stands, read only: for previews. */
-export function prepareReport(ss: Spreadsheet, reuse?: ReadonlyMap<string, TabData>): ReportRun & { history: { header: unknown[]; rows: unknown[][] } } {
-  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse });
+export function prepareReport(ss: Spreadsheet, reuse?: ReadonlyMap<string, TabData>, index: SheetIndex = indexSheets(ss)): ReportRun & { history: { header: unknown[]; rows: unknown[][] } } {
+  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
-  const index = indexSheets(ss);
   const historyTab = readTab(index, HISTORY);
   const reportSheet = index.sheets.find((s) => s.name === REPORT.name);
   const model = buildPlanModel(input);
@@ -50,8 +38,10 @@ export function prepareReport(ss: Spreadsheet, reuse?: ReadonlyMap<string, TabDa
 
 /** Generate report: formulas refreshed, the Report tab rewritten whole, today's History snapshot. */
 export function generateReport(ss: Spreadsheet): ReportRun {
-  const refreshed = refreshAll(ss);
-  const run = prepareReport(ss, refreshed.unchanged);
+  // Refreshing writes formulas, never tabs: one sheet list serves both steps.
+  const index = indexSheets(ss);
+  const refreshed = refreshAll(ss, index);
+  const run = prepareReport(ss, refreshed.unchanged, index);
   const sheet = sheetNamed(ss, REPORT.name, REPORT.colour);
   const gids = { ...run.gids, [sheet.getName()]: sheet.getSheetId() };
   writeGrid(sheet, reportGrid(run.report, run.generatedAt), gids);

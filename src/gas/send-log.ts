@@ -9,7 +9,7 @@
  * run still knows what went.
  */
 import { literal } from '../core/cells';
-import { sheetNamed } from './report';
+import { sheetNamed } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -48,3 +48,14 @@ export function readTab(index: SheetIndex, spec: TabSpec, withFormulas = false):
     maxRows: sheet.getMaxRows(),
   };
 }
+
+/** A generated tab, created at the end if missing, without taking the user away from where they are. */
+export function sheetNamed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, colour: string): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const previous = ss.getActiveSheet();
+  const sheet = ss.insertSheet(name, ss.getNumSheets());
+  sheet.setTabColor(colour);
+  ss.setActiveSheet(previous);
+  return sheet;
+}
