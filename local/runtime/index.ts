@@ -354,5 +354,3 @@ function assertTransferable(value: unknown, where: string, seen = new Set<unknow
   seen.delete(value);
 }
 
-export { AppsScriptException } from './errors.js';
-export type { SentMail } from './mail.js';
