@@ -39,6 +39,9 @@ export interface MailContext {
   cadence: 'Daily' | 'Weekly';
 }
 
+/** MailApp's limit of recipients (to, cc and bcc) in one message. */
+const MAX_RECIPIENTS = 50;
+
 /** Manager reports stay far below Gmail's and Apps Script's HTML limits (≈200 KB). */
 export const MAX_HTML_BYTES = 150_000;
 const MAX_TABLE_ROWS = 25;
@@ -228,26 +231,45 @@ function dueText(a: Activity, today: number): string {
 /** Work overdue by more than Escalate-after days goes to its Accountable, with the owner in cc. */
 export function escalations(model: PlanModel, report: ReportModel, context: MailContext, alreadySent: (key: string) => boolean): OutgoingMail[] {
   const s = model.settings;
-  const byAccountable = new Map<string, { to: string; list: Activity[]; cc: Set<string> }>();
+  const byAccountable = new Map<string, { to: string; list: Activity[] }>();
   for (const a of report.overdue) {
     if (a.due === null || context.today - a.due <= s.escalateAfterDays || alreadySent(escalationKey(a))) continue;
     const accountable = accountableFor(model, a.id) ?? s.planOwner;
     const to = accountable ? emailOf(model, accountable) : undefined;
     if (!to) continue;
-    const entry = byAccountable.get(to.toLowerCase()) ?? { to, list: [], cc: new Set<string>() };
+    const entry = byAccountable.get(to.toLowerCase()) ?? { to, list: [] };
     entry.list.push(a);
-    const owner = a.owner ? emailOf(model, a.owner) : undefined;
-    if (owner && owner.toLowerCase() !== to.toLowerCase()) entry.cc.add(owner);
     byAccountable.set(to.toLowerCase(), entry);
   }
-  return [...byAccountable.values()].map(({ to, list, cc }) => {
+  return [...byAccountable.values()].flatMap(({ to, list }) => copiedInGroups(model, to, list)).map(({ to, list, cc, part }) => {
     const subject = subjectOf(report.planName, `Escalation — ${list.length === 1 ? `${list[0]!.id} is ${context.today - list[0]!.due!} days late` : `${list.length} items are late`}`);
     const why = `You are Accountable (RACI) for this work, which is more than ${s.escalateAfterDays} days overdue.`;
     const innerHtml = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(why)} Its owners are copied.</p>${table(WORK_COLUMNS.email, activityRows(list, context))}${footer(context, why).html}`;
     const html = page(subject, innerHtml);
     const text = `${subject}\n\n${why}\n\n${list.map((a) => textLine(a, `${a.name}: due ${isoFromDay(a.due!)}, owner ${a.owner || 'none'}`, rowUrl(context, a))).join('\n')}${footer(context, why).text}`;
-    return { key: `escalation|${context.today}|${to.toLowerCase()}`, kind: 'escalation' as const, to, cc: [...cc], subject, text, html, innerHtml, items: list.length, itemKeys: list.map(escalationKey) };
+    return { key: `escalation|${context.today}|${to.toLowerCase()}${part ? `#${part}` : ''}`, kind: 'escalation' as const, to, cc, subject, text, html, innerHtml, items: list.length, itemKeys: list.map(escalationKey) };
   });
+}
+
+/**
+ * Escalations copy each late item's owner, and a message takes at most 50 recipients: an
+ * Accountable with late work from more owners gets it in parts, each owner copied on their own.
+ */
+function copiedInGroups(model: PlanModel, to: string, list: Activity[]): { to: string; list: Activity[]; cc: string[]; part: number }[] {
+  const byOwner = new Map<string, Activity[]>();
+  for (const a of list) {
+    const owner = a.owner ? emailOf(model, a.owner) : undefined;
+    const key = owner && owner.toLowerCase() !== to.toLowerCase() ? owner : '';
+    byOwner.set(key, [...(byOwner.get(key) ?? []), a]);
+  }
+  const groups: { to: string; list: Activity[]; cc: string[]; part: number }[] = [];
+  for (const [owner, items] of byOwner) {
+    let group = groups[groups.length - 1];
+    if (!group || (owner && group.cc.length >= MAX_RECIPIENTS - 1)) groups.push((group = { to, list: [], cc: [], part: groups.length }));
+    group.list.push(...items);
+    if (owner) group.cc.push(owner);
+  }
+  return groups;
 }
 
 /** Recipient count of a mail, as MailApp's quota counts it. */

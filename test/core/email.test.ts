@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../bench/generate.js';
 import type { PlanInput } from '../../src/core/check.js';
-import { managerReports, MAX_HTML_BYTES, onePerRecipient, ownerDigests } from '../../src/core/email.js';
+import { escalations, managerReports, MAX_HTML_BYTES, onePerRecipient, ownerDigests } from '../../src/core/email.js';
 import { buildPlanModel } from '../../src/core/plan-model.js';
 import { buildReport } from '../../src/core/report.js';
 import { escapeHtml, oneLine } from '../../src/core/html.js';
@@ -35,6 +35,21 @@ describe('email rendering', () => {
     const merged = onePerRecipient([...digests, ...managerReports(model, report, context, context.url)]);
     expect(merged.filter((m) => m.to === 'owner1@example.com')).toHaveLength(1);
     expect(merged.find((m) => m.to === 'owner1@example.com')!.itemKeys).toContain('digest|2026-W48|owner1@example.com');
+  });
+
+  it('splits an escalation copying more than 49 owners into parts, each task escalated once', () => {
+    const { model } = bigModel(600);
+    model.raci.clear();
+    model.settings.planOwner = 'Owner 001'; // no RACI: everything escalates to the plan owner
+    model.activities.forEach((a) => ((a.status = 'Overdue'), (a.due = 46300)));
+    const report = buildReport(model, 46350, []);
+    const mails = escalations(model, report, context, () => false);
+    expect(mails.length).toBeGreaterThan(1);
+    for (const m of mails) expect(1 + m.cc.length).toBeLessThanOrEqual(50);
+    const tasks = mails.flatMap((m) => m.itemKeys);
+    expect(new Set(tasks).size).toBe(tasks.length);
+    expect(tasks).toHaveLength(model.activities.filter((a) => a.owner).length);
+    expect(new Set(mails.map((m) => m.key)).size).toBe(mails.length);
   });
 
   it('escapes markup and strips header-breaking newlines', () => {
