@@ -20,14 +20,22 @@ export interface GeneratedPlan {
   settings: [string, string | number][];
 }
 
-export function generatePlan(rowsPerTab: number, owners: number, seed = 20261124, today = dayFromIso('2026-11-24')!): GeneratedPlan {
+export function generatePlan(
+  rowsPerTab: number,
+  owners: number,
+  seed = 20261124,
+  today = dayFromIso('2026-11-24')!,
+): GeneratedPlan {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const people = Array.from({ length: owners }, (_, i) => `Owner ${String(i + 1).padStart(3, '0')}`);
   const header = (spec: TabSpec) => spec.columns.filter((c) => c.type !== 'formula').map((c) => c.header);
-  const row = (spec: TabSpec, values: Record<string, string | number>) => spec.columns.filter((c) => c.type !== 'formula').map((c) => values[c.key] ?? '');
-  const peopleRows = people.map((name, i) => row(PEOPLE, { name, email: `owner${i + 1}@example.com`, role: 'Owner', team: `Team ${(i % 12) + 1}` }));
+  const row = (spec: TabSpec, values: Record<string, string | number>) =>
+    spec.columns.filter((c) => c.type !== 'formula').map((c) => values[c.key] ?? '');
+  const peopleRows = people.map((name, i) =>
+    row(PEOPLE, { name, email: `owner${i + 1}@example.com`, role: 'Owner', team: `Team ${(i % 12) + 1}` }),
+  );
   const goals = Array.from({ length: rowsPerTab }, (_, i) => {
     const baseline = int(0, 50);
     const target = baseline + int(10, 60);
@@ -64,10 +72,30 @@ export function generatePlan(rowsPerTab: number, owners: number, seed = 20261124
     });
   });
   const budget = Array.from({ length: rowsPerTab }, (_, i) =>
-    row(BUDGET, { id: `B${i + 1}`, item: `Cost ${i + 1}`, category: pick(['Tools', 'Training', 'People', 'Services']), goal: `G${int(1, rowsPerTab)}`, owner: pick(people), planned: int(100, 10000), hours: int(0, 40), rate: 100, actual: int(0, 12000) }),
+    row(BUDGET, {
+      id: `B${i + 1}`,
+      item: `Cost ${i + 1}`,
+      category: pick(['Tools', 'Training', 'People', 'Services']),
+      goal: `G${int(1, rowsPerTab)}`,
+      owner: pick(people),
+      planned: int(100, 10000),
+      hours: int(0, 40),
+      rate: 100,
+      actual: int(0, 12000),
+    }),
   );
   const risks = Array.from({ length: rowsPerTab }, (_, i) =>
-    row(RISKS, { id: `R${i + 1}`, risk: `Risk ${i + 1}`, category: pick(['People', 'Technology', 'Vendors', 'Timeline']), likelihood: pick([1, 2, 3, 4, 5, 'High', 'Likely']), impact: pick([1, 2, 3, 4, 5, 'Major']), owner: pick(people), response: 'If it happens, then act.', reviewDate: today + int(-10, 60), state: pick(['Open', 'Open', 'Monitoring', 'Closed']) }),
+    row(RISKS, {
+      id: `R${i + 1}`,
+      risk: `Risk ${i + 1}`,
+      category: pick(['People', 'Technology', 'Vendors', 'Timeline']),
+      likelihood: pick([1, 2, 3, 4, 5, 'High', 'Likely']),
+      impact: pick([1, 2, 3, 4, 5, 'Major']),
+      owner: pick(people),
+      response: 'If it happens, then act.',
+      reviewDate: today + int(-10, 60),
+      state: pick(['Open', 'Open', 'Monitoring', 'Closed']),
+    }),
   );
   const raciPeople = people.slice(0, 12);
   const raci = Array.from({ length: rowsPerTab }, (_, i) => {

@@ -7,7 +7,8 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { benchSize, DEFAULT_OPTIONS, sidebarBytes, type Measurement } from './measure.js';
+
+import { benchSize, DEFAULT_OPTIONS, type Measurement, sidebarBytes } from './measure.js';
 import { evaluateTargets, renderTable } from './targets.js';
 
 const arg = (name: string) => {
@@ -30,7 +31,10 @@ const table = renderTable(all, targets, options.latencyMs);
 console.log(`\n${table}`);
 if (!process.argv.includes('--no-write')) {
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`;
-  writeFileSync('bench/RESULTS.md', `# OpsPlan benchmark results\n\nRun ${new Date().toISOString().slice(0, 10)} on ${machine}, with \`npm run bench\`.\n\n${table}\n`);
+  writeFileSync(
+    'bench/RESULTS.md',
+    `# OpsPlan benchmark results\n\nRun ${new Date().toISOString().slice(0, 10)} on ${machine}, with \`npm run bench\`.\n\n${table}\n`,
+  );
   console.log('wrote bench/RESULTS.md');
 }
 process.exitCode = targets.some((t) => !t.pass) ? 1 : 0;

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { callServer } from './server';
+
+import type { getAddonInfo } from '../src/main';
 import { CheckPanel } from './CheckPanel';
+import { plainError } from './hooks';
 import { ReportPanel } from './ReportPanel';
 import { SchedulePanel } from './SchedulePanel';
+import { callServer } from './server';
 import { SetupPanel } from './SetupPanel';
-import { plainError } from './hooks';
 
-type Info = Awaited<ReturnType<typeof import('../src/main').getAddonInfo>>;
+type Info = Awaited<ReturnType<typeof getAddonInfo>>;
 const SECTIONS = [
   { id: 'setup', label: 'Set up' },
   { id: 'check', label: 'Check' },
@@ -32,7 +34,9 @@ export function App() {
     <main>
       <header class="top">
         <div class="brand">OpsPlan</div>
-        <div class="muted small">{info ? `${info.spreadsheetName} · ${info.timeZone}` : error ? '' : 'Loading…'}</div>
+        <div class="muted small">
+          {info ? `${info.spreadsheetName} · ${info.timeZone}` : error ? '' : 'Loading…'}
+        </div>
       </header>
       {error ? (
         <p class="note error" role="alert">
@@ -41,7 +45,14 @@ export function App() {
       ) : null}
       <nav class="tabs" role="tablist">
         {SECTIONS.map((s) => (
-          <button key={s.id} type="button" role="tab" aria-selected={section === s.id ? 'true' : 'false'} class={section === s.id ? 'tab active' : 'tab'} onClick={() => setSection(s.id)}>
+          <button
+            key={s.id}
+            type="button"
+            role="tab"
+            aria-selected={section === s.id ? 'true' : 'false'}
+            class={section === s.id ? 'tab active' : 'tab'}
+            onClick={() => setSection(s.id)}
+          >
             {s.label}
           </button>
         ))}

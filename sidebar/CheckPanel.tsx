@@ -1,9 +1,11 @@
 import { useMemo } from 'preact/hooks';
-import { callServer } from './server';
+
+import type { checkPlanNow } from '../src/main';
 import { Button, ErrorNote, Note, Section } from './components';
 import { useAction } from './hooks';
+import { callServer } from './server';
 
-type CheckResult = Awaited<ReturnType<typeof import('../src/main').checkPlanNow>>;
+type CheckResult = Awaited<ReturnType<typeof checkPlanNow>>;
 type Finding = CheckResult['findings'][number];
 
 const check = () => callServer('checkPlanNow');
@@ -22,7 +24,10 @@ export function CheckPanel() {
   }, [result]);
 
   return (
-    <Section title="Check" help="Finds every problem in the plan, by cell, with the fix. Checking changes nothing.">
+    <Section
+      title="Check"
+      help="Finds every problem in the plan, by cell, with the fix. Checking changes nothing."
+    >
       <div class="row">
         <Button primary onClick={() => checking.run()} busy={checking.busy}>
           {result ? 'Re-check' : 'Check plan'}
@@ -48,7 +53,12 @@ export function CheckPanel() {
               <ul class="findings">
                 {findings.map((f, i) => (
                   <li key={i}>
-                    <button type="button" class={`finding ${f.severity}`} onClick={() => jumping.run(f.tab, f.cell)} title={f.cell ? `Go to ${f.tab}!${f.cell}` : `Go to ${f.tab}`}>
+                    <button
+                      type="button"
+                      class={`finding ${f.severity}`}
+                      onClick={() => jumping.run(f.tab, f.cell)}
+                      title={f.cell ? `Go to ${f.tab}!${f.cell}` : `Go to ${f.tab}`}
+                    >
                       <span class="icon" aria-label={f.severity}>
                         {ICON[f.severity]}
                       </span>

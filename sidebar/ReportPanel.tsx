@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { callServer } from './server';
+
 import { Button, ErrorNote, Note, Section } from './components';
 import { useAction } from './hooks';
+import { callServer } from './server';
 
 const generate = () => callServer('generateReportNow');
 const preview = () => callServer('previewStatusEmails');
@@ -28,7 +29,8 @@ export function ReportPanel() {
       <ErrorNote error={generating.error ?? previewing.error ?? sending.error} />
       {generating.result ? (
         <Note tone="ok">
-          Report generated {generating.result.generatedAt}: {generating.result.kpis} KPIs, {generating.result.challenges} pressing challenge{generating.result.challenges === 1 ? '' : 's'}.
+          Report generated {generating.result.generatedAt}: {generating.result.kpis} KPIs,{' '}
+          {generating.result.challenges} pressing challenge{generating.result.challenges === 1 ? '' : 's'}.
         </Note>
       ) : null}
       {mails ? (
@@ -37,13 +39,20 @@ export function ReportPanel() {
           <ul class="plain mails">
             {mails.map((m, i) => (
               <li key={i}>
-                <button type="button" class="link" onClick={() => setOpen(open === i ? null : i)} aria-expanded={open === i ? 'true' : 'false'}>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => setOpen(open === i ? null : i)}
+                  aria-expanded={open === i ? 'true' : 'false'}
+                >
                   {m.to}
                   {m.cc.length ? ` (cc ${m.cc.join(', ')})` : ''}
                 </button>
                 {m.alreadySent ? <span class="tag">sent</span> : null}
                 <div class="muted small">{m.subject}</div>
-                {open === i ? <iframe class="mail" title={`Email to ${m.to}`} sandbox="" srcdoc={m.html} /> : null}
+                {open === i ? (
+                  <iframe class="mail" title={`Email to ${m.to}`} sandbox="" srcdoc={m.html} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -71,7 +80,9 @@ export function ReportPanel() {
           <Button onClick={() => setConfirming(true)}>Send status emails now</Button>
         </div>
       )}
-      {sending.result ? <Note tone={sending.result.failed.length ? 'warn' : 'ok'}>{sending.result.message}</Note> : null}
+      {sending.result ? (
+        <Note tone={sending.result.failed.length ? 'warn' : 'ok'}>{sending.result.message}</Note>
+      ) : null}
     </Section>
   );
 }

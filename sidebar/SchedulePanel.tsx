@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
-import { callServer } from './server';
+
+import type { getSchedule } from '../src/main';
 import { Button, ErrorNote, Note, Section } from './components';
 import { useAction } from './hooks';
+import { callServer } from './server';
 
-type Status = Awaited<ReturnType<typeof import('../src/main').getSchedule>>;
+type Status = Awaited<ReturnType<typeof getSchedule>>;
 type Schedule = Status['schedule'];
 
-const WEEKDAYS: Schedule['weekday'][] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const WEEKDAYS: Schedule['weekday'][] = [
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+];
 const title = (day: string) => day.charAt(0) + day.slice(1).toLowerCase();
 const load = () => callServer('getSchedule');
 const save = (s: Schedule) => callServer('saveScheduleSettings', s);
@@ -21,16 +31,30 @@ export function SchedulePanel() {
     loading.run().then((s) => s && setDraft(s.schedule));
   }, []);
 
-  if (!draft) return <Section title="Schedule">{loading.error ? <ErrorNote error={loading.error} /> : <p class="muted">Loading…</p>}</Section>;
+  if (!draft)
+    return (
+      <Section title="Schedule">
+        {loading.error ? <ErrorNote error={loading.error} /> : <p class="muted">Loading…</p>}
+      </Section>
+    );
   const set = (patch: Partial<Schedule>) => setDraft({ ...draft, ...patch });
 
   return (
-    <Section title="Schedule" help="Digests go to each owner with something to report. Times are in the spreadsheet’s time zone.">
+    <Section
+      title="Schedule"
+      help="Digests go to each owner with something to report. Times are in the spreadsheet’s time zone."
+    >
       <fieldset class="modes">
         <legend class="sr-only">How often</legend>
         {(['off', 'daily', 'weekly'] as const).map((mode) => (
           <label key={mode} class="radio">
-            <input type="radio" name="mode" value={mode} checked={draft.mode === mode} onChange={() => set({ mode })} />
+            <input
+              type="radio"
+              name="mode"
+              value={mode}
+              checked={draft.mode === mode}
+              onChange={() => set({ mode })}
+            />
             {mode === 'off' ? 'Off' : mode === 'daily' ? 'Daily' : 'Weekly'}
           </label>
         ))}
@@ -40,7 +64,12 @@ export function SchedulePanel() {
           {draft.mode === 'weekly' ? (
             <label>
               Day
-              <select value={draft.weekday} onChange={(e) => set({ weekday: (e.target as HTMLSelectElement).value as Schedule['weekday'] })}>
+              <select
+                value={draft.weekday}
+                onChange={(e) =>
+                  set({ weekday: (e.target as HTMLSelectElement).value as Schedule['weekday'] })
+                }
+              >
                 {WEEKDAYS.map((d) => (
                   <option key={d} value={d}>
                     {title(d)}
@@ -51,7 +80,10 @@ export function SchedulePanel() {
           ) : null}
           <label>
             Hour
-            <select value={String(draft.hour)} onChange={(e) => set({ hour: Number((e.target as HTMLSelectElement).value) })}>
+            <select
+              value={String(draft.hour)}
+              onChange={(e) => set({ hour: Number((e.target as HTMLSelectElement).value) })}
+            >
               {Array.from({ length: 24 }, (_, h) => (
                 <option key={h} value={String(h)}>
                   {`${h}:00–${h + 1}:00`}
@@ -60,11 +92,19 @@ export function SchedulePanel() {
             </select>
           </label>
           <label class="check">
-            <input type="checkbox" checked={draft.reminders} onChange={(e) => set({ reminders: (e.target as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              checked={draft.reminders}
+              onChange={(e) => set({ reminders: (e.target as HTMLInputElement).checked })}
+            />
             Remind owners before due dates
           </label>
           <label class="check">
-            <input type="checkbox" checked={draft.escalations} onChange={(e) => set({ escalations: (e.target as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              checked={draft.escalations}
+              onChange={(e) => set({ escalations: (e.target as HTMLInputElement).checked })}
+            />
             Escalate late work to the Accountable
           </label>
         </div>

@@ -1,6 +1,6 @@
-import { callServer } from './server';
 import { Button, ErrorNote, Note, Section } from './components';
 import { useAction } from './hooks';
+import { callServer } from './server';
 
 const preview = () => callServer('previewSetUp');
 const setUp = () => callServer('setUpPlan');
@@ -17,7 +17,10 @@ export function SetupPanel() {
   };
 
   return (
-    <Section title="Set up" help="Creates the plan tabs, or adopts the ones you have. Nothing you entered is changed.">
+    <Section
+      title="Set up"
+      help="Creates the plan tabs, or adopts the ones you have. Nothing you entered is changed."
+    >
       <div class="row">
         <Button primary onClick={() => previewing.run()} busy={previewing.busy}>
           Preview set up
@@ -43,7 +46,9 @@ export function SetupPanel() {
                       {[
                         t.addColumns.length ? `add ${t.addColumns.join(', ')}` : '',
                         t.addSettings.length ? `add ${t.addSettings.length} settings` : '',
-                        t.recognised.length ? `use ${t.recognised.map((r) => `“${r.header}” as ${r.as}`).join(', ')}` : '',
+                        t.recognised.length
+                          ? `use ${t.recognised.map((r) => `“${r.header}” as ${r.as}`).join(', ')}`
+                          : '',
                         t.kept.length ? `keep ${t.kept.map((k) => `“${k}”`).join(', ')}` : '',
                         t.dataRows ? `${t.dataRows} rows kept` : '',
                       ]
@@ -69,8 +74,12 @@ export function SetupPanel() {
       ) : null}
       {inserting.result ? (
         <Note tone={inserting.result.filled.length ? 'ok' : 'warn'}>
-          {inserting.result.filled.length ? `Example inserted into ${inserting.result.filled.join(', ')}.` : 'Your plan tabs already hold data, so the example was not inserted.'}
-          {inserting.result.skipped.length && inserting.result.filled.length ? ` Kept your data in ${inserting.result.skipped.join(', ')}.` : ''}
+          {inserting.result.filled.length
+            ? `Example inserted into ${inserting.result.filled.join(', ')}.`
+            : 'Your plan tabs already hold data, so the example was not inserted.'}
+          {inserting.result.skipped.length && inserting.result.filled.length
+            ? ` Kept your data in ${inserting.result.skipped.join(', ')}.`
+            : ''}
         </Note>
       ) : null}
     </Section>

@@ -6,7 +6,9 @@ import type * as Server from '../src/main';
 
 type ServerApi = typeof Server;
 type Fn = (...args: never[]) => unknown;
-export type ServerFunctionName = { [K in keyof ServerApi]: ServerApi[K] extends Fn ? K : never }[keyof ServerApi];
+export type ServerFunctionName = {
+  [K in keyof ServerApi]: ServerApi[K] extends Fn ? K : never;
+}[keyof ServerApi];
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;

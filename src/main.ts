@@ -3,17 +3,31 @@
  * Wiring only: every rule lives in src/core, every service call in src/gas. Each export becomes a
  * top-level function in dist/Code.js (see scripts/build.mjs).
  */
+import type { CheckResult } from './core/check';
+import { describeCheck, describePreview } from './core/messages';
 import type { SetupPreview } from './core/scaffold';
+import { activateCell, runCheck } from './gas/check';
 import { withDocumentLock } from './gas/lock';
-import { insertExample, previewPlanSetup, refreshAll, setUpPlanTabs, type ExampleResult, type RefreshResult } from './gas/plan-actions';
+import { type MailPreview, type PipelineResult, previewMail, runPipeline } from './gas/pipeline';
+import {
+  type ExampleResult,
+  insertExample,
+  previewPlanSetup,
+  refreshAll,
+  type RefreshResult,
+  setUpPlanTabs,
+} from './gas/plan-actions';
+import { generateReport } from './gas/report';
+import {
+  deleteOwnPipelineTriggers,
+  isStaleTrigger,
+  loadSchedule,
+  saveSchedule,
+  type ScheduleStatus,
+  scheduleStatus,
+} from './gas/schedule';
 import type { SetupResult } from './gas/setup';
 import { alertUser, buildMenu, confirmUser, openSidebar, takeSidebarSection, toast } from './gas/ui';
-import { previewMail, runPipeline, type MailPreview, type PipelineResult } from './gas/pipeline';
-import { generateReport } from './gas/report';
-import { deleteOwnPipelineTriggers, isStaleTrigger, loadSchedule, saveSchedule, scheduleStatus, type ScheduleStatus } from './gas/schedule';
-import { describeCheck, describePreview } from './core/messages';
-import { activateCell, runCheck } from './gas/check';
-import type { CheckResult } from './core/check';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
@@ -45,14 +59,24 @@ export function runScheduledPipeline(event?: GoogleAppsScript.Events.TimeDriven)
 export function menuSetUpPlan(): void {
   const preview = previewPlanSetup(active());
   if (preview.changes === 0) return toast('The plan tabs are set up: nothing to add.');
-  if (!confirmUser('Set up plan tabs', `${describePreview(preview)}\n\nNothing you entered is changed. Go ahead?`)) return;
+  if (
+    !confirmUser(
+      'Set up plan tabs',
+      `${describePreview(preview)}\n\nNothing you entered is changed. Go ahead?`,
+    )
+  )
+    return;
   const result = setUpPlan();
   toast(`Set up done: ${result.created.length} tabs created, ${result.adopted.length} adopted.`);
 }
 
 export function menuInsertExample(): void {
   const result = insertExamplePlan();
-  toast(result.filled.length ? `Example plan inserted into ${result.filled.join(', ')}.` : 'Your plan tabs already hold data: the example was not inserted.');
+  toast(
+    result.filled.length
+      ? `Example plan inserted into ${result.filled.join(', ')}.`
+      : 'Your plan tabs already hold data: the example was not inserted.',
+  );
 }
 
 export function menuCheckPlan(): void {
@@ -61,7 +85,9 @@ export function menuCheckPlan(): void {
 }
 export function menuRefreshStatus(): void {
   const result = refreshKpiStatus();
-  const kept = result.conflicts.length ? ` ${result.conflicts.length} typed value(s) in formula columns were kept: run Check plan to see them.` : '';
+  const kept = result.conflicts.length
+    ? ` ${result.conflicts.length} typed value(s) in formula columns were kept: run Check plan to see them.`
+    : '';
   toast(`KPI status refreshed on ${result.tabs.map((t) => t.tab).join(', ')}.${kept}`);
 }
 export function menuGenerateReport(): void {
@@ -69,7 +95,13 @@ export function menuGenerateReport(): void {
   toast(`Report generated: ${result.kpis} KPIs, ${result.challenges} pressing challenge(s).`);
 }
 export function menuSendEmails(): void {
-  if (!confirmUser('Send status emails now', 'Each owner gets their status, report recipients get the report, and late work is escalated. Nothing already sent this period goes again. Send now?')) return;
+  if (
+    !confirmUser(
+      'Send status emails now',
+      'Each owner gets their status, report recipients get the report, and late work is escalated. Nothing already sent this period goes again. Send now?',
+    )
+  )
+    return;
   alertUser('Status emails', sendStatusEmailsNow().message);
 }
 export function menuSchedule(): void {
@@ -87,7 +119,12 @@ export function menuHelp(): void {
 /** What the sidebar needs on load, including the section a menu item asked it to open. */
 export function getAddonInfo(): { spreadsheetName: string; timeZone: string; user: string; section: string } {
   const ss = active();
-  return { spreadsheetName: ss.getName(), timeZone: ss.getSpreadsheetTimeZone(), user: Session.getEffectiveUser().getEmail(), section: takeSidebarSection() };
+  return {
+    spreadsheetName: ss.getName(),
+    timeZone: ss.getSpreadsheetTimeZone(),
+    user: Session.getEffectiveUser().getEmail(),
+    section: takeSidebarSection(),
+  };
 }
 
 /** What Set up would add, per tab, before anything changes. */
@@ -114,15 +151,26 @@ export function checkPlanNow(): CheckResult & { checkedAt: string } {
 
 /** Jumps to a finding's cell. Sheet name and A1 come from a finding, never typed as a formula. */
 export function goToCell(sheetName: string, cell: string): boolean {
-  if (typeof sheetName !== 'string' || typeof cell !== 'string' || !/^([A-Z]{1,3}\d{1,7})?$/.test(cell)) throw new Error('That is not a cell address.');
+  if (typeof sheetName !== 'string' || typeof cell !== 'string' || !/^([A-Z]{1,3}\d{1,7})?$/.test(cell))
+    throw new Error('That is not a cell address.');
   return activateCell(active(), sheetName, cell);
 }
 
-export function generateReportNow(): { sheet: string; kpis: number; challenges: number; generatedAt: string } {
+export function generateReportNow(): {
+  sheet: string;
+  kpis: number;
+  challenges: number;
+  generatedAt: string;
+} {
   return withDocumentLock('generating the report', 30_000, () => {
     const run = generateReport(active());
     active().getSheetByName(run.reportSheet)?.activate();
-    return { sheet: run.reportSheet, kpis: run.report.kpis.length, challenges: run.report.challenges.length, generatedAt: run.generatedAt };
+    return {
+      sheet: run.reportSheet,
+      kpis: run.report.kpis.length,
+      challenges: run.report.challenges.length,
+      generatedAt: run.generatedAt,
+    };
   });
 }
 

@@ -3,6 +3,7 @@
  * call-count targets, which are deterministic. Times are printed by the bench, never asserted here.
  */
 import { describe, expect, it } from 'vitest';
+
 import { benchSize, sidebarBytes } from '../bench/measure.js';
 import { evaluateTargets } from '../bench/targets.js';
 

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+
 import { describe, expect, it } from 'vitest';
-import { MENU, MENU_TITLE } from '../src/core/menu.js';
+
 import { SCOPES } from '../local/runtime/index.js';
+import { MENU, MENU_TITLE } from '../src/core/menu.js';
 import * as entry from '../src/main.js';
 import { freshRuntime } from './helpers.js';
 
@@ -13,14 +15,22 @@ describe('dist/Code.js as Apps Script loads it', () => {
   it('runs in a bare V8 context: no require, module, process or window', () => {
     const context = vm.createContext({});
     vm.runInContext(code, context, { filename: 'Code.js' });
-    for (const name of ['require', 'module', 'process', 'window', 'exports']) expect(context[name]).toBeUndefined();
+    for (const name of ['require', 'module', 'process', 'window', 'exports'])
+      expect(context[name]).toBeUndefined();
     expect(typeof context.onOpen).toBe('function');
   });
 
   it('has a real top-level function for every export of src/main.ts, and nothing hand-listed', () => {
-    const exported = Object.keys(entry).filter((k) => typeof (entry as Record<string, unknown>)[k] === 'function').sort();
+    const exported = Object.keys(entry)
+      .filter((k) => typeof (entry as Record<string, unknown>)[k] === 'function')
+      .sort();
     const rt = freshRuntime();
-    expect(rt.functionNames().filter((n) => n !== 'OpsPlan').sort()).toEqual(exported);
+    expect(
+      rt
+        .functionNames()
+        .filter((n) => n !== 'OpsPlan')
+        .sort(),
+    ).toEqual(exported);
     for (const name of exported) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
   });
 
@@ -37,7 +47,9 @@ describe('dist/Code.js as Apps Script loads it', () => {
     const menu = rt.ui.menus[0]!;
     expect(menu.addon).toBe(true);
     const items = menu.items.filter((i) => !i.separator);
-    expect(items.map((i) => i.functionName)).toEqual(MENU.flatMap((e) => (e === 'separator' ? [] : [e.handler])));
+    expect(items.map((i) => i.functionName)).toEqual(
+      MENU.flatMap((e) => (e === 'separator' ? [] : [e.handler])),
+    );
     // createAddonMenu shows under Extensions → OpsPlan (the add-on's name).
     expect(MENU_TITLE).toBe('OpsPlan');
     const nonMenuCalls = rt.calls.total((name) => !name.startsWith('Menu.'));
@@ -46,7 +58,9 @@ describe('dist/Code.js as Apps Script loads it', () => {
 
   it('reading data in AuthMode.NONE fails as it does on Google', () => {
     const rt = freshRuntime();
-    expect(() => rt.runWithoutAuth('getAddonInfo')).toThrow(/permission to call SpreadsheetApp.getActiveSpreadsheet/);
+    expect(() => rt.runWithoutAuth('getAddonInfo')).toThrow(
+      /permission to call SpreadsheetApp.getActiveSpreadsheet/,
+    );
   });
 
   it('onInstall builds the menu too', () => {
@@ -66,14 +80,24 @@ describe('appsscript.json', () => {
   it('lists exactly the scopes the bundle uses', () => {
     const uses = (pattern: RegExp) => pattern.test(code);
     const needed = new Set<string>();
-    if (uses(/\bSpreadsheetApp\.(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange)\b/)) needed.add(SCOPES.spreadsheet);
+    if (uses(/\bSpreadsheetApp\.(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange)\b/))
+      needed.add(SCOPES.spreadsheet);
     if (uses(/\bHtmlService\b|\.getUi\(\)/)) needed.add(SCOPES.ui);
     if (uses(/\bMailApp\b/)) needed.add(SCOPES.mail);
     if (uses(/\bScriptApp\b/)) needed.add(SCOPES.triggers);
-    for (const forbidden of ['UrlFetchApp', 'GmailApp', 'DriveApp', 'DocumentApp', 'Sheets.Spreadsheets', 'openById', 'openByUrl']) {
+    for (const forbidden of [
+      'UrlFetchApp',
+      'GmailApp',
+      'DriveApp',
+      'DocumentApp',
+      'Sheets.Spreadsheets',
+      'openById',
+      'openByUrl',
+    ]) {
       expect(code.includes(forbidden), `${forbidden} needs a broader scope`).toBe(false);
     }
-    for (const scope of manifest.oauthScopes as string[]) expect(needed.has(scope), `unused scope ${scope}`).toBe(true);
+    for (const scope of manifest.oauthScopes as string[])
+      expect(needed.has(scope), `unused scope ${scope}`).toBe(true);
     for (const scope of needed) expect(manifest.oauthScopes).toContain(scope);
     expect(manifest.oauthScopes).toHaveLength(4);
   });

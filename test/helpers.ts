@@ -18,7 +18,8 @@ export function expectThrowMessage(fn: () => unknown): string {
 export const isSpreadsheetWrite = (name: string): boolean =>
   /^(Range|Sheet|Spreadsheet)\.(set|insert|delete|clear|remove|hide|show|move|append|activate)/.test(name);
 
-export const isSpreadsheetCall = (name: string): boolean => /^(SpreadsheetApp|Spreadsheet|Sheet|Range|NamedRange)\./.test(name);
+export const isSpreadsheetCall = (name: string): boolean =>
+  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|NamedRange)\./.test(name);
 
 /** A runtime on a fixed day with the example plan in place. */
 export function exampleRuntime(options: Parameters<typeof freshRuntime>[0] = {}) {

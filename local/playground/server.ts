@@ -1,11 +1,13 @@
 /** The playground's web server (loopback only): the page, the real sidebar, and a JSON API. */
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PlaygroundSession, type Operation, type SessionOptions } from './session.js';
+
+import { build } from 'esbuild';
+
+import { type Operation, PlaygroundSession, type SessionOptions } from './session.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -75,31 +77,56 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(body);
 }
 
-const json = (res: ServerResponse, value: unknown) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+const json = (res: ServerResponse, value: unknown) =>
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
 
-export async function startPlayground(options: SessionOptions & { port?: number; distDir?: string } = {}): Promise<Playground> {
+export async function startPlayground(
+  options: SessionOptions & { port?: number; distDir?: string } = {},
+): Promise<Playground> {
   const session = new PlaygroundSession(options);
-  const page = readFileSync(join(here, 'client/index.html'), 'utf8').replace('/*__CLIENT__*/', () => '').replace('<!--__CLIENT__-->', `<script>${(await clientBundle()).replace(/<\/script/gi, '<\\/script')}</script>`);
-  const sidebar = () => readFileSync(join(session.rt.distDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${BRIDGE}`);
+  const page = readFileSync(join(here, 'client/index.html'), 'utf8')
+    .replace('/*__CLIENT__*/', () => '')
+    .replace(
+      '<!--__CLIENT__-->',
+      `<script>${(await clientBundle()).replace(/<\/script/gi, '<\\/script')}</script>`,
+    );
+  const sidebar = () =>
+    readFileSync(join(session.rt.distDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${BRIDGE}`);
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
-      if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', page);
-      if (req.method === 'GET' && url.pathname === '/sidebar') return send(res, 200, 'text/html; charset=utf-8', sidebar());
-      if (req.method === 'GET' && url.pathname === '/api/state') return json(res, session.state(url.searchParams.get('sheet') ?? undefined));
+      if (req.method === 'GET' && url.pathname === '/')
+        return send(res, 200, 'text/html; charset=utf-8', page);
+      if (req.method === 'GET' && url.pathname === '/sidebar')
+        return send(res, 200, 'text/html; charset=utf-8', sidebar());
+      if (req.method === 'GET' && url.pathname === '/api/state')
+        return json(res, session.state(url.searchParams.get('sheet') ?? undefined));
       const mail = /^\/api\/outbox\/(\d+)$/.exec(url.pathname);
       if (req.method === 'GET' && mail) {
         const message = session.rt.outbox.messages.find((m) => m.id === Number(mail[1]));
         if (!message) return send(res, 404, 'text/plain', 'No such message');
-        if (url.searchParams.get('format') === 'eml') return send(res, 200, 'message/rfc822', (await session.rt.outbox.toEml(message)).toString('utf8'));
+        if (url.searchParams.get('format') === 'eml')
+          return send(res, 200, 'message/rfc822', (await session.rt.outbox.toEml(message)).toString('utf8'));
         // Shown in a sandboxed iframe, as a mail client would: no scripts run either way.
-        res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        return send(res, 200, 'text/html; charset=utf-8', message.html || `<pre>${message.text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`);
+        res.setHeader(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        );
+        return send(
+          res,
+          200,
+          'text/html; charset=utf-8',
+          message.html || `<pre>${message.text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
+        );
       }
       if (req.method === 'POST' && url.pathname === '/api/reset') {
         session.reset();
@@ -108,12 +135,23 @@ export async function startPlayground(options: SessionOptions & { port?: number;
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
         const body = (await readBody(req)) as Record<string, unknown>;
         const op = toOperation(url.pathname, body);
-        if (!op) return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { name: 'BadRequest', message: 'Unknown operation' } }));
+        if (!op)
+          return send(
+            res,
+            400,
+            'application/json',
+            JSON.stringify({ ok: false, error: { name: 'BadRequest', message: 'Unknown operation' } }),
+          );
         return json(res, session.apply(op));
       }
       send(res, 404, 'text/plain', 'Not found');
     } catch (error) {
-      send(res, 500, 'application/json', JSON.stringify({ ok: false, error: { name: 'ServerError', message: (error as Error).message } }));
+      send(
+        res,
+        500,
+        'application/json',
+        JSON.stringify({ ok: false, error: { name: 'ServerError', message: (error as Error).message } }),
+      );
     }
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -137,7 +175,13 @@ function toOperation(path: string, body: Record<string, unknown>): Operation | n
       if (typeof body.setNow === 'string') return { kind: 'setNow', at: Date.parse(body.setNow) };
       return null;
     case '/api/edit':
-      return { kind: 'edit', sheet: text(body.sheet), row: Number(body.row), column: Number(body.column), value: text(body.value) };
+      return {
+        kind: 'edit',
+        sheet: text(body.sheet),
+        row: Number(body.row),
+        column: Number(body.column),
+        value: text(body.value),
+      };
     case '/api/select':
       return { kind: 'select', sheet: text(body.sheet), row: Number(body.row), column: Number(body.column) };
     case '/api/activate':

@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LocalAppsScript, type Execution } from '../runtime/index.js';
+
+import { type Execution, LocalAppsScript } from '../runtime/index.js';
 import { renderSheet } from '../runtime/render.js';
 import type { OperationResult, PlaygroundState } from './protocol.js';
 
@@ -65,7 +66,12 @@ export class PlaygroundSession {
 
   private load(saved: Saved): void {
     this.saved = { ...saved, ops: [] };
-    this.rt = new LocalAppsScript({ now: saved.startedAt, timeZone: this.options.timeZone ?? 'America/New_York', spreadsheetName: 'OpsPlan playground', user: 'you@example.com' });
+    this.rt = new LocalAppsScript({
+      now: saved.startedAt,
+      timeZone: this.options.timeZone ?? 'America/New_York',
+      spreadsheetName: 'OpsPlan playground',
+      user: 'you@example.com',
+    });
     this.rt.runWithoutAuth('onOpen', { authMode: 'NONE' });
     for (const op of saved.ops) this.apply(op);
   }
@@ -142,7 +148,10 @@ export class PlaygroundSession {
     const wb = rt.workbook;
     const tz = wb.timeZone;
     const activeStore = (sheetName ? wb.sheetByName(sheetName) : undefined) ?? wb.activeSheet ?? wb.sheets[0];
-    const selection = wb.activeRange && wb.activeRange.sheet === activeStore ? { sheet: activeStore.name, row: wb.activeRange.rect.row, column: wb.activeRange.rect.column } : null;
+    const selection =
+      wb.activeRange && wb.activeRange.sheet === activeStore
+        ? { sheet: activeStore.name, row: wb.activeRange.rect.row, column: wb.activeRange.rect.column }
+        : null;
     return {
       spreadsheetName: wb.options.name,
       timeZone: tz,
@@ -151,17 +160,38 @@ export class PlaygroundSession {
       sheets: wb.sheets.map((s) => ({ name: s.name, gid: s.gid, color: s.tabColor, hidden: s.hidden })),
       active: activeStore ? renderSheet(wb, activeStore) : null,
       selection,
-      menus: rt.ui.menus.map((m) => ({ title: m.addon ? 'OpsPlan' : m.title, items: m.items.map((i) => ({ caption: i.caption, functionName: i.functionName, separator: i.separator })) })),
+      menus: rt.ui.menus.map((m) => ({
+        title: m.addon ? 'OpsPlan' : m.title,
+        items: m.items.map((i) => ({
+          caption: i.caption,
+          functionName: i.functionName,
+          separator: i.separator,
+        })),
+      })),
       sidebarOpen: Boolean(rt.ui.sidebar),
-      outbox: rt.outbox.messages.map((m) => ({ id: m.id, to: m.to, cc: m.cc, subject: m.subject, sentAt: formatDate(m.sentAt.getTime(), tz, 'd MMM HH:mm') })),
+      outbox: rt.outbox.messages.map((m) => ({
+        id: m.id,
+        to: m.to,
+        cc: m.cc,
+        subject: m.subject,
+        sentAt: formatDate(m.sentAt.getTime(), tz, 'd MMM HH:mm'),
+      })),
       triggers: rt.triggers.triggers.map((t) => {
         const next = rt.triggers.nextFire(t, rt.clock.now());
-        return { handler: t.handler, owner: t.owner, next: next === undefined ? null : formatDate(next, tz, 'EEE d MMM HH:mm') };
+        return {
+          handler: t.handler,
+          owner: t.owner,
+          next: next === undefined ? null : formatDate(next, tz, 'EEE d MMM HH:mm'),
+        };
       }),
     };
   }
 }
 
 function describeExecution(rt: LocalAppsScript) {
-  return (e: Execution) => ({ functionName: e.functionName, at: formatDate(e.at.getTime(), rt.workbook.timeZone, 'EEE d MMM HH:mm'), error: e.error?.message });
+  return (e: Execution) => ({
+    functionName: e.functionName,
+    at: formatDate(e.at.getTime(), rt.workbook.timeZone, 'EEE d MMM HH:mm'),
+    error: e.error?.message,
+  });
 }

@@ -47,7 +47,8 @@ export function parseA1(
   const bang = text.lastIndexOf('!');
   if (bang >= 0) {
     sheetName = text.slice(0, bang);
-    if (sheetName.startsWith("'") && sheetName.endsWith("'")) sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
+    if (sheetName.startsWith("'") && sheetName.endsWith("'"))
+      sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
     text = text.slice(bang + 1);
   }
   const parts = text.split(':');

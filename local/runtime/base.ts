@@ -1,9 +1,10 @@
 /** Session, Utilities, Logger and console: the small services. */
 import { randomUUID } from 'node:crypto';
-import { CallLog, service } from './calls.js';
+
+import { type CallLog, service } from './calls.js';
+import type { Clock } from './clock.js';
 import { formatDate } from './date-format.js';
 import { AppsScriptException, isDateValue } from './errors.js';
-import type { Clock } from './clock.js';
 import { isValidTimeZone } from './tz.js';
 
 export interface Users {
@@ -12,7 +13,14 @@ export interface Users {
   locale: string;
 }
 
-export class SessionImpl implements Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'> {
+export class SessionImpl implements Pick<
+  GoogleAppsScript.Base.Session,
+  | 'getActiveUser'
+  | 'getEffectiveUser'
+  | 'getScriptTimeZone'
+  | 'getActiveUserLocale'
+  | 'getTemporaryActiveUserKey'
+> {
   constructor(
     private readonly users: Users,
     private readonly scriptTimeZone: () => string,
@@ -40,7 +48,10 @@ export class SessionImpl implements Pick<GoogleAppsScript.Base.Session, 'getActi
   }
 }
 
-export class UtilitiesImpl implements Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'sleep' | 'getUuid'> {
+export class UtilitiesImpl implements Pick<
+  GoogleAppsScript.Utilities.Utilities,
+  'formatDate' | 'sleep' | 'getUuid'
+> {
   constructor(
     private readonly clock: Clock,
     log: CallLog,
@@ -48,12 +59,16 @@ export class UtilitiesImpl implements Pick<GoogleAppsScript.Utilities.Utilities,
     return service(this, 'Utilities', log);
   }
   formatDate(date: Date, timeZone: string, format: string): string {
-    if (!isDateValue(date)) throw new AppsScriptException("The parameters (String,String,String) don't match the method signature for Utilities.formatDate.");
+    if (!isDateValue(date))
+      throw new AppsScriptException(
+        "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+      );
     if (!isValidTimeZone(timeZone)) throw new AppsScriptException(`Invalid argument: timeZone: ${timeZone}`);
     return formatDate(date.getTime(), timeZone, format);
   }
   sleep(milliseconds: number): void {
-    if (milliseconds > 300_000) throw new AppsScriptException('Invalid argument: milliseconds: must be at most 300000');
+    if (milliseconds > 300_000)
+      throw new AppsScriptException('Invalid argument: milliseconds: must be at most 300000');
     this.clock.advance(milliseconds);
   }
   getUuid(): string {
@@ -88,6 +103,11 @@ export class LoggerImpl implements Pick<GoogleAppsScript.Base.Logger, 'log' | 'g
 
 /** console inside the bundle writes to the same log (Cloud Logging in production), not the terminal. */
 export function consoleFor(sink: LogSink): Pick<Console, 'log' | 'info' | 'warn' | 'error'> {
-  const write = (level: string) => (...args: unknown[]) => sink.lines.push(`${level}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+  const write =
+    (level: string) =>
+    (...args: unknown[]) =>
+      sink.lines.push(
+        `${level}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`,
+      );
   return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -43,7 +43,17 @@ export class NotImplementedError extends Error {
 }
 
 /** Properties that JS machinery probes on any object; never treat them as Apps Script calls. */
-const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor', 'inspect', 'asymmetricMatch', 'nodeType', '$$typeof', 'toString', 'valueOf']);
+const PASS_THROUGH = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'inspect',
+  'asymmetricMatch',
+  'nodeType',
+  '$$typeof',
+  'toString',
+  'valueOf',
+]);
 
 const targets = new WeakMap<object, object>();
 

@@ -48,7 +48,9 @@ export class CellLayer<T> {
 
   /** Every set cell as [A1-style row, column, value], for snapshots and comparisons. */
   entries(): [number, number, T][] {
-    return [...this.cells.entries()].map(([k, v]) => [Math.floor(k / 20_000), k % 20_000, v] as [number, number, T]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return [...this.cells.entries()]
+      .map(([k, v]) => [Math.floor(k / 20_000), k % 20_000, v] as [number, number, T])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
 
   clear(): void {

@@ -1,7 +1,20 @@
 /** Utilities.formatDate: Java SimpleDateFormat patterns, rendered on a time zone's wall clock. */
 import { wallClock, zoneOffsetMs } from './tz.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -45,7 +58,9 @@ export function formatDate(instantMs: number, timeZone: string, pattern: string)
       case 'Z':
         return offsetText(zoneOffsetMs(instantMs, timeZone), false);
       case 'X':
-        return zoneOffsetMs(instantMs, timeZone) === 0 ? 'Z' : offsetText(zoneOffsetMs(instantMs, timeZone), true);
+        return zoneOffsetMs(instantMs, timeZone) === 0
+          ? 'Z'
+          : offsetText(zoneOffsetMs(instantMs, timeZone), true);
       case 'z':
         return `GMT${offsetText(zoneOffsetMs(instantMs, timeZone), true)}`;
       default:

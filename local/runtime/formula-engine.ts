@@ -3,7 +3,7 @@
  * Google Sheets on what OpsPlan generates. Where it cannot agree, formulas are rejected with a
  * clear error rather than computed to a silently different value.
  */
-import { CellValueDetailedType, FunctionPlugin, HyperFormula, type ConfigParams } from 'hyperformula';
+import { CellValueDetailedType, type ConfigParams, FunctionPlugin, HyperFormula } from 'hyperformula';
 
 // HyperFormula does not export its AST and interpreter-state types; the plugin only passes them on.
 type ProcedureAst = { args: never[] };
@@ -18,8 +18,18 @@ export interface EngineContext {
 /** TODAY() and NOW() read the runtime's clock in the spreadsheet's time zone, not the host's. */
 class ClockFunctions extends FunctionPlugin {
   static override implementedFunctions = {
-    TODAY: { method: 'today', parameters: [], isVolatile: true, returnNumberType: CellValueDetailedType.NUMBER_DATE },
-    NOW: { method: 'now', parameters: [], isVolatile: true, returnNumberType: CellValueDetailedType.NUMBER_DATETIME },
+    TODAY: {
+      method: 'today',
+      parameters: [],
+      isVolatile: true,
+      returnNumberType: CellValueDetailedType.NUMBER_DATE,
+    },
+    NOW: {
+      method: 'now',
+      parameters: [],
+      isVolatile: true,
+      returnNumberType: CellValueDetailedType.NUMBER_DATETIME,
+    },
   };
 
   private context(): EngineContext {
@@ -96,13 +106,20 @@ export class UnsupportedFormulaError extends Error {
 export function assertFormulaSupported(formula: string): void {
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
   if (OPEN_RANGE.test(code)) {
-    throw new UnsupportedFormulaError(formula, 'open-ended ranges such as A2:A are not supported; give the last row');
+    throw new UnsupportedFormulaError(
+      formula,
+      'open-ended ranges such as A2:A are not supported; give the last row',
+    );
   }
   const known = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const match of code.matchAll(FUNCTION_NAME)) {
     const name = match[1]!.toUpperCase();
     const reason = DIFFERS_FROM_SHEETS[name];
     if (reason) throw new UnsupportedFormulaError(formula, reason);
-    if (!known.has(name)) throw new UnsupportedFormulaError(formula, `the function ${name} is not implemented by the formula engine`);
+    if (!known.has(name))
+      throw new UnsupportedFormulaError(
+        formula,
+        `the function ${name} is not implemented by the formula engine`,
+      );
   }
 }

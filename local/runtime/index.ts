@@ -6,18 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import vm from 'node:vm';
-import { consoleFor, LoggerImpl, LogSink, SessionImpl, UtilitiesImpl, type Users } from './base.js';
+
+import { consoleFor, LoggerImpl, LogSink, SessionImpl, type Users, UtilitiesImpl } from './base.js';
 import { CallLog } from './calls.js';
 import { Clock } from './clock.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { LockServiceImpl, LockTable } from './lock.js';
 import { MailAppImpl, Outbox } from './mail.js';
 import { PropertiesServiceImpl, PropertyStore } from './properties.js';
-import { SpreadsheetAppImpl } from './spreadsheet-app.js';
 import type { SpreadsheetHost } from './spreadsheet.js';
-import { AuthMode, ScriptAppImpl, TriggerStore, type TriggerRecord } from './triggers.js';
-import { HtmlServiceImpl, type UiState } from './ui.js';
+import { SpreadsheetAppImpl } from './spreadsheet-app.js';
+import { AuthMode, ScriptAppImpl, type TriggerRecord, TriggerStore } from './triggers.js';
 import { serialFromInstant, wallClock } from './tz.js';
+import { HtmlServiceImpl, type UiState } from './ui.js';
 import { Workbook } from './workbook.js';
 
 export const SCOPES = {
@@ -36,7 +37,8 @@ export const SERVICE_SCOPES: Record<string, string> = {
 };
 
 /** What a simple trigger in AuthMode.NONE may call: building the menu, nothing that reads data. */
-const ALLOWED_WITHOUT_AUTH = /^(SpreadsheetApp\.getUi|Ui\.(createMenu|createAddonMenu)|Menu\.\w+|Session\.getActiveUserLocale)$/;
+const ALLOWED_WITHOUT_AUTH =
+  /^(SpreadsheetApp\.getUi|Ui\.(createMenu|createAddonMenu)|Menu\.\w+|Session\.getActiveUserLocale)$/;
 
 export interface RuntimeOptions {
   /** Folder holding Code.js, Sidebar.html and appsscript.json (default: ./dist). */
@@ -102,7 +104,11 @@ export class LocalAppsScript {
   readonly outbox: Outbox;
   readonly triggers = new TriggerStore();
   readonly locks = new LockTable();
-  readonly properties = { document: new PropertyStore(), script: new PropertyStore(), user: new PropertyStore() };
+  readonly properties = {
+    document: new PropertyStore(),
+    script: new PropertyStore(),
+    user: new PropertyStore(),
+  };
   readonly ui: UiState = { menus: [], alerts: [], answers: [] };
   readonly toasts: { title: string; message: string }[] = [];
   readonly logs = new LogSink();
@@ -120,7 +126,10 @@ export class LocalAppsScript {
     this.clock = new Clock(options.now === undefined ? Date.now() : new Date(options.now));
     const user = options.user ?? 'owner@example.com';
     this.users = { active: user, effective: user, locale: 'en' };
-    this.context = vm.createContext({}, { name: 'Apps Script V8', codeGeneration: { strings: false, wasm: false } });
+    this.context = vm.createContext(
+      {},
+      { name: 'Apps Script V8', codeGeneration: { strings: false, wasm: false } },
+    );
     const ContextDate = this.installClockDate();
     this.workbook = new Workbook({
       id: options.spreadsheetId ?? '1LocalOpsPlanSpreadsheet0000000000000000000',
@@ -130,10 +139,17 @@ export class LocalAppsScript {
       makeDate: (ms) => new ContextDate(ms),
     });
     this.workbook.addSheet('Sheet1');
-    this.outbox = new Outbox({ clock: this.clock, sender: () => this.users.effective, dailyQuota: options.dailyMailQuota ?? 100, outboxDir: options.outboxDir });
+    this.outbox = new Outbox({
+      clock: this.clock,
+      sender: () => this.users.effective,
+      dailyQuota: options.dailyMailQuota ?? 100,
+      outboxDir: options.outboxDir,
+    });
     this.calls.beforeCall = (name) => this.guard(name);
     this.installServices(options.addon ?? true);
-    vm.runInContext(readFileSync(join(this.distDir, 'Code.js'), 'utf8'), this.context, { filename: 'Code.js' });
+    vm.runInContext(readFileSync(join(this.distDir, 'Code.js'), 'utf8'), this.context, {
+      filename: 'Code.js',
+    });
   }
 
   /** `new Date()` and `Date.now()` inside the bundle follow the runtime clock. */
@@ -186,7 +202,9 @@ export class LocalAppsScript {
 
   private guard(name: string): void {
     if (this.authMode === AuthMode.NONE && !ALLOWED_WITHOUT_AUTH.test(name)) {
-      throw new AppsScriptException(`You do not have permission to call ${name}. (the add-on is not authorised in this document: AuthMode.NONE)`);
+      throw new AppsScriptException(
+        `You do not have permission to call ${name}. (the add-on is not authorised in this document: AuthMode.NONE)`,
+      );
     }
   }
 
@@ -206,8 +224,19 @@ export class LocalAppsScript {
     return {
       sheets: wb.sheets.map((s) => {
         const used = wb.usedSize(s);
-        const rect = { row: 1, column: 1, numRows: Math.max(1, used.rows), numColumns: Math.max(1, used.columns) };
-        const values = wb.rawValues(s, rect).map((line) => line.map((v) => (v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : v)));
+        const rect = {
+          row: 1,
+          column: 1,
+          numRows: Math.max(1, used.rows),
+          numColumns: Math.max(1, used.columns),
+        };
+        const values = wb
+          .rawValues(s, rect)
+          .map((line) =>
+            line.map((v) =>
+              v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : v,
+            ),
+          );
         return {
           name: s.name,
           gid: s.gid,
@@ -223,17 +252,23 @@ export class LocalAppsScript {
           notes: s.notes.entries(),
           backgrounds: s.backgrounds.entries(),
           fontWeights: s.fontWeights.entries(),
-          validations: s.validations.entries().map(([r, c, v]) => [r, c, v.signature()] as [number, number, string]),
+          validations: s.validations
+            .entries()
+            .map(([r, c, v]) => [r, c, v.signature()] as [number, number, string]),
           conditionalRules: s.conditionalRules.map((r) => r.signature()),
         };
       }),
-      namedRanges: [...wb.namedRanges.values()].map((n) => [n.name, n.sheet.name, JSON.stringify(n.rect)] as [string, string, string]).sort(),
+      namedRanges: [...wb.namedRanges.values()]
+        .map((n) => [n.name, n.sheet.name, JSON.stringify(n.rect)] as [string, string, string])
+        .sort(),
     };
   }
 
   /** Names of the bundle's top-level functions (what Apps Script lists in its function picker). */
   functionNames(): string[] {
-    return Object.keys(this.context).filter((k) => typeof this.context[k] === 'function' && !(k in SERVICE_SCOPES) && k !== 'Date');
+    return Object.keys(this.context).filter(
+      (k) => typeof this.context[k] === 'function' && !(k in SERVICE_SCOPES) && k !== 'Date',
+    );
   }
 
   hasFunction(name: string): boolean {
@@ -344,13 +379,16 @@ export class LocalAppsScript {
 
 function assertTransferable(value: unknown, where: string, seen = new Set<unknown>()): void {
   if (value === null || value === undefined) return;
-  if (isDateValue(value)) throw new AppsScriptException(`Illegal value in ${where}: a Date cannot be passed through google.script.run; send an ISO string.`);
+  if (isDateValue(value))
+    throw new AppsScriptException(
+      `Illegal value in ${where}: a Date cannot be passed through google.script.run; send an ISO string.`,
+    );
   const type = typeof value;
-  if (type === 'function' || type === 'symbol' || type === 'bigint') throw new AppsScriptException(`Illegal value in ${where}: ${type}`);
+  if (type === 'function' || type === 'symbol' || type === 'bigint')
+    throw new AppsScriptException(`Illegal value in ${where}: ${type}`);
   if (type !== 'object') return;
   if (seen.has(value)) throw new AppsScriptException(`Illegal value in ${where}: circular structure`);
   seen.add(value);
   for (const v of Object.values(value as object)) assertTransferable(v, where, seen);
   seen.delete(value);
 }
-

@@ -3,9 +3,9 @@
  * call into the bundle is an execution with its own id; a lock held by another execution makes
  * tryLock/waitLock wait out their timeout on the runtime clock and fail, as they would on Google.
  */
-import { CallLog, service } from './calls.js';
-import { AppsScriptException } from './errors.js';
+import { type CallLog, service } from './calls.js';
 import type { Clock } from './clock.js';
+import { AppsScriptException } from './errors.js';
 
 export type LockScope = 'document' | 'script' | 'user';
 
@@ -33,7 +33,10 @@ export class LockTable {
   }
 }
 
-export class Lock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
+export class Lock implements Pick<
+  GoogleAppsScript.Lock.Lock,
+  'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'
+> {
   private readonly owner: number;
   constructor(
     private readonly scope: LockScope,
@@ -54,7 +57,8 @@ export class Lock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitL
     return false;
   }
   waitLock(timeoutInMillis: number): void {
-    if (!this.tryLock(timeoutInMillis)) throw new AppsScriptException('Lock timeout: another process was holding the lock for too long.');
+    if (!this.tryLock(timeoutInMillis))
+      throw new AppsScriptException('Lock timeout: another process was holding the lock for too long.');
   }
   releaseLock(): void {
     if (this.table.holders.get(this.scope) === this.owner) this.table.holders.delete(this.scope);
@@ -64,7 +68,10 @@ export class Lock implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitL
   }
 }
 
-export class LockServiceImpl implements Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> {
+export class LockServiceImpl implements Pick<
+  GoogleAppsScript.Lock.LockService,
+  'getDocumentLock' | 'getScriptLock' | 'getUserLock'
+> {
   constructor(
     private readonly table: LockTable,
     private readonly clock: Clock,

@@ -1,10 +1,12 @@
 /** MailApp over a local outbox: quota, address checks, and real RFC 5322 messages on demand. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import nodemailer from 'nodemailer';
-import { CallLog, service } from './calls.js';
-import { AppsScriptException } from './errors.js';
+
+import { type CallLog, service } from './calls.js';
 import type { Clock } from './clock.js';
+import { AppsScriptException } from './errors.js';
 
 export interface SentMail {
   id: number;
@@ -20,7 +22,7 @@ export interface SentMail {
   sentAt: Date;
 }
 
-const ADDRESS = /^[^\s@<>(),;:"\[\]]+@[^\s@<>(),;:"\[\]]+\.[^\s@<>(),;:"\[\]]+$/;
+const ADDRESS = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 const MAX_RECIPIENTS_PER_MESSAGE = 50;
 const MAX_HTML_BYTES = 200 * 1024;
 
@@ -93,9 +95,15 @@ export class Outbox {
         throw new AppsScriptException(failure);
       }
     }
-    if (recipients > this.remaining()) throw new AppsScriptException('Service invoked too many times for one day: email.');
+    if (recipients > this.remaining())
+      throw new AppsScriptException('Service invoked too many times for one day: email.');
     this.sentByDay.set(this.dayKey(), (this.sentByDay.get(this.dayKey()) ?? 0) + recipients);
-    this.messages.push({ ...mail, id: this.messages.length + 1, from: this.options.sender(), sentAt: new Date(this.options.clock.now()) });
+    this.messages.push({
+      ...mail,
+      id: this.messages.length + 1,
+      from: this.options.sender(),
+      sentAt: new Date(this.options.clock.now()),
+    });
   }
 }
 
@@ -128,14 +136,18 @@ export class MailAppImpl implements Pick<GoogleAppsScript.Mail.MailApp, 'getRema
     options?: Partial<MessageObject>,
   ): void {
     const m: Partial<MessageObject> =
-      typeof toOrMessage === 'object' && toOrMessage !== null ? toOrMessage : { ...(options ?? {}), to: toOrMessage, subject, body };
+      typeof toOrMessage === 'object' && toOrMessage !== null
+        ? toOrMessage
+        : { ...(options ?? {}), to: toOrMessage, subject, body };
     const to = addresses(m.to);
     if (to.length === 0) throw new AppsScriptException('Failed to send email: no recipient');
     const cc = addresses(m.cc);
     const bcc = addresses(m.bcc);
-    if (to.length + cc.length + bcc.length > MAX_RECIPIENTS_PER_MESSAGE) throw new AppsScriptException('Limit Exceeded: Email Recipients Per Message.');
+    if (to.length + cc.length + bcc.length > MAX_RECIPIENTS_PER_MESSAGE)
+      throw new AppsScriptException('Limit Exceeded: Email Recipients Per Message.');
     const html = m.htmlBody === undefined ? '' : String(m.htmlBody);
-    if (Buffer.byteLength(html, 'utf8') > MAX_HTML_BYTES) throw new AppsScriptException('Limit Exceeded: Email Body Size.');
+    if (Buffer.byteLength(html, 'utf8') > MAX_HTML_BYTES)
+      throw new AppsScriptException('Limit Exceeded: Email Body Size.');
     const replyTo = m.replyTo ? addresses(m.replyTo)[0]! : '';
     this.outbox.record({
       fromName: m.name ? String(m.name) : '',

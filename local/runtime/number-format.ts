@@ -1,6 +1,6 @@
 /** The number formats the runtime understands for display and for telling dates from numbers. */
-import { instantFromSerial } from './tz.js';
 import { formatDate } from './date-format.js';
+import { instantFromSerial } from './tz.js';
 
 export function isDateFormat(pattern: string | undefined): boolean {
   if (!pattern || pattern === '@') return false;

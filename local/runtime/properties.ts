@@ -1,5 +1,5 @@
 /** PropertiesService with Apps Script's size limits: 9 KB a value, 500 KB a store. */
-import { CallLog, service } from './calls.js';
+import { type CallLog, service } from './calls.js';
 import { AppsScriptException } from './errors.js';
 
 const MAX_VALUE_BYTES = 9 * 1024;
@@ -14,7 +14,10 @@ export class PropertyStore {
   }
 }
 
-export class Properties implements Pick<GoogleAppsScript.Properties.Properties, 'getProperty' | 'getKeys' | 'getProperties'> {
+export class Properties implements Pick<
+  GoogleAppsScript.Properties.Properties,
+  'getProperty' | 'getKeys' | 'getProperties'
+> {
   constructor(
     private readonly store: PropertyStore,
     log: CallLog,
@@ -41,14 +44,20 @@ export class Properties implements Pick<GoogleAppsScript.Properties.Properties, 
     }
     let total = 0;
     for (const [k, v] of next) total += Buffer.byteLength(k) + Buffer.byteLength(v);
-    if (total > MAX_STORE_BYTES) throw new AppsScriptException('You have exceeded the property storage quota. Please remove some properties and try again.');
+    if (total > MAX_STORE_BYTES)
+      throw new AppsScriptException(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     for (const [k, v] of entries) this.store.data.set(k, v);
   }
   setProperty(key: string, value: string): GoogleAppsScript.Properties.Properties {
     this.put([[String(key), String(value)]]);
     return this.self();
   }
-  setProperties(properties: Record<string, string>, deleteAllOthers = false): GoogleAppsScript.Properties.Properties {
+  setProperties(
+    properties: Record<string, string>,
+    deleteAllOthers = false,
+  ): GoogleAppsScript.Properties.Properties {
     if (deleteAllOthers) this.store.data.clear();
     this.put(Object.entries(properties).map(([k, v]) => [k, String(v)]));
     return this.self();
@@ -63,7 +72,10 @@ export class Properties implements Pick<GoogleAppsScript.Properties.Properties, 
   }
 }
 
-export class PropertiesServiceImpl implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'> {
+export class PropertiesServiceImpl implements Pick<
+  GoogleAppsScript.Properties.PropertiesService,
+  'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
+> {
   constructor(
     private readonly stores: { document: PropertyStore; script: PropertyStore; user: PropertyStore },
     private readonly log: CallLog,
@@ -71,7 +83,10 @@ export class PropertiesServiceImpl implements Pick<GoogleAppsScript.Properties.P
     return service(this, 'PropertiesService', log);
   }
   getDocumentProperties(): GoogleAppsScript.Properties.Properties {
-    return new Properties(this.stores.document, this.log) as unknown as GoogleAppsScript.Properties.Properties;
+    return new Properties(
+      this.stores.document,
+      this.log,
+    ) as unknown as GoogleAppsScript.Properties.Properties;
   }
   getScriptProperties(): GoogleAppsScript.Properties.Properties {
     return new Properties(this.stores.script, this.log) as unknown as GoogleAppsScript.Properties.Properties;

@@ -2,21 +2,26 @@
  * What a person sees on a sheet: display values, formulas, notes, fonts, fills, dropdowns, and the
  * colours of conditional formatting rules evaluated as Sheets would paint them. For the playground.
  */
-import { columnToLetters } from './a1.js';
-import { DataValidationCriteria } from './rules.js';
-import { raw } from './calls.js';
-import type { Range } from './spreadsheet.js';
-import { displayOf } from './number-format.js';
-import type { SheetStore, Workbook } from './workbook.js';
 import type { RenderedCell, RenderedSheet } from '../playground/protocol.js';
+import { columnToLetters } from './a1.js';
+import { raw } from './calls.js';
+import { displayOf } from './number-format.js';
+import { DataValidationCriteria } from './rules.js';
+import type { Range } from './spreadsheet.js';
+import type { SheetStore, Workbook } from './workbook.js';
 
 /** Shifts relative references of a rule written for the top-left cell to another cell. */
 function shiftFormula(formula: string, rowOffset: number, columnOffset: number): string {
-  return formula.replace(/(^|[^A-Za-z0-9_"$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (whole, pre: string, colAbs: string, col: string, rowAbs: string, row: string) => {
-    const c = colAbs ? col : columnToLetters(col.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + columnOffset);
-    const r = rowAbs ? row : String(Number(row) + rowOffset);
-    return `${pre}${colAbs}${c}${rowAbs}${r}`;
-  });
+  return formula.replace(
+    /(^|[^A-Za-z0-9_"$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g,
+    (whole, pre: string, colAbs: string, col: string, rowAbs: string, row: string) => {
+      const c = colAbs
+        ? col
+        : columnToLetters(col.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + columnOffset);
+      const r = rowAbs ? row : String(Number(row) + rowOffset);
+      return `${pre}${colAbs}${c}${rowAbs}${r}`;
+    },
+  );
 }
 
 export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300): RenderedSheet {
@@ -32,7 +37,14 @@ export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300
       const row = i + 1;
       const column = j + 1;
       const value = v && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : v;
-      const cell: RenderedCell = { v: displayOf(value, store.formats.get(row, column) ?? (formulas[i]![j] && workbook.isDateCell(store, row, column, true) ? 'yyyy-mm-dd' : undefined), workbook.timeZone) };
+      const cell: RenderedCell = {
+        v: displayOf(
+          value,
+          store.formats.get(row, column) ??
+            (formulas[i]![j] && workbook.isDateCell(store, row, column, true) ? 'yyyy-mm-dd' : undefined),
+          workbook.timeZone,
+        ),
+      };
       if (formulas[i]![j]) cell.f = formulas[i]![j];
       const bg = store.backgrounds.get(row, column);
       if (bg) cell.bg = bg;
@@ -44,7 +56,8 @@ export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300
       const link = store.links.get(row, column);
       if (link) cell.link = link;
       const rule = store.validations.get(row, column);
-      if (rule?.spec.criteria === DataValidationCriteria.VALUE_IN_LIST) cell.list = [...(rule.spec.values[0] as string[])];
+      if (rule?.spec.criteria === DataValidationCriteria.VALUE_IN_LIST)
+        cell.list = [...(rule.spec.values[0] as string[])];
       return cell;
     }),
   );
@@ -77,10 +90,14 @@ function paintConditionalFormats(workbook: Workbook, store: SheetStore, cells: R
           const cell = cells[r - 1]?.[c - 1];
           if (!cell || painted.has(`${r}:${c}`)) continue;
           let hit = false;
-          if (criteria === 'TEXT_EQUAL_TO') hit = cell.v !== '' && cell.v.toLowerCase() === String(values[0]).toLowerCase();
+          if (criteria === 'TEXT_EQUAL_TO')
+            hit = cell.v !== '' && cell.v.toLowerCase() === String(values[0]).toLowerCase();
           else if (criteria === 'CUSTOM_FORMULA' && cell.v !== '') {
             try {
-              const result = workbook.hf.calculateFormula(shiftFormula(String(values[0]), r - top, c - left), store.hfId);
+              const result = workbook.hf.calculateFormula(
+                shiftFormula(String(values[0]), r - top, c - left),
+                store.hfId,
+              );
               hit = result === true;
             } catch {
               hit = false;
@@ -96,4 +113,3 @@ function paintConditionalFormats(workbook: Workbook, store: SheetStore, cells: R
     }
   }
 }
-

@@ -1,5 +1,5 @@
 /** Data-validation and conditional-format rules and their builders, as SpreadsheetApp has them. */
-import { CallLog, service } from './calls.js';
+import { type CallLog, service } from './calls.js';
 
 type GasValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GasValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -35,7 +35,10 @@ export interface ValidationSpec {
   helpText: string;
 }
 
-export class DataValidation implements Pick<GasValidation, 'getAllowInvalid' | 'getHelpText' | 'getCriteriaValues' | 'copy'> {
+export class DataValidation implements Pick<
+  GasValidation,
+  'getAllowInvalid' | 'getHelpText' | 'getCriteriaValues' | 'copy'
+> {
   constructor(
     readonly spec: ValidationSpec,
     private readonly log: CallLog,
@@ -55,11 +58,19 @@ export class DataValidation implements Pick<GasValidation, 'getAllowInvalid' | '
     return this.spec.helpText;
   }
   copy(): GasValidationBuilder {
-    return new DataValidationBuilder(this.log, { ...this.spec, values: [...this.spec.values] }) as unknown as GasValidationBuilder;
+    return new DataValidationBuilder(this.log, {
+      ...this.spec,
+      values: [...this.spec.values],
+    }) as unknown as GasValidationBuilder;
   }
   /** Structural identity, used by tests to compare validation before and after a run. */
   signature(): string {
-    return JSON.stringify([this.spec.criteria, this.spec.values.map(describeCriteriaValue), this.spec.allowInvalid, this.spec.helpText]);
+    return JSON.stringify([
+      this.spec.criteria,
+      this.spec.values.map(describeCriteriaValue),
+      this.spec.allowInvalid,
+      this.spec.helpText,
+    ]);
   }
 }
 
@@ -71,22 +82,19 @@ function describeCriteriaValue(v: unknown): unknown {
   return v;
 }
 
-export class DataValidationBuilder
-  implements
-    Pick<
-      GasValidationBuilder,
-      | 'requireValueInList'
-      | 'requireValueInRange'
-      | 'requireDate'
-      | 'requireNumberBetween'
-      | 'requireNumberGreaterThanOrEqualTo'
-      | 'requireCheckbox'
-      | 'requireTextIsEmail'
-      | 'requireFormulaSatisfied'
-      | 'setAllowInvalid'
-      | 'setHelpText'
-    >
-{
+export class DataValidationBuilder implements Pick<
+  GasValidationBuilder,
+  | 'requireValueInList'
+  | 'requireValueInRange'
+  | 'requireDate'
+  | 'requireNumberBetween'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireCheckbox'
+  | 'requireTextIsEmail'
+  | 'requireFormulaSatisfied'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+> {
   private spec: ValidationSpec;
   constructor(
     private readonly log: CallLog,
@@ -101,7 +109,10 @@ export class DataValidationBuilder
     return this as unknown as GasValidationBuilder;
   }
   requireValueInList(values: string[], showDropdown = true) {
-    if (!Array.isArray(values) || values.length === 0) throw new Error('Exception: The parameters (String[]) don\'t match the method signature for DataValidationBuilder.requireValueInList.');
+    if (!Array.isArray(values) || values.length === 0)
+      throw new Error(
+        "Exception: The parameters (String[]) don't match the method signature for DataValidationBuilder.requireValueInList.",
+      );
     return this.set(DataValidationCriteria.VALUE_IN_LIST, [[...values], showDropdown]);
   }
   requireValueInRange(range: GasRange, showDropdown = true) {
@@ -134,8 +145,12 @@ export class DataValidationBuilder
     return this as unknown as GasValidationBuilder;
   }
   build(): GasValidation {
-    if (!this.spec.criteria) throw new Error('Exception: You must set a criteria for the data validation rule.');
-    return new DataValidation({ ...this.spec, values: [...this.spec.values] }, this.log) as unknown as GasValidation;
+    if (!this.spec.criteria)
+      throw new Error('Exception: You must set a criteria for the data validation rule.');
+    return new DataValidation(
+      { ...this.spec, values: [...this.spec.values] },
+      this.log,
+    ) as unknown as GasValidation;
   }
 }
 
@@ -149,7 +164,10 @@ export interface ConditionalSpec {
 }
 
 export class BooleanCondition {
-  constructor(private readonly spec: ConditionalSpec, log: CallLog) {
+  constructor(
+    private readonly spec: ConditionalSpec,
+    log: CallLog,
+  ) {
     return service(this, 'BooleanCondition', log);
   }
   getCriteriaType() {
@@ -180,13 +198,19 @@ export class ConditionalFormatRule implements Pick<GasRule, 'getRanges' | 'copy'
     return [...this.spec.ranges];
   }
   getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition {
-    return new BooleanCondition(this.spec, this.log) as unknown as GoogleAppsScript.Spreadsheet.BooleanCondition;
+    return new BooleanCondition(
+      this.spec,
+      this.log,
+    ) as unknown as GoogleAppsScript.Spreadsheet.BooleanCondition;
   }
   getGradientCondition(): null {
     return null;
   }
   copy(): GasRuleBuilder {
-    return new ConditionalFormatRuleBuilder(this.log, { ...this.spec, ranges: [...this.spec.ranges] }) as unknown as GasRuleBuilder;
+    return new ConditionalFormatRuleBuilder(this.log, {
+      ...this.spec,
+      ranges: [...this.spec.ranges],
+    }) as unknown as GasRuleBuilder;
   }
   signature(): string {
     return JSON.stringify([
@@ -200,19 +224,32 @@ export class ConditionalFormatRule implements Pick<GasRule, 'getRanges' | 'copy'
   }
 }
 
-export class ConditionalFormatRuleBuilder
-  implements
-    Pick<
-      GasRuleBuilder,
-      'whenTextEqualTo' | 'whenTextContains' | 'whenFormulaSatisfied' | 'whenNumberLessThan' | 'whenNumberGreaterThan' | 'whenCellEmpty' | 'setBackground' | 'setFontColor' | 'setBold' | 'setRanges'
-    >
-{
+export class ConditionalFormatRuleBuilder implements Pick<
+  GasRuleBuilder,
+  | 'whenTextEqualTo'
+  | 'whenTextContains'
+  | 'whenFormulaSatisfied'
+  | 'whenNumberLessThan'
+  | 'whenNumberGreaterThan'
+  | 'whenCellEmpty'
+  | 'setBackground'
+  | 'setFontColor'
+  | 'setBold'
+  | 'setRanges'
+> {
   private spec: ConditionalSpec;
   constructor(
     private readonly log: CallLog,
     spec?: ConditionalSpec,
   ) {
-    this.spec = spec ?? { criteria: '', values: [], background: null, fontColor: null, bold: null, ranges: [] };
+    this.spec = spec ?? {
+      criteria: '',
+      values: [],
+      background: null,
+      fontColor: null,
+      bold: null,
+      ranges: [],
+    };
     return service(this, 'ConditionalFormatRuleBuilder', log);
   }
   private when(criteria: string, values: unknown[]): GasRuleBuilder {
@@ -256,7 +293,11 @@ export class ConditionalFormatRuleBuilder
   }
   build(): GasRule {
     if (!this.spec.criteria) throw new Error('Exception: Conditional format rule must have a condition.');
-    if (this.spec.ranges.length === 0) throw new Error('Exception: Conditional format rule must have at least one range.');
-    return new ConditionalFormatRule({ ...this.spec, ranges: [...this.spec.ranges] }, this.log) as unknown as GasRule;
+    if (this.spec.ranges.length === 0)
+      throw new Error('Exception: Conditional format rule must have at least one range.');
+    return new ConditionalFormatRule(
+      { ...this.spec, ranges: [...this.spec.ranges] },
+      this.log,
+    ) as unknown as GasRule;
   }
 }

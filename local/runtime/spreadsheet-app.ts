@@ -1,14 +1,27 @@
 /** The SpreadsheetApp global: the container spreadsheet, its UI, builders and enums. */
-import { CallLog, service } from './calls.js';
+import { type CallLog, service } from './calls.js';
 import { AppsScriptException } from './errors.js';
-import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria } from './rules.js';
+import { RichTextValueBuilder } from './rich-text.js';
+import {
+  BooleanCriteria,
+  ConditionalFormatRuleBuilder,
+  DataValidationBuilder,
+  DataValidationCriteria,
+} from './rules.js';
 import { Spreadsheet, type SpreadsheetHost } from './spreadsheet.js';
 import { Ui, type UiState } from './ui.js';
-import { RichTextValueBuilder } from './rich-text.js';
 
-export class SpreadsheetAppImpl
-  implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getUi' | 'newDataValidation' | 'newConditionalFormatRule' | 'newRichTextValue' | 'flush'>
-{
+export class SpreadsheetAppImpl implements Pick<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  | 'getActiveSpreadsheet'
+  | 'getActive'
+  | 'getActiveSheet'
+  | 'getUi'
+  | 'newDataValidation'
+  | 'newConditionalFormatRule'
+  | 'newRichTextValue'
+  | 'flush'
+> {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
@@ -32,10 +45,14 @@ export class SpreadsheetAppImpl
     return new Ui(this.ui, this.log) as unknown as GoogleAppsScript.Base.Ui;
   }
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
-    return new DataValidationBuilder(this.log) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+    return new DataValidationBuilder(
+      this.log,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
   }
   newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
-    return new ConditionalFormatRuleBuilder(this.log) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+    return new ConditionalFormatRuleBuilder(
+      this.log,
+    ) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
   }
   newRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder {
     return new RichTextValueBuilder(this.log) as unknown as GoogleAppsScript.Spreadsheet.RichTextValueBuilder;

@@ -1,14 +1,15 @@
 /** SpreadsheetApp's Spreadsheet, Sheet, Range and NamedRange over the in-memory Workbook. */
-import { a1Of, parseA1, type GridRect } from './a1.js';
-import { CallLog, raw, service } from './calls.js';
+import type { RawCellContent } from 'hyperformula';
+
+import { a1Of, type GridRect, parseA1 } from './a1.js';
+import { type CallLog, raw, service } from './calls.js';
 import { interpretInput } from './cell-input.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { assertFormulaSupported } from './formula-engine.js';
 import { displayOf, isDateFormat } from './number-format.js';
-import { ConditionalFormatRule, DataValidation, DataValidationCriteria } from './rules.js';
-import { Workbook, type SheetStore } from './workbook.js';
 import { RichTextValue } from './rich-text.js';
-import type { RawCellContent } from 'hyperformula';
+import { type ConditionalFormatRule, type DataValidation, DataValidationCriteria } from './rules.js';
+import { type SheetStore, type Workbook } from './workbook.js';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,22 +33,14 @@ function sheetOf(host: SpreadsheetHost, store: SheetStore): Sheet {
 }
 
 function checkDimension(value: number, what: string): void {
-  if (!Number.isInteger(value)) throw new AppsScriptException(`The parameters (number) don't match the method signature for ${what}.`);
+  if (!Number.isInteger(value))
+    throw new AppsScriptException(`The parameters (number) don't match the method signature for ${what}.`);
 }
 
-export class Spreadsheet
-  implements
-    Pick<
-      GasSpreadsheet,
-      | 'getSheets'
-      | 'getSheetByName'
-      | 'getSpreadsheetTimeZone'
-      | 'getName'
-      | 'getId'
-      | 'getUrl'
-      | 'getNumSheets'
-    >
-{
+export class Spreadsheet implements Pick<
+  GasSpreadsheet,
+  'getSheets' | 'getSheetByName' | 'getSpreadsheetTimeZone' | 'getName' | 'getId' | 'getUrl' | 'getNumSheets'
+> {
   constructor(private readonly host: SpreadsheetHost) {
     return service(this, 'Spreadsheet', host.log);
   }
@@ -77,17 +70,23 @@ export class Spreadsheet
       name = `Sheet${n}`;
     }
     if (this.wb.sheets.some((s) => s.name.toLowerCase() === name!.toLowerCase())) {
-      throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      throw new AppsScriptException(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     }
     if (name.length > 100) throw new AppsScriptException('Sheet names can be at most 100 characters.');
-    const store = this.wb.addSheet(name, at === undefined ? this.wb.sheets.length : Math.max(0, Math.min(at, this.wb.sheets.length)));
+    const store = this.wb.addSheet(
+      name,
+      at === undefined ? this.wb.sheets.length : Math.max(0, Math.min(at, this.wb.sheets.length)),
+    );
     this.wb.activeSheet = store;
     return sheetOf(this.host, store) as unknown as GasSheet;
   }
   deleteSheet(sheet: GasSheet): void {
     const store = (raw(sheet) as unknown as Sheet).store;
     if (!this.wb.sheets.includes(store)) throw new AppsScriptException('Sheet not found.');
-    if (this.wb.sheets.length === 1) throw new AppsScriptException("You can't remove all the sheets in a document.");
+    if (this.wb.sheets.length === 1)
+      throw new AppsScriptException("You can't remove all the sheets in a document.");
     this.wb.removeSheet(store);
   }
   getActiveSheet(): GasSheet {
@@ -110,16 +109,25 @@ export class Spreadsheet
   }
   getRange(a1Notation: string): GasRange {
     const parsed = parseA1(String(a1Notation), Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    const store = parsed?.sheetName !== undefined ? this.wb.sheetByName(parsed.sheetName) : (this.wb.activeSheet ?? this.wb.sheets[0]);
+    const store =
+      parsed?.sheetName !== undefined
+        ? this.wb.sheetByName(parsed.sheetName)
+        : (this.wb.activeSheet ?? this.wb.sheets[0]);
     if (!parsed || !store) throw new AppsScriptException('Range not found');
-    return (raw(sheetOf(this.host, store)) as Sheet).getRange(a1Notation.slice(a1Notation.lastIndexOf('!') + 1));
+    return (raw(sheetOf(this.host, store)) as Sheet).getRange(
+      a1Notation.slice(a1Notation.lastIndexOf('!') + 1),
+    );
   }
   getRangeByName(name: string): GasRange | null {
     const named = this.wb.namedRanges.get(String(name).toUpperCase());
     return named ? (new Range(this.host, named.sheet, named.rect) as unknown as GasRange) : null;
   }
   setNamedRange(name: string, range: GasRange): void {
-    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(true|false)$/i.test(name)) {
+    if (
+      !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^(true|false)$/i.test(name)
+    ) {
       throw new AppsScriptException(`Invalid named range name: ${name}`);
     }
     const r = raw(range) as unknown as Range;
@@ -129,7 +137,9 @@ export class Spreadsheet
     this.wb.removeNamedRange(name);
   }
   getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
-    return [...this.wb.namedRanges.values()].map((n) => new NamedRange(this.host, n.name) as unknown as GoogleAppsScript.Spreadsheet.NamedRange);
+    return [...this.wb.namedRanges.values()].map(
+      (n) => new NamedRange(this.host, n.name) as unknown as GoogleAppsScript.Spreadsheet.NamedRange,
+    );
   }
   getSpreadsheetTimeZone(): string {
     return this.wb.timeZone;
@@ -180,24 +190,21 @@ export class NamedRange {
   }
 }
 
-export class Sheet
-  implements
-    Pick<
-      GasSheet,
-      | 'getName'
-      | 'getSheetId'
-      | 'getIndex'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getMaxRows'
-      | 'getMaxColumns'
-      | 'getFrozenRows'
-      | 'setFrozenRows'
-      | 'getColumnWidth'
-      | 'getTabColor'
-      | 'isSheetHidden'
-    >
-{
+export class Sheet implements Pick<
+  GasSheet,
+  | 'getName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'getFrozenRows'
+  | 'setFrozenRows'
+  | 'getColumnWidth'
+  | 'getTabColor'
+  | 'isSheetHidden'
+> {
   constructor(
     private readonly host: SpreadsheetHost,
     readonly store: SheetStore,
@@ -215,7 +222,9 @@ export class Sheet
   }
   setName(name: string): GasSheet {
     if (this.wb.sheets.some((s) => s !== this.store && s.name.toLowerCase() === name.toLowerCase())) {
-      throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      throw new AppsScriptException(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     }
     this.wb.renameSheet(this.store, name);
     return this.self();
@@ -233,26 +242,46 @@ export class Sheet
     if (typeof a === 'string') {
       const parsed = parseA1(a, this.store.maxRows, this.store.maxColumns);
       if (!parsed) throw new AppsScriptException('Range not found');
-      if (parsed.sheetName !== undefined && parsed.sheetName !== this.store.name) throw new AppsScriptException('Range not found');
+      if (parsed.sheetName !== undefined && parsed.sheetName !== this.store.name)
+        throw new AppsScriptException('Range not found');
       return this.rangeAt(parsed.rect);
     }
-    if (column === undefined) throw new AppsScriptException("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    if (column === undefined)
+      throw new AppsScriptException(
+        "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+      );
     return this.rangeAt({ row: a, column, numRows: numRows ?? 1, numColumns: numColumns ?? 1 });
   }
   private rangeAt(rect: GridRect): GasRange {
-    for (const [v, what] of [[rect.row, 'row'], [rect.column, 'column'], [rect.numRows, 'rows'], [rect.numColumns, 'columns']] as const) checkDimension(v, `SpreadsheetApp.Sheet.getRange (${what})`);
+    for (const [v, what] of [
+      [rect.row, 'row'],
+      [rect.column, 'column'],
+      [rect.numRows, 'rows'],
+      [rect.numColumns, 'columns'],
+    ] as const)
+      checkDimension(v, `SpreadsheetApp.Sheet.getRange (${what})`);
     if (rect.row < 1) throw new AppsScriptException('The starting row of the range is too small.');
     if (rect.column < 1) throw new AppsScriptException('The starting column of the range is too small.');
-    if (rect.numRows < 1) throw new AppsScriptException('The number of rows in the range must be at least 1.');
-    if (rect.numColumns < 1) throw new AppsScriptException('The number of columns in the range must be at least 1.');
-    if (rect.row + rect.numRows - 1 > this.store.maxRows || rect.column + rect.numColumns - 1 > this.store.maxColumns) {
+    if (rect.numRows < 1)
+      throw new AppsScriptException('The number of rows in the range must be at least 1.');
+    if (rect.numColumns < 1)
+      throw new AppsScriptException('The number of columns in the range must be at least 1.');
+    if (
+      rect.row + rect.numRows - 1 > this.store.maxRows ||
+      rect.column + rect.numColumns - 1 > this.store.maxColumns
+    ) {
       throw new AppsScriptException('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new Range(this.host, this.store, rect) as unknown as GasRange;
   }
   getDataRange(): GasRange {
     const used = this.wb.usedSize(this.store);
-    return this.rangeAt({ row: 1, column: 1, numRows: Math.max(1, used.rows), numColumns: Math.max(1, used.columns) });
+    return this.rangeAt({
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, used.rows),
+      numColumns: Math.max(1, used.columns),
+    });
   }
   getLastRow(): number {
     return this.wb.usedSize(this.store).rows;
@@ -267,12 +296,14 @@ export class Sheet
     return this.store.maxColumns;
   }
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
-    if (afterPosition < 0 || afterPosition > this.store.maxRows) throw new AppsScriptException('Those rows are out of bounds.');
+    if (afterPosition < 0 || afterPosition > this.store.maxRows)
+      throw new AppsScriptException('Those rows are out of bounds.');
     this.wb.insertRows(this.store, afterPosition + 1, howMany);
     return this.self();
   }
   insertRowsBefore(beforePosition: number, howMany: number): GasSheet {
-    if (beforePosition < 1 || beforePosition > this.store.maxRows) throw new AppsScriptException('Those rows are out of bounds.');
+    if (beforePosition < 1 || beforePosition > this.store.maxRows)
+      throw new AppsScriptException('Those rows are out of bounds.');
     this.wb.insertRows(this.store, beforePosition, howMany);
     return this.self();
   }
@@ -280,12 +311,14 @@ export class Sheet
     this.insertRowsBefore(rowIndex, numRows);
   }
   insertColumnsAfter(afterPosition: number, howMany: number): GasSheet {
-    if (afterPosition < 0 || afterPosition > this.store.maxColumns) throw new AppsScriptException('Those columns are out of bounds.');
+    if (afterPosition < 0 || afterPosition > this.store.maxColumns)
+      throw new AppsScriptException('Those columns are out of bounds.');
     this.wb.insertColumns(this.store, afterPosition + 1, howMany);
     return this.self();
   }
   insertColumnsBefore(beforePosition: number, howMany: number): GasSheet {
-    if (beforePosition < 1 || beforePosition > this.store.maxColumns) throw new AppsScriptException('Those columns are out of bounds.');
+    if (beforePosition < 1 || beforePosition > this.store.maxColumns)
+      throw new AppsScriptException('Those columns are out of bounds.');
     this.wb.insertColumns(this.store, beforePosition, howMany);
     return this.self();
   }
@@ -293,8 +326,10 @@ export class Sheet
     this.insertColumnsBefore(columnIndex, numColumns);
   }
   deleteRows(rowPosition: number, howMany: number): void {
-    if (rowPosition < 1 || rowPosition + howMany - 1 > this.store.maxRows) throw new AppsScriptException('Those rows are out of bounds.');
-    if (howMany >= this.store.maxRows) throw new AppsScriptException("You can't delete all the rows on the sheet.");
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this.store.maxRows)
+      throw new AppsScriptException('Those rows are out of bounds.');
+    if (howMany >= this.store.maxRows)
+      throw new AppsScriptException("You can't delete all the rows on the sheet.");
     this.wb.deleteRows(this.store, rowPosition, howMany);
   }
   getFrozenRows(): number {
@@ -314,7 +349,8 @@ export class Sheet
     return this.store.columnWidths.get(columnPosition) ?? 100;
   }
   setColumnWidth(columnPosition: number, width: number): GasSheet {
-    if (columnPosition < 1 || columnPosition > this.store.maxColumns) throw new AppsScriptException('Those columns are out of bounds.');
+    if (columnPosition < 1 || columnPosition > this.store.maxColumns)
+      throw new AppsScriptException('Those columns are out of bounds.');
     this.store.columnWidths.set(columnPosition, width);
     return this.self();
   }
@@ -330,7 +366,8 @@ export class Sheet
     return this.self();
   }
   hideSheet(): GasSheet {
-    if (this.wb.sheets.filter((s) => !s.hidden).length <= 1) throw new AppsScriptException("You can't hide all the sheets in a document.");
+    if (this.wb.sheets.filter((s) => !s.hidden).length <= 1)
+      throw new AppsScriptException("You can't hide all the sheets in a document.");
     this.store.hidden = true;
     return this.self();
   }
@@ -346,7 +383,9 @@ export class Sheet
     return this.self();
   }
   getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-    return [...this.store.conditionalRules] as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
+    return [
+      ...this.store.conditionalRules,
+    ] as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
   }
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     // Like Sheets: this replaces every rule on the sheet.
@@ -355,15 +394,33 @@ export class Sheet
   clear(): GasSheet {
     const used = this.wb.usedSize(this.store);
     if (used.rows > 0 && used.columns > 0) {
-      this.wb.writeContents(this.store, { row: 1, column: 1, numRows: used.rows, numColumns: used.columns }, blankGrid(used.rows, used.columns));
+      this.wb.writeContents(
+        this.store,
+        { row: 1, column: 1, numRows: used.rows, numColumns: used.columns },
+        blankGrid(used.rows, used.columns),
+      );
     }
-    for (const layer of [this.store.formats, this.store.backgrounds, this.store.fontColors, this.store.fontWeights, this.store.alignments, this.store.wraps, this.store.links, this.store.fontSizes]) layer.clear();
+    for (const layer of [
+      this.store.formats,
+      this.store.backgrounds,
+      this.store.fontColors,
+      this.store.fontWeights,
+      this.store.alignments,
+      this.store.wraps,
+      this.store.links,
+      this.store.fontSizes,
+    ])
+      layer.clear();
     return this.self();
   }
   clearContents(): GasSheet {
     const used = this.wb.usedSize(this.store);
     if (used.rows > 0 && used.columns > 0) {
-      this.wb.writeContents(this.store, { row: 1, column: 1, numRows: used.rows, numColumns: used.columns }, blankGrid(used.rows, used.columns));
+      this.wb.writeContents(
+        this.store,
+        { row: 1, column: 1, numRows: used.rows, numColumns: used.columns },
+        blankGrid(used.rows, used.columns),
+      );
     }
     return this.self();
   }
@@ -377,32 +434,29 @@ function gridOf<T>(rect: GridRect, value: T): T[][] {
   return Array.from({ length: rect.numRows }, () => new Array<T>(rect.numColumns).fill(value));
 }
 
-export class Range
-  implements
-    Pick<
-      GasRange,
-      | 'getRow'
-      | 'getColumn'
-      | 'getNumRows'
-      | 'getNumColumns'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getA1Notation'
-      | 'getValues'
-      | 'getValue'
-      | 'getFormulas'
-      | 'getFormula'
-      | 'getDisplayValues'
-      | 'getDisplayValue'
-      | 'getNumberFormats'
-      | 'getNumberFormat'
-      | 'getNotes'
-      | 'getNote'
-      | 'getBackgrounds'
-      | 'getBackground'
-      | 'getFontColors'
-    >
-{
+export class Range implements Pick<
+  GasRange,
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'getValues'
+  | 'getValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getNumberFormats'
+  | 'getNumberFormat'
+  | 'getNotes'
+  | 'getNote'
+  | 'getBackgrounds'
+  | 'getBackground'
+  | 'getFontColors'
+> {
   constructor(
     private readonly host: SpreadsheetHost,
     readonly store: SheetStore,
@@ -447,7 +501,12 @@ export class Range
     if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numColumns) {
       throw new AppsScriptException('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return new Range(this.host, this.store, { row: this.rect.row + row - 1, column: this.rect.column + column - 1, numRows: 1, numColumns: 1 }) as unknown as GasRange;
+    return new Range(this.host, this.store, {
+      row: this.rect.row + row - 1,
+      column: this.rect.column + column - 1,
+      numRows: 1,
+      numColumns: 1,
+    }) as unknown as GasRange;
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GasRange {
     const rect = {
@@ -456,7 +515,12 @@ export class Range
       numRows: numRows ?? this.rect.numRows,
       numColumns: numColumns ?? this.rect.numColumns,
     };
-    return (raw(sheetOf(this.host, this.store)) as Sheet).getRange(rect.row, rect.column, rect.numRows, rect.numColumns);
+    return (raw(sheetOf(this.host, this.store)) as Sheet).getRange(
+      rect.row,
+      rect.column,
+      rect.numRows,
+      rect.numColumns,
+    );
   }
   activate(): GasRange {
     this.wb.activeSheet = this.store;
@@ -482,7 +546,11 @@ export class Range
     return raw.map((line, i) =>
       line.map((v, j) => {
         const value = v && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : v;
-        return displayOf(value, this.store.formats.get(this.rect.row + i, this.rect.column + j), this.wb.timeZone);
+        return displayOf(
+          value,
+          this.store.formats.get(this.rect.row + i, this.rect.column + j),
+          this.wb.timeZone,
+        );
       }),
     );
   }
@@ -491,14 +559,20 @@ export class Range
   }
   private checkShape(values: unknown, method: string): asserts values is unknown[][] {
     if (!Array.isArray(values) || values.some((line) => !Array.isArray(line))) {
-      throw new AppsScriptException(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw new AppsScriptException(
+        `The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
     if (values.length !== this.rect.numRows) {
-      throw new AppsScriptException(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rect.numRows}.`);
+      throw new AppsScriptException(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rect.numRows}.`,
+      );
     }
     for (const line of values as unknown[][]) {
       if (line.length !== this.rect.numColumns) {
-        throw new AppsScriptException(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.rect.numColumns}.`);
+        throw new AppsScriptException(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.rect.numColumns}.`,
+        );
       }
     }
   }
@@ -537,7 +611,12 @@ export class Range
           return out.push(input.formula);
         }
         this.enforceValidation(row, column, value);
-        if (input.format && (isDateValue(value) ? !isDateFormat(this.store.formats.get(row, column)) : this.store.formats.get(row, column) === undefined)) {
+        if (
+          input.format &&
+          (isDateValue(value)
+            ? !isDateFormat(this.store.formats.get(row, column))
+            : this.store.formats.get(row, column) === undefined)
+        ) {
           newFormats.push([row, column, input.format]);
         }
         out.push(input.content);
@@ -551,7 +630,9 @@ export class Range
     const rule = this.store.validations.get(row, column);
     if (!rule || rule.spec.allowInvalid || value === '' || value === null) return;
     if (!validationAccepts(rule, value)) {
-      throw new AppsScriptException(`The data you entered in cell ${a1Of({ row, column, numRows: 1, numColumns: 1 })} violates the data validation rules set on this cell.`);
+      throw new AppsScriptException(
+        `The data you entered in cell ${a1Of({ row, column, numRows: 1, numColumns: 1 })} violates the data validation rules set on this cell.`,
+      );
     }
   }
   clearContent(): GasRange {
@@ -560,7 +641,14 @@ export class Range
   }
   clear(): GasRange {
     this.clearContent();
-    for (const layer of [this.store.formats, this.store.backgrounds, this.store.fontColors, this.store.fontWeights, this.store.notes, this.store.validations]) {
+    for (const layer of [
+      this.store.formats,
+      this.store.backgrounds,
+      this.store.fontColors,
+      this.store.fontWeights,
+      this.store.notes,
+      this.store.validations,
+    ]) {
       (layer as { fill(r: GridRect, v: undefined): void }).fill(this.rect, undefined);
     }
     return this.self();
@@ -582,8 +670,13 @@ export class Range
     this.setGrid(this.store.formats, numberFormats);
     return this.self();
   }
-  private setGrid<T>(layer: { set(r: number, c: number, v: T | undefined): void }, grid: (T | null)[][]): void {
-    grid.forEach((line, i) => line.forEach((v, j) => layer.set(this.rect.row + i, this.rect.column + j, v ?? undefined)));
+  private setGrid<T>(
+    layer: { set(r: number, c: number, v: T | undefined): void },
+    grid: (T | null)[][],
+  ): void {
+    grid.forEach((line, i) =>
+      line.forEach((v, j) => layer.set(this.rect.row + i, this.rect.column + j, v ?? undefined)),
+    );
   }
   getNotes(): string[][] {
     return this.store.notes.grid(this.rect).map((l) => l.map((n) => n ?? ''));
@@ -597,7 +690,10 @@ export class Range
   }
   setNotes(notes: (string | null)[][]): GasRange {
     this.checkShape(notes, 'setNotes');
-    this.setGrid(this.store.notes, notes.map((l) => l.map((n) => (n ? String(n) : null))));
+    this.setGrid(
+      this.store.notes,
+      notes.map((l) => l.map((n) => (n ? String(n) : null))),
+    );
     return this.self();
   }
   getBackgrounds(): string[][] {
@@ -639,7 +735,10 @@ export class Range
   }
   setFontWeights(weights: (string | null)[][]): GasRange {
     this.checkShape(weights, 'setFontWeights');
-    this.setGrid(this.store.fontWeights, weights.map((l) => l.map((w) => (w === 'bold' ? 'bold' : null))));
+    this.setGrid(
+      this.store.fontWeights,
+      weights.map((l) => l.map((w) => (w === 'bold' ? 'bold' : null))),
+    );
     return this.self();
   }
   setHorizontalAlignment(alignment: string | null): GasRange {
@@ -656,7 +755,15 @@ export class Range
     this.checkShape(values, 'setRichTextValues');
     const texts = values.map((line) => line.map((v) => (raw(v) as unknown as RichTextValue).text));
     this.write(texts.map((line) => line.map((t) => (t === '' ? '' : `'${t}`))));
-    values.forEach((line, i) => line.forEach((v, j) => this.store.links.set(this.rect.row + i, this.rect.column + j, (raw(v) as unknown as RichTextValue).linkUrl ?? undefined)));
+    values.forEach((line, i) =>
+      line.forEach((v, j) =>
+        this.store.links.set(
+          this.rect.row + i,
+          this.rect.column + j,
+          (raw(v) as unknown as RichTextValue).linkUrl ?? undefined,
+        ),
+      ),
+    );
     return this.self();
   }
   setRichTextValue(value: GoogleAppsScript.Spreadsheet.RichTextValue): GasRange {
@@ -664,7 +771,11 @@ export class Range
   }
   getRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValue | null {
     const text = String(this.getDisplayValue());
-    return new RichTextValue(text, this.store.links.get(this.rect.row, this.rect.column) ?? null, this.host.log) as unknown as GoogleAppsScript.Spreadsheet.RichTextValue;
+    return new RichTextValue(
+      text,
+      this.store.links.get(this.rect.row, this.rect.column) ?? null,
+      this.host.log,
+    ) as unknown as GoogleAppsScript.Spreadsheet.RichTextValue;
   }
   setFontSize(size: number): GasRange {
     this.store.fontSizes.fill(this.rect, size);
@@ -673,10 +784,15 @@ export class Range
 
   // ---- data validation ----
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
-    return (this.store.validations.get(this.rect.row, this.rect.column) ?? null) as unknown as GoogleAppsScript.Spreadsheet.DataValidation | null;
+    return (this.store.validations.get(this.rect.row, this.rect.column) ??
+      null) as unknown as GoogleAppsScript.Spreadsheet.DataValidation | null;
   }
   getDataValidations(): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
-    return this.store.validations.grid(this.rect).map((l) => l.map((v) => v ?? null)) as unknown as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
+    return this.store.validations
+      .grid(this.rect)
+      .map((l) =>
+        l.map((v) => v ?? null),
+      ) as unknown as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
   }
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): GasRange {
     this.store.validations.fill(this.rect, rule ? (raw(rule) as unknown as DataValidation) : undefined);
@@ -684,7 +800,10 @@ export class Range
   }
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): GasRange {
     this.checkShape(rules, 'setDataValidations');
-    this.setGrid(this.store.validations, rules.map((l) => l.map((r) => (r ? (raw(r) as unknown as DataValidation) : null))));
+    this.setGrid(
+      this.store.validations,
+      rules.map((l) => l.map((r) => (r ? (raw(r) as unknown as DataValidation) : null))),
+    );
     return this.self();
   }
   clearDataValidations(): GasRange {
@@ -700,7 +819,9 @@ function validationAccepts(rule: DataValidation, value: unknown): boolean {
       return (first as string[]).some((v) => String(v).toLowerCase() === String(value).toLowerCase());
     case DataValidationCriteria.VALUE_IN_RANGE: {
       const r = raw(first as GasRange) as unknown as Range;
-      return r.getValues().some((line) => line.some((v) => String(v).toLowerCase() === String(value).toLowerCase()));
+      return r
+        .getValues()
+        .some((line) => line.some((v) => String(v).toLowerCase() === String(value).toLowerCase()));
     }
     case DataValidationCriteria.CHECKBOX:
       return typeof value === 'boolean';
@@ -716,4 +837,3 @@ function validationAccepts(rule: DataValidation, value: unknown): boolean {
       return true;
   }
 }
-

@@ -1,5 +1,5 @@
 /** ScriptApp: installable triggers, with the add-on limits, fired by the runtime's clock. */
-import { CallLog, raw, service } from './calls.js';
+import { type CallLog, raw, service } from './calls.js';
 import { AppsScriptException } from './errors.js';
 import { instantOf, wallClock } from './tz.js';
 
@@ -14,8 +14,19 @@ export const WeekDay = {
 } as const;
 const WEEKDAY_INDEX = Object.keys(WeekDay);
 
-export const AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } as const;
-export const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_CHANGE: 'ON_CHANGE', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT' } as const;
+export const AuthMode = {
+  NONE: 'NONE',
+  LIMITED: 'LIMITED',
+  FULL: 'FULL',
+  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+} as const;
+export const EventType = {
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_CHANGE: 'ON_CHANGE',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+} as const;
 export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK' } as const;
 
 export interface ClockSchedule {
@@ -65,11 +76,19 @@ export class TriggerStore {
     const minute = s.minute ?? Number(t.uid) % 60;
     const hour = s.atHour ?? Math.floor(Number(t.uid) / 60) % 24;
     const stepDays = s.everyWeeks ? 7 * s.everyWeeks : (s.everyDays ?? 1);
-    const earliest = t.lastFired === undefined ? afterMs : Math.max(afterMs, t.lastFired + (stepDays - 0.5) * DAY);
+    const earliest =
+      t.lastFired === undefined ? afterMs : Math.max(afterMs, t.lastFired + (stepDays - 0.5) * DAY);
     const start = wallClock(earliest, s.timeZone);
     for (let i = 0; i <= stepDays + 7; i++) {
       const day = new Date(Date.UTC(start.year, start.month - 1, start.day + i));
-      const candidate = instantOf(s.timeZone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
+      const candidate = instantOf(
+        s.timeZone,
+        day.getUTCFullYear(),
+        day.getUTCMonth() + 1,
+        day.getUTCDate(),
+        hour,
+        minute,
+      );
       if (candidate <= earliest) continue;
       if (s.weekDay && WEEKDAY_INDEX[wallClock(candidate, s.timeZone).weekday] !== s.weekDay) continue;
       return candidate;
@@ -90,7 +109,10 @@ export interface ScriptAppHost {
 }
 
 export class Trigger implements Pick<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId'> {
-  constructor(readonly record: TriggerRecord, log: CallLog) {
+  constructor(
+    readonly record: TriggerRecord,
+    log: CallLog,
+  ) {
     return service(this, 'Trigger', log);
   }
   getHandlerFunction(): string {
@@ -123,13 +145,18 @@ class ClockTriggerBuilder {
     return this as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
   }
   everyMinutes(n: number): GoogleAppsScript.Script.ClockTriggerBuilder {
-    if (this.host.addon) throw new AppsScriptException("Add-ons can't create time-based triggers that run more frequently than once per hour.");
-    if (![1, 5, 10, 15, 30].includes(n)) throw new AppsScriptException('The value you passed to everyMinutes must be 1, 5, 10, 15 or 30.');
+    if (this.host.addon)
+      throw new AppsScriptException(
+        "Add-ons can't create time-based triggers that run more frequently than once per hour.",
+      );
+    if (![1, 5, 10, 15, 30].includes(n))
+      throw new AppsScriptException('The value you passed to everyMinutes must be 1, 5, 10, 15 or 30.');
     this.schedule.everyHours = n / 60;
     return this.self();
   }
   everyHours(n: number): GoogleAppsScript.Script.ClockTriggerBuilder {
-    if (![1, 2, 4, 6, 8, 12].includes(n)) throw new AppsScriptException('The value you passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
+    if (![1, 2, 4, 6, 8, 12].includes(n))
+      throw new AppsScriptException('The value you passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
     this.schedule.everyHours = n;
     return this.self();
   }
@@ -142,12 +169,13 @@ class ClockTriggerBuilder {
     return this.self();
   }
   atHour(hour: number): GoogleAppsScript.Script.ClockTriggerBuilder {
-    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new AppsScriptException('The value you passed to atHour must be an integer from 0 to 23.');
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+      throw new AppsScriptException('The value you passed to atHour must be an integer from 0 to 23.');
     this.schedule.atHour = hour;
     return this.self();
   }
   nearMinute(minute: number): GoogleAppsScript.Script.ClockTriggerBuilder {
-    this.schedule.minute = Math.max(0, Math.min(59, Math.round(minute / 15) * 15 % 60));
+    this.schedule.minute = Math.max(0, Math.min(59, (Math.round(minute / 15) * 15) % 60));
     return this.self();
   }
   onWeekDay(day: string): GoogleAppsScript.Script.ClockTriggerBuilder {
@@ -170,17 +198,29 @@ class ClockTriggerBuilder {
   create(): GoogleAppsScript.Script.Trigger {
     const s = this.schedule;
     if (s.at === undefined && !s.everyHours && !s.everyDays && !s.everyWeeks) {
-      throw new AppsScriptException('The trigger needs a recurrence: call everyHours, everyDays or everyWeeks, or at.');
+      throw new AppsScriptException(
+        'The trigger needs a recurrence: call everyHours, everyDays or everyWeeks, or at.',
+      );
     }
     if (s.everyWeeks && !s.weekDay) s.weekDay = WEEKDAY_INDEX[wallClock(this.host.now(), s.timeZone).weekday];
-    return createTrigger(this.host, { handler: this.handler, eventType: EventType.CLOCK, source: TriggerSource.CLOCK, schedule: s });
+    return createTrigger(this.host, {
+      handler: this.handler,
+      eventType: EventType.CLOCK,
+      source: TriggerSource.CLOCK,
+      schedule: s,
+    });
   }
 }
 
-function createTrigger(host: ScriptAppHost, fields: Pick<TriggerRecord, 'handler' | 'eventType' | 'source' | 'schedule'>): GoogleAppsScript.Script.Trigger {
+function createTrigger(
+  host: ScriptAppHost,
+  fields: Pick<TriggerRecord, 'handler' | 'eventType' | 'source' | 'schedule'>,
+): GoogleAppsScript.Script.Trigger {
   const owner = host.user();
   if (host.addon && host.store.triggers.some((t) => t.owner === owner && t.eventType === fields.eventType)) {
-    throw new AppsScriptException(`This add-on has created too many ${fields.eventType === EventType.CLOCK ? 'time-based' : 'spreadsheet'} triggers in this document for this Google user account.`);
+    throw new AppsScriptException(
+      `This add-on has created too many ${fields.eventType === EventType.CLOCK ? 'time-based' : 'spreadsheet'} triggers in this document for this Google user account.`,
+    );
   }
   const record: TriggerRecord = { uid: host.store.nextUid(), owner, createdAt: host.now(), ...fields };
   host.store.triggers.push(record);
@@ -209,7 +249,11 @@ class SpreadsheetTriggerBuilder {
     return this.on(EventType.ON_CHANGE);
   }
   create(): GoogleAppsScript.Script.Trigger {
-    return createTrigger(this.host, { handler: this.handler, eventType: this.eventType, source: TriggerSource.SPREADSHEETS });
+    return createTrigger(this.host, {
+      handler: this.handler,
+      eventType: this.eventType,
+      source: TriggerSource.SPREADSHEETS,
+    });
   }
 }
 
@@ -221,14 +265,23 @@ class TriggerBuilder {
     return service(this, 'TriggerBuilder', host.log);
   }
   timeBased(): GoogleAppsScript.Script.ClockTriggerBuilder {
-    return new ClockTriggerBuilder(this.host, this.handler) as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
+    return new ClockTriggerBuilder(
+      this.host,
+      this.handler,
+    ) as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
   }
   forSpreadsheet(_spreadsheet: unknown): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
-    return new SpreadsheetTriggerBuilder(this.host, this.handler) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
+    return new SpreadsheetTriggerBuilder(
+      this.host,
+      this.handler,
+    ) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
   }
 }
 
-export class ScriptAppImpl implements Pick<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId'> {
+export class ScriptAppImpl implements Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId'
+> {
   readonly AuthMode = AuthMode;
   readonly WeekDay = WeekDay;
   readonly EventType = EventType;
@@ -237,13 +290,16 @@ export class ScriptAppImpl implements Pick<GoogleAppsScript.Script.ScriptApp, 'n
     return service(this, 'ScriptApp', host.log);
   }
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
-    if (typeof functionName !== 'string' || functionName === '') throw new AppsScriptException('Invalid argument: functionName');
+    if (typeof functionName !== 'string' || functionName === '')
+      throw new AppsScriptException('Invalid argument: functionName');
     return new TriggerBuilder(this.host, functionName) as unknown as GoogleAppsScript.Script.TriggerBuilder;
   }
   /** The current user's triggers in this project (Apps Script never shows another user's). */
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
     const user = this.host.user();
-    return this.host.store.triggers.filter((t) => t.owner === user).map((t) => new Trigger(t, this.host.log) as unknown as GoogleAppsScript.Script.Trigger);
+    return this.host.store.triggers
+      .filter((t) => t.owner === user)
+      .map((t) => new Trigger(t, this.host.log) as unknown as GoogleAppsScript.Script.Trigger);
   }
   getUserTriggers(_document: unknown): GoogleAppsScript.Script.Trigger[] {
     return this.getProjectTriggers();

@@ -1,11 +1,17 @@
 /** SpreadsheetApp.getUi() and HtmlService: menus, sidebars, dialogs, alerts and prompts. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CallLog, NotImplementedError, raw, service } from './calls.js';
+
+import { type CallLog, NotImplementedError, raw, service } from './calls.js';
 import { AppsScriptException } from './errors.js';
 
 export const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
-export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+export const ButtonSet = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 
 export interface MenuItem {
   caption: string;
@@ -28,7 +34,10 @@ export interface UiState {
   answers: { button?: string; text?: string }[];
 }
 
-export class HtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'getTitle' | 'getWidth' | 'getHeight'> {
+export class HtmlOutput implements Pick<
+  GoogleAppsScript.HTML.HtmlOutput,
+  'getContent' | 'getTitle' | 'getWidth' | 'getHeight'
+> {
   private title = '';
   private width = 300;
   private height = 500;
@@ -78,7 +87,10 @@ export class HtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'getCo
   }
 }
 
-export class HtmlServiceImpl implements Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
+export class HtmlServiceImpl implements Pick<
+  GoogleAppsScript.HTML.HtmlService,
+  'createHtmlOutput' | 'createHtmlOutputFromFile'
+> {
   readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
   readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
   constructor(
@@ -103,7 +115,10 @@ export class HtmlServiceImpl implements Pick<GoogleAppsScript.HTML.HtmlService, 
   }
 }
 
-export class Menu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+export class Menu implements Pick<
+  GoogleAppsScript.Base.Menu,
+  'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'
+> {
   readonly model: MenuModel;
   constructor(
     title: string,
@@ -119,7 +134,9 @@ export class Menu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addSe
   }
   addItem(caption: string, functionName: string): GoogleAppsScript.Base.Menu {
     if (typeof functionName !== 'string' || !/^[A-Za-z_$][\w$.]*$/.test(functionName)) {
-      throw new AppsScriptException(`Invalid function name for menu item "${caption}": ${String(functionName)}`);
+      throw new AppsScriptException(
+        `Invalid function name for menu item "${caption}": ${String(functionName)}`,
+      );
     }
     this.model.items.push({ caption, functionName });
     return this.self();
@@ -139,7 +156,10 @@ export class Menu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | 'addSe
   }
 }
 
-export class Ui implements Pick<GoogleAppsScript.Base.Ui, 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
+export class Ui implements Pick<
+  GoogleAppsScript.Base.Ui,
+  'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'
+> {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
   constructor(
@@ -171,10 +191,18 @@ export class Ui implements Pick<GoogleAppsScript.Base.Ui, 'createMenu' | 'create
     this.state.alerts.push({ title, prompt, buttons: set });
     return this.state.answers.shift()?.button ?? Button.OK;
   }
-  prompt(titleOrPrompt: string, promptOrButtons?: string, buttons?: string): GoogleAppsScript.Base.PromptResponse {
+  prompt(
+    titleOrPrompt: string,
+    promptOrButtons?: string,
+    buttons?: string,
+  ): GoogleAppsScript.Base.PromptResponse {
     const hasTitle = typeof promptOrButtons === 'string' && !(promptOrButtons in ButtonSet);
     const set = (hasTitle ? buttons : promptOrButtons) ?? ButtonSet.OK;
-    this.state.alerts.push({ title: hasTitle ? titleOrPrompt : '', prompt: hasTitle ? promptOrButtons! : titleOrPrompt, buttons: set });
+    this.state.alerts.push({
+      title: hasTitle ? titleOrPrompt : '',
+      prompt: hasTitle ? promptOrButtons! : titleOrPrompt,
+      buttons: set,
+    });
     const answer = this.state.answers.shift();
     const button = answer?.button ?? (answer ? Button.OK : Button.CANCEL);
     return service(

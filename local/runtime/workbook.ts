@@ -4,13 +4,14 @@
  */
 import type { HyperFormula, RawCellContent } from 'hyperformula';
 import { DetailedCellError } from 'hyperformula';
+
 import { columnToLetters, type GridRect } from './a1.js';
 import { CellLayer } from './cell-layer.js';
+import type { Clock } from './clock.js';
 import { createEngine } from './formula-engine.js';
 import { isDateFormat } from './number-format.js';
-import type { DataValidation, ConditionalFormatRule } from './rules.js';
+import type { ConditionalFormatRule, DataValidation } from './rules.js';
 import { instantFromSerial } from './tz.js';
-import type { Clock } from './clock.js';
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
@@ -42,7 +43,18 @@ export class SheetStore {
   ) {}
 
   layers(): CellLayer<unknown>[] {
-    return [this.formats, this.notes, this.backgrounds, this.fontColors, this.fontWeights, this.alignments, this.wraps, this.links, this.fontSizes, this.validations];
+    return [
+      this.formats,
+      this.notes,
+      this.backgrounds,
+      this.fontColors,
+      this.fontWeights,
+      this.alignments,
+      this.wraps,
+      this.links,
+      this.fontSizes,
+      this.validations,
+    ];
   }
 }
 
@@ -192,7 +204,8 @@ export class Workbook {
   deleteRows(store: SheetStore, row: number, count: number): void {
     this.hf.removeRows(store.hfId, [row - 1, count]);
     for (const layer of store.layers()) {
-      for (let r = row; r < row + count; r++) layer.fill({ row: r, column: 1, numRows: 1, numColumns: store.maxColumns }, undefined);
+      for (let r = row; r < row + count; r++)
+        layer.fill({ row: r, column: 1, numRows: 1, numColumns: store.maxColumns }, undefined);
       layer.shift('row', row + count, -count);
     }
     store.maxRows -= count;

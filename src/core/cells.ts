@@ -7,7 +7,11 @@
 export function literal(text: string): string {
   if (text === '') return '';
   if (/^[=+\-@']/.test(text)) return `'${text}`;
-  if (/^\s*[+-]?[\d.,]+\s*%?\s*$/.test(text) || /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(text.trim()) || /^(true|false)$/i.test(text.trim())) {
+  if (
+    /^\s*[+-]?[\d.,]+\s*%?\s*$/.test(text) ||
+    /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(text.trim()) ||
+    /^(true|false)$/i.test(text.trim())
+  ) {
     return `'${text}`;
   }
   return text;
@@ -22,7 +26,10 @@ export function columnLetters(column: number): string {
 export const a1 = (row: number, column: number): string => `${columnLetters(column)}${row}`;
 
 /** Splits items into runs of adjacent positions (columns by default), for one write per run. */
-export function contiguousRuns<T>(items: readonly T[], position: (item: T) => number = (item) => (item as { column: number }).column): T[][] {
+export function contiguousRuns<T>(
+  items: readonly T[],
+  position: (item: T) => number = (item) => (item as { column: number }).column,
+): T[][] {
   const sorted = [...items].sort((a, b) => position(a) - position(b));
   const runs: T[][] = [];
   for (const item of sorted) {
@@ -34,7 +41,10 @@ export function contiguousRuns<T>(items: readonly T[], position: (item: T) => nu
 }
 
 /** Runs of adjacent columns that also share a setting: one spreadsheet call per block. */
-export function blocksOf<T extends { column: number }>(items: readonly T[], setting: (item: T) => string): T[][] {
+export function blocksOf<T extends { column: number }>(
+  items: readonly T[],
+  setting: (item: T) => string,
+): T[][] {
   return contiguousRuns(items).flatMap((run) => {
     const blocks: T[][] = [];
     for (const item of run) {

@@ -2,13 +2,21 @@
  * What OpsPlan sends: owner digests, the manager report, reminders and escalations, each with a
  * send-log key so nothing goes twice, and each rendered as HTML (escaped, inline CSS) plus text.
  */
-import { escapeHtml, link, oneLine, page, pill, STYLE, table } from './html';
 import { normalizeName } from './headers';
-import { accountableFor, emailOf, type Activity, type Kpi, type PlanModel, type Risk, type RowRef } from './plan-model';
-import { bar, fmt, isOpenRisk, RAG_OF_STATUS, type KpiLine, type ReportModel } from './report';
+import { escapeHtml, link, oneLine, page, pill, STYLE, table } from './html';
+import {
+  accountableFor,
+  type Activity,
+  emailOf,
+  type Kpi,
+  type PlanModel,
+  type Risk,
+  type RowRef,
+} from './plan-model';
+import { bar, fmt, isOpenRisk, type KpiLine, RAG_OF_STATUS, type ReportModel } from './report';
+import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 import { RAG } from './spec/types';
 import { isoFromDay } from './values';
-import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 
 export type MailKind = 'digest' | 'manager' | 'reminder' | 'escalation';
 
@@ -53,22 +61,40 @@ function rowUrl(context: MailContext, ref: RowRef): string {
 
 const statusPill = (status: string) => pill(status || 'No data', RAG[RAG_OF_STATUS[status] ?? 'grey']);
 const subjectOf = (planName: string, text: string) => oneLine(`[${oneLine(planName, 80)}] ${text}`, 180);
-const needs = (n: number) => (n === 0 ? 'all on track' : `${n} item${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} you`);
+const needs = (n: number) =>
+  n === 0 ? 'all on track' : `${n} item${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} you`;
 
 function kpiRows(kpis: readonly (Kpi | KpiLine)[], context: MailContext): string[][] {
-  return kpis.map((k) => [link(k.id || '—', rowUrl(context, k)), escapeHtml(k.kpi), `${escapeHtml(fmt(k.actual))} / ${escapeHtml(fmt(k.target))} ${escapeHtml(k.unit)}`, escapeHtml(k.progress === null ? '' : `${Math.round(k.progress * 100)}%`), statusPill(k.status)]);
+  return kpis.map((k) => [
+    link(k.id || '—', rowUrl(context, k)),
+    escapeHtml(k.kpi),
+    `${escapeHtml(fmt(k.actual))} / ${escapeHtml(fmt(k.target))} ${escapeHtml(k.unit)}`,
+    escapeHtml(k.progress === null ? '' : `${Math.round(k.progress * 100)}%`),
+    statusPill(k.status),
+  ]);
 }
 
 function activityRows(list: readonly Activity[], context: MailContext): string[][] {
-  return list.map((a) => [link(a.id || '—', rowUrl(context, a)), escapeHtml(a.name), escapeHtml(a.due === null ? '' : isoFromDay(a.due)), statusPill(a.status)]);
+  return list.map((a) => [
+    link(a.id || '—', rowUrl(context, a)),
+    escapeHtml(a.name),
+    escapeHtml(a.due === null ? '' : isoFromDay(a.due)),
+    statusPill(a.status),
+  ]);
 }
 
 function riskRows(list: readonly Risk[], context: MailContext): string[][] {
-  return list.map((r) => [link(r.id || '—', rowUrl(context, r)), escapeHtml(r.risk), escapeHtml(r.reviewDate === null ? '' : isoFromDay(r.reviewDate)), statusPill(r.level)]);
+  return list.map((r) => [
+    link(r.id || '—', rowUrl(context, r)),
+    escapeHtml(r.risk),
+    escapeHtml(r.reviewDate === null ? '' : isoFromDay(r.reviewDate)),
+    statusPill(r.level),
+  ]);
 }
 
 const textLine = (ref: { id: string }, rest: string, url: string) => `- ${ref.id} ${rest}\n  ${url}`;
-const needsAttention = (k: KpiLine) => ['At risk', 'Off track', 'Missed', 'No data'].includes(k.status) || k.stale;
+const needsAttention = (k: KpiLine) =>
+  ['At risk', 'Off track', 'Missed', 'No data'].includes(k.status) || k.stale;
 
 function footer(context: MailContext, why: string): { html: string; text: string } {
   return {
@@ -82,7 +108,10 @@ export function ownerDigests(model: PlanModel, report: ReportModel, context: Mai
   const s = model.settings;
   const mails: OutgoingMail[] = [];
   // Group every item by owner once: 200 owners × 40,000 rows must not mean 8 million comparisons.
-  const byOwner = new Map<string, { name: string; kpis: KpiLine[]; late: Activity[]; soon: Activity[]; reviews: Risk[] }>();
+  const byOwner = new Map<
+    string,
+    { name: string; kpis: KpiLine[]; late: Activity[]; soon: Activity[]; reviews: Risk[] }
+  >();
   const slot = (owner: string) => {
     const key = normalizeName(owner);
     let entry = byOwner.get(key);
@@ -92,13 +121,19 @@ export function ownerDigests(model: PlanModel, report: ReportModel, context: Mai
   for (const k of report.kpis) if (k.owner) slot(k.owner).kpis.push(k);
   for (const a of report.overdue) if (a.owner) slot(a.owner).late.push(a);
   for (const a of report.dueSoon) if (a.owner) slot(a.owner).soon.push(a);
-  for (const r of model.risks) if (r.owner && isOpenRisk(r) && r.reviewDate !== null && r.reviewDate <= context.today + s.dueSoonDays) slot(r.owner).reviews.push(r);
+  for (const r of model.risks)
+    if (r.owner && isOpenRisk(r) && r.reviewDate !== null && r.reviewDate <= context.today + s.dueSoonDays)
+      slot(r.owner).reviews.push(r);
   for (const { name: owner, kpis, late, soon, reviews } of byOwner.values()) {
     const to = emailOf(model, owner);
     if (!to) continue;
     const items = kpis.filter(needsAttention).length + late.length + soon.length + reviews.length;
-    const changes = kpis.filter((k) => k.previousStatus !== null && k.previousStatus !== k.status).map((k) => `${k.id}: ${k.previousStatus} → ${k.status}`);
-    const changeLine = changes.length ? `Since the last report: ${changes.join('; ')}.` : 'No status changes since the last report.';
+    const changes = kpis
+      .filter((k) => k.previousStatus !== null && k.previousStatus !== k.status)
+      .map((k) => `${k.id}: ${k.previousStatus} → ${k.status}`);
+    const changeLine = changes.length
+      ? `Since the last report: ${changes.join('; ')}.`
+      : 'No status changes since the last report.';
     const subject = subjectOf(report.planName, `${context.cadence} status — ${needs(items)}`);
     const greeting = `Hi ${oneLine(owner, 60)}, here is your ${context.cadence.toLowerCase()} status for ${oneLine(report.planName, 80)}.`;
     let html = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(greeting)}</p><p>${escapeHtml(changeLine)}</p>`;
@@ -137,11 +172,19 @@ export const reminderKey = (a: Activity) => `reminder|${a.id.toLowerCase()}|${a.
 export const escalationKey = (a: Activity) => `escalation|${a.id.toLowerCase()}|${a.due ?? ''}`;
 
 /** The manager report for each Report recipient: the Report tab's content, summarised to fit. */
-export function managerReports(model: PlanModel, report: ReportModel, context: MailContext, reportUrl: string): OutgoingMail[] {
+export function managerReports(
+  model: PlanModel,
+  report: ReportModel,
+  context: MailContext,
+  reportUrl: string,
+): OutgoingMail[] {
   const recipients = [...new Set(model.settings.reportRecipients.map((r) => r.toLowerCase()))];
   if (!recipients.length) return [];
   const urgent = report.challenges.length;
-  const subject = subjectOf(report.planName, `${context.cadence} report — ${urgent === 0 ? 'no pressing challenges' : `${urgent} pressing challenge${urgent === 1 ? '' : 's'}`}`);
+  const subject = subjectOf(
+    report.planName,
+    `${context.cadence} report — ${urgent === 0 ? 'no pressing challenges' : `${urgent} pressing challenge${urgent === 1 ? '' : 's'}`}`,
+  );
   let limit = MAX_TABLE_ROWS;
   let inner = '';
   let text = '';
@@ -151,25 +194,59 @@ export function managerReports(model: PlanModel, report: ReportModel, context: M
     limit = Math.floor(limit / 2);
   }
   const html = page(subject, inner);
-  return recipients.map((to) => ({ key: `manager|${context.period}|${to}`, kind: 'manager' as const, to, cc: [], subject, text, html, innerHtml: inner, items: urgent, itemKeys: [] }));
+  return recipients.map((to) => ({
+    key: `manager|${context.period}|${to}`,
+    kind: 'manager' as const,
+    to,
+    cc: [],
+    subject,
+    text,
+    html,
+    innerHtml: inner,
+    items: urgent,
+    itemKeys: [],
+  }));
 }
 
-function renderManager(report: ReportModel, context: MailContext, reportUrl: string, subject: string, limit: number): { html: string; text: string } {
-  const more = (n: number) => (n > limit ? `<p style="${STYLE.muted}">…and ${n - limit} more in the Report tab.</p>` : '');
-  const counts = report.kpiCounts.filter((c) => c.count).map((c) => `${statusPill(c.status)} ${c.count}`).join(' &nbsp; ');
+function renderManager(
+  report: ReportModel,
+  context: MailContext,
+  reportUrl: string,
+  subject: string,
+  limit: number,
+): { html: string; text: string } {
+  const more = (n: number) =>
+    n > limit ? `<p style="${STYLE.muted}">…and ${n - limit} more in the Report tab.</p>` : '';
+  const counts = report.kpiCounts
+    .filter((c) => c.count)
+    .map((c) => `${statusPill(c.status)} ${c.count}`)
+    .join(' &nbsp; ');
   const m = report.milestones;
   const money = (n: number) => `${escapeHtml(report.currency)} ${escapeHtml(groupThousands(Math.round(n)))}`;
   let html = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p style="${STYLE.muted}">Period ${escapeHtml(report.period)}</p>`;
   html += `<p><a href="${escapeHtml(reportUrl)}" style="${STYLE.button}">Open the full report</a></p>`;
   html += `<h2 style="${STYLE.h2}">Most pressing challenges</h2>`;
-  html += report.challenges.length ? `<ul>${report.challenges.slice(0, limit).map((c) => `<li>${link(c.ref.tab, rowUrl(context, c.ref))}: ${escapeHtml(c.text)}</li>`).join('')}</ul>${more(report.challenges.length)}` : '<p>None.</p>';
+  html += report.challenges.length
+    ? `<ul>${report.challenges
+        .slice(0, limit)
+        .map((c) => `<li>${link(c.ref.tab, rowUrl(context, c.ref))}: ${escapeHtml(c.text)}</li>`)
+        .join('')}</ul>${more(report.challenges.length)}`
+    : '<p>None.</p>';
   html += `<h2 style="${STYLE.h2}">KPI status</h2><p>${counts || 'No KPIs yet.'}</p>${table(KPI_COLUMNS.email, kpiRows(report.kpis.slice(0, limit), context))}${more(report.kpis.length)}`;
   html += `<h2 style="${STYLE.h2}">Milestones</h2><p>${m.done} of ${m.total} done <span style="font-family:monospace;">${escapeHtml(bar(m.total ? m.done / m.total : 0))}</span></p>`;
   const work = [...report.overdue, ...report.dueSoon];
   html += `<h2 style="${STYLE.h2}">Overdue and due soon</h2>${work.length ? table(WORK_COLUMNS.email, activityRows(work.slice(0, limit), context)) + more(work.length) : '<p>Nothing.</p>'}`;
   html += `<h2 style="${STYLE.h2}">Top risks</h2>${report.topRisks.length ? table(RISK_COLUMNS.email, riskRows(report.topRisks, context)) : '<p>No open risks.</p>'}`;
   const t = report.budget.total;
-  html += `<h2 style="${STYLE.h2}">Budget</h2>${table(BUDGET_COLUMNS.email, [...report.budget.lines.slice(0, limit), t].map((b) => [escapeHtml(b.category), money(b.planned), money(b.actual), money(b.variance)]))}`;
+  html += `<h2 style="${STYLE.h2}">Budget</h2>${table(
+    BUDGET_COLUMNS.email,
+    [...report.budget.lines.slice(0, limit), t].map((b) => [
+      escapeHtml(b.category),
+      money(b.planned),
+      money(b.actual),
+      money(b.variance),
+    ]),
+  )}`;
   const foot = footer(context, 'You get this because you are a report recipient on the Plan tab.');
   const text = [
     subject,
@@ -178,7 +255,12 @@ function renderManager(report: ReportModel, context: MailContext, reportUrl: str
     'Most pressing challenges:',
     ...(report.challenges.length ? report.challenges.slice(0, limit).map((c) => `- ${c.text}`) : ['- None.']),
     '',
-    `KPI status: ${report.kpiCounts.filter((c) => c.count).map((c) => `${c.status} ${c.count}`).join(', ') || 'no KPIs yet'}`,
+    `KPI status: ${
+      report.kpiCounts
+        .filter((c) => c.count)
+        .map((c) => `${c.status} ${c.count}`)
+        .join(', ') || 'no KPIs yet'
+    }`,
     `Milestones: ${m.done} of ${m.total} done`,
     `Overdue: ${report.overdue.length}; due soon: ${report.dueSoon.length}`,
     `Budget: planned ${Math.round(t.planned)}, actual ${Math.round(t.actual)}, variance ${Math.round(t.variance)} ${report.currency}`,
@@ -202,7 +284,12 @@ function utf8Length(text: string): number {
 }
 
 /** Short reminders between digests: work due within Due-soon days, once per task per due date. */
-export function reminders(model: PlanModel, report: ReportModel, context: MailContext, alreadySent: (key: string) => boolean): OutgoingMail[] {
+export function reminders(
+  model: PlanModel,
+  report: ReportModel,
+  context: MailContext,
+  alreadySent: (key: string) => boolean,
+): OutgoingMail[] {
   const byOwner = new Map<string, Activity[]>();
   for (const a of report.dueSoon) {
     if (!a.owner || alreadySent(reminderKey(a))) continue;
@@ -213,11 +300,25 @@ export function reminders(model: PlanModel, report: ReportModel, context: MailCo
   for (const list of byOwner.values()) {
     const to = emailOf(model, list[0]!.owner);
     if (!to) continue;
-    const subject = subjectOf(report.planName, `Reminder — ${list.length === 1 ? `${list[0]!.id} is due ${dueText(list[0]!, context.today)}` : `${list.length} items due soon`}`);
+    const subject = subjectOf(
+      report.planName,
+      `Reminder — ${list.length === 1 ? `${list[0]!.id} is due ${dueText(list[0]!, context.today)}` : `${list.length} items due soon`}`,
+    );
     const innerHtml = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>Due within ${model.settings.dueSoonDays} days:</p>${table(WORK_COLUMNS.email, activityRows(list, context))}${footer(context, 'You own this work.').html}`;
     const html = page(subject, innerHtml);
     const text = `${subject}\n\n${list.map((a) => textLine(a, `${a.name}: due ${dueText(a, context.today)}`, rowUrl(context, a))).join('\n')}${footer(context, 'You own this work.').text}`;
-    mails.push({ key: `reminder|${context.today}|${to.toLowerCase()}`, kind: 'reminder', to, cc: [], subject, text, html, innerHtml, items: list.length, itemKeys: list.map(reminderKey) });
+    mails.push({
+      key: `reminder|${context.today}|${to.toLowerCase()}`,
+      kind: 'reminder',
+      to,
+      cc: [],
+      subject,
+      text,
+      html,
+      innerHtml,
+      items: list.length,
+      itemKeys: list.map(reminderKey),
+    });
   }
   return mails;
 }
@@ -229,11 +330,17 @@ function dueText(a: Activity, today: number): string {
 }
 
 /** Work overdue by more than Escalate-after days goes to its Accountable, with the owner in cc. */
-export function escalations(model: PlanModel, report: ReportModel, context: MailContext, alreadySent: (key: string) => boolean): OutgoingMail[] {
+export function escalations(
+  model: PlanModel,
+  report: ReportModel,
+  context: MailContext,
+  alreadySent: (key: string) => boolean,
+): OutgoingMail[] {
   const s = model.settings;
   const byAccountable = new Map<string, { to: string; list: Activity[] }>();
   for (const a of report.overdue) {
-    if (a.due === null || context.today - a.due <= s.escalateAfterDays || alreadySent(escalationKey(a))) continue;
+    if (a.due === null || context.today - a.due <= s.escalateAfterDays || alreadySent(escalationKey(a)))
+      continue;
     const accountable = accountableFor(model, a.id) ?? s.planOwner;
     const to = accountable ? emailOf(model, accountable) : undefined;
     if (!to) continue;
@@ -241,21 +348,41 @@ export function escalations(model: PlanModel, report: ReportModel, context: Mail
     entry.list.push(a);
     byAccountable.set(to.toLowerCase(), entry);
   }
-  return [...byAccountable.values()].flatMap(({ to, list }) => copiedInGroups(model, to, list)).map(({ to, list, cc, part }) => {
-    const subject = subjectOf(report.planName, `Escalation — ${list.length === 1 ? `${list[0]!.id} is ${context.today - list[0]!.due!} days late` : `${list.length} items are late`}`);
-    const why = `You are Accountable (RACI) for this work, which is more than ${s.escalateAfterDays} days overdue.`;
-    const innerHtml = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(why)} Its owners are copied.</p>${table(WORK_COLUMNS.email, activityRows(list, context))}${footer(context, why).html}`;
-    const html = page(subject, innerHtml);
-    const text = `${subject}\n\n${why}\n\n${list.map((a) => textLine(a, `${a.name}: due ${isoFromDay(a.due!)}, owner ${a.owner || 'none'}`, rowUrl(context, a))).join('\n')}${footer(context, why).text}`;
-    return { key: `escalation|${context.today}|${to.toLowerCase()}${part ? `#${part}` : ''}`, kind: 'escalation' as const, to, cc, subject, text, html, innerHtml, items: list.length, itemKeys: list.map(escalationKey) };
-  });
+  return [...byAccountable.values()]
+    .flatMap(({ to, list }) => copiedInGroups(model, to, list))
+    .map(({ to, list, cc, part }) => {
+      const subject = subjectOf(
+        report.planName,
+        `Escalation — ${list.length === 1 ? `${list[0]!.id} is ${context.today - list[0]!.due!} days late` : `${list.length} items are late`}`,
+      );
+      const why = `You are Accountable (RACI) for this work, which is more than ${s.escalateAfterDays} days overdue.`;
+      const innerHtml = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(why)} Its owners are copied.</p>${table(WORK_COLUMNS.email, activityRows(list, context))}${footer(context, why).html}`;
+      const html = page(subject, innerHtml);
+      const text = `${subject}\n\n${why}\n\n${list.map((a) => textLine(a, `${a.name}: due ${isoFromDay(a.due!)}, owner ${a.owner || 'none'}`, rowUrl(context, a))).join('\n')}${footer(context, why).text}`;
+      return {
+        key: `escalation|${context.today}|${to.toLowerCase()}${part ? `#${part}` : ''}`,
+        kind: 'escalation' as const,
+        to,
+        cc,
+        subject,
+        text,
+        html,
+        innerHtml,
+        items: list.length,
+        itemKeys: list.map(escalationKey),
+      };
+    });
 }
 
 /**
  * Escalations copy each late item's owner, and a message takes at most 50 recipients: an
  * Accountable with late work from more owners gets it in parts, each owner copied on their own.
  */
-function copiedInGroups(model: PlanModel, to: string, list: Activity[]): { to: string; list: Activity[]; cc: string[]; part: number }[] {
+function copiedInGroups(
+  model: PlanModel,
+  to: string,
+  list: Activity[],
+): { to: string; list: Activity[]; cc: string[]; part: number }[] {
   const byOwner = new Map<string, Activity[]>();
   for (const a of list) {
     const owner = a.owner ? emailOf(model, a.owner) : undefined;
@@ -265,7 +392,8 @@ function copiedInGroups(model: PlanModel, to: string, list: Activity[]): { to: s
   const groups: { to: string; list: Activity[]; cc: string[]; part: number }[] = [];
   for (const [owner, items] of byOwner) {
     let group = groups[groups.length - 1];
-    if (!group || (owner && group.cc.length >= MAX_RECIPIENTS - 1)) groups.push((group = { to, list: [], cc: [], part: groups.length }));
+    if (!group || (owner && group.cc.length >= MAX_RECIPIENTS - 1))
+      groups.push((group = { to, list: [], cc: [], part: groups.length }));
     group.list.push(...items);
     if (owner) group.cc.push(owner);
   }

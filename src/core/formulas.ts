@@ -13,7 +13,8 @@ export type CellRef = (key: string) => string;
 
 const band = settingRef('atRiskBand');
 const r4 = (expr: string) => `ROUND(${expr},4)`;
-const effectiveStart = (c: CellRef) => `IF(ISNUMBER(${c('start')}),${c('start')},${settingRef('periodStart')})`;
+const effectiveStart = (c: CellRef) =>
+  `IF(ISNUMBER(${c('start')}),${c('start')},${settingRef('periodStart')})`;
 const effectiveDue = (c: CellRef) => `IF(ISNUMBER(${c('due')}),${c('due')},${settingRef('periodEnd')})`;
 
 /**
@@ -46,8 +47,10 @@ const builders: Record<FormulaKey, (c: CellRef) => string> = {
   },
   budgetPlannedTotal: (c) =>
     `IF(AND(ISBLANK(${c('planned')}),ISBLANK(${c('hours')}),ISBLANK(${c('rate')})),"",IFERROR(${c('planned')}+${c('hours')}*${c('rate')},""))`,
-  budgetVariance: (c) => `IF(OR(NOT(ISNUMBER(${c('plannedTotal')})),NOT(ISNUMBER(${c('actual')}))),"",${c('plannedTotal')}-${c('actual')})`,
-  budgetVariancePercent: (c) => `IF(NOT(ISNUMBER(${c('variance')})),"",IFERROR(${r4(`${c('variance')}/${c('plannedTotal')}`)},""))`,
+  budgetVariance: (c) =>
+    `IF(OR(NOT(ISNUMBER(${c('plannedTotal')})),NOT(ISNUMBER(${c('actual')}))),"",${c('plannedTotal')}-${c('actual')})`,
+  budgetVariancePercent: (c) =>
+    `IF(NOT(ISNUMBER(${c('variance')})),"",IFERROR(${r4(`${c('variance')}/${c('plannedTotal')}`)},""))`,
   budgetStatus: (c) => {
     const [total, actual] = [c('plannedTotal'), c('actual')];
     return `IF(NOT(ISNUMBER(${c('variance')})),"",IF(${actual}>${total},"Over budget",IF(${actual}>=${r4(`${total}*(1-${band})`)},"On budget","Under budget")))`;
@@ -57,8 +60,10 @@ const builders: Record<FormulaKey, (c: CellRef) => string> = {
     const notYet = `IF(AND(ISNUMBER(${start}),TODAY()<${start}),"Not started","On schedule")`;
     return `IF(AND(ISBLANK(${c('name')}),ISBLANK(${due})),"",IF(OR(${c('state')}="Done",ISNUMBER(${c('completed')})),"Done",IF(NOT(ISNUMBER(${due})),${notYet},IF(TODAY()>${due},"Overdue",IF(${due}-TODAY()<=${settingRef('dueSoonDays')},"Due soon",${notYet})))))`;
   },
-  timelineDaysLeft: (c) => `IF(OR(NOT(ISNUMBER(${c('due')})),${c('state')}="Done",ISNUMBER(${c('completed')})),"",${c('due')}-TODAY())`,
-  riskScore: (c) => `IF(OR(ISBLANK(${c('likelihood')}),ISBLANK(${c('impact')})),"",IFERROR(${scale(c('likelihood'))}*${scale(c('impact'))},""))`,
+  timelineDaysLeft: (c) =>
+    `IF(OR(NOT(ISNUMBER(${c('due')})),${c('state')}="Done",ISNUMBER(${c('completed')})),"",${c('due')}-TODAY())`,
+  riskScore: (c) =>
+    `IF(OR(ISBLANK(${c('likelihood')}),ISBLANK(${c('impact')})),"",IFERROR(${scale(c('likelihood'))}*${scale(c('impact'))},""))`,
   riskLevel: (c) => {
     const s = c('score');
     return `IF(NOT(ISNUMBER(${s})),"",IF(${s}<=${settingRef('riskLowMax')},"Low",IF(${s}<=${settingRef('riskMediumMax')},"Medium",IF(${s}<=${settingRef('riskHighMax')},"High","Critical"))))`;
@@ -71,4 +76,21 @@ export function buildFormula(key: FormulaKey, ref: CellRef): string {
 }
 
 /** The functions generated formulas may use (DESIGN §1); a test holds every builder to it. */
-export const ALLOWED_FUNCTIONS = ['IF', 'IFS', 'AND', 'OR', 'NOT', 'IFERROR', 'ISBLANK', 'ISNUMBER', 'MIN', 'MAX', 'ROUND', 'TODAY', 'SUMIFS', 'COUNTIFS', 'INDEX', 'MATCH'] as const;
+export const ALLOWED_FUNCTIONS = [
+  'IF',
+  'IFS',
+  'AND',
+  'OR',
+  'NOT',
+  'IFERROR',
+  'ISBLANK',
+  'ISNUMBER',
+  'MIN',
+  'MAX',
+  'ROUND',
+  'TODAY',
+  'SUMIFS',
+  'COUNTIFS',
+  'INDEX',
+  'MATCH',
+] as const;

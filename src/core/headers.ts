@@ -27,7 +27,9 @@ export function mapHeaders(tab: TabSpec, headerRow: readonly unknown[]): HeaderM
   const names = new Map<string, ColumnSpec>();
   // Exact default headers first, so "Status" on Goals is Status even if another column aliases it.
   for (const column of tab.columns) names.set(normalizeName(column.header), column);
-  for (const column of tab.columns) for (const alias of column.aliases ?? []) if (!names.has(normalizeName(alias))) names.set(normalizeName(alias), column);
+  for (const column of tab.columns)
+    for (const alias of column.aliases ?? [])
+      if (!names.has(normalizeName(alias))) names.set(normalizeName(alias), column);
   const byKey = new Map<string, number>();
   const matchedBy = new Map<string, { header: string; viaAlias: boolean }>();
   const unknown: number[] = [];
@@ -48,5 +50,8 @@ export function mapHeaders(tab: TabSpec, headerRow: readonly unknown[]): HeaderM
 /** The sheet that plays a tab's part: its default name first, then an alias (case-insensitive). */
 export function findTab<T extends { name: string }>(tab: TabSpec, sheets: readonly T[]): T | undefined {
   const byName = new Map(sheets.map((s) => [normalizeName(s.name), s] as const));
-  return byName.get(normalizeName(tab.name)) ?? tab.aliases.map((a) => byName.get(normalizeName(a))).find((s) => s !== undefined);
+  return (
+    byName.get(normalizeName(tab.name)) ??
+    tab.aliases.map((a) => byName.get(normalizeName(a))).find((s) => s !== undefined)
+  );
 }

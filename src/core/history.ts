@@ -5,7 +5,10 @@ import type { HistoryEntry } from './report';
 import { HISTORY } from './spec/tabs';
 import { parseDate } from './values';
 
-export function readHistory(header: readonly unknown[], rows: readonly (readonly unknown[])[]): HistoryEntry[] {
+export function readHistory(
+  header: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+): HistoryEntry[] {
   const map = mapHeaders(HISTORY, header);
   const at = (row: readonly unknown[], key: string) => (map.byKey.has(key) ? row[map.byKey.get(key)!] : '');
   const entries: HistoryEntry[] = [];
@@ -15,7 +18,13 @@ export function readHistory(header: readonly unknown[], rows: readonly (readonly
     if (!day.ok || day.value === null || !kpiId) continue;
     const actual = at(row, 'actual');
     const progress = at(row, 'progress');
-    entries.push({ day: day.value, kpiId, actual: typeof actual === 'number' ? actual : null, progress: typeof progress === 'number' ? progress : null, status: String(at(row, 'status') ?? '') });
+    entries.push({
+      day: day.value,
+      kpiId,
+      actual: typeof actual === 'number' ? actual : null,
+      progress: typeof progress === 'number' ? progress : null,
+      status: String(at(row, 'status') ?? ''),
+    });
   }
   return entries;
 }
@@ -27,7 +36,12 @@ export interface HistoryWrite {
 }
 
 /** Today's snapshot rows, positioned over any snapshot already taken today. */
-export function historyWrite(existing: readonly (readonly unknown[])[], header: readonly unknown[], kpis: readonly Kpi[], today: number): HistoryWrite {
+export function historyWrite(
+  existing: readonly (readonly unknown[])[],
+  header: readonly unknown[],
+  kpis: readonly Kpi[],
+  today: number,
+): HistoryWrite {
   const map = mapHeaders(HISTORY, header);
   const dateIndex = map.byKey.get('date') ?? 0;
   let start = existing.length;

@@ -16,7 +16,10 @@ export function safeUrl(url: string): string {
 
 /** One line for a subject or a display name: no newlines (header injection), bounded length. */
 export function oneLine(text: string, max = 150): string {
-  const flat = String(text).replace(/[\r\n\u2028\u2029\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = String(text)
+    .replace(/[\r\n\u2028\u2029\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -29,7 +32,8 @@ export const STYLE = {
   th: 'text-align:left;padding:6px 8px;border-bottom:1px solid #dadce0;font-size:12px;color:#5f6368;font-weight:500;',
   td: 'padding:6px 8px;border-bottom:1px solid #f1f3f4;vertical-align:top;',
   link: 'color:#1a73e8;text-decoration:none;',
-  button: 'display:inline-block;background:#1a73e8;color:#ffffff;padding:8px 16px;border-radius:4px;text-decoration:none;font-weight:500;',
+  button:
+    'display:inline-block;background:#1a73e8;color:#ffffff;padding:8px 16px;border-radius:4px;text-decoration:none;font-weight:500;',
 } as const;
 
 export function pill(text: string, colours: { background: string; font: string }): string {
@@ -43,7 +47,9 @@ export function link(text: string, url: string): string {
 /** A table whose cells are already-escaped HTML fragments. */
 export function table(headers: string[], rows: string[][]): string {
   const head = headers.map((h) => `<th style="${STYLE.th}">${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td style="${STYLE.td}">${c}</td>`).join('')}</tr>`).join('');
+  const body = rows
+    .map((r) => `<tr>${r.map((c) => `<td style="${STYLE.td}">${c}</td>`).join('')}</tr>`)
+    .join('');
   return `<table role="presentation" style="${STYLE.table}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 

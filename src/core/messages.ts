@@ -10,9 +10,12 @@ export function describePreview(preview: SetupPreview): string {
       const parts = [];
       if (tab.addColumns.length) parts.push(`add ${tab.addColumns.join(', ')}`);
       if (tab.addSettings.length) parts.push(`add settings ${tab.addSettings.join(', ')}`);
-      if (tab.recognised.length) parts.push(`use ${tab.recognised.map((r) => `"${r.header}" as ${r.as}`).join(', ')}`);
+      if (tab.recognised.length)
+        parts.push(`use ${tab.recognised.map((r) => `"${r.header}" as ${r.as}`).join(', ')}`);
       if (tab.kept.length) parts.push(`keep ${tab.kept.map((k) => `"${k}"`).join(', ')} as they are`);
-      lines.push(`• ${tab.sheet === tab.tab ? tab.tab : `${tab.sheet} (as ${tab.tab})`}: ${parts.join('; ') || 'add notes and formatting'}.`);
+      lines.push(
+        `• ${tab.sheet === tab.tab ? tab.tab : `${tab.sheet} (as ${tab.tab})`}: ${parts.join('; ') || 'add notes and formatting'}.`,
+      );
     }
   }
   return lines.join('\n');
@@ -23,7 +26,15 @@ export function describeCheck(result: CheckResult, shown = 12): string {
   const { error, warning, info } = result.counts;
   if (error + warning + info === 0) return 'No problems found. The plan is consistent.';
   const head = `${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} note${info === 1 ? '' : 's'}.`;
-  const lines = result.findings.slice(0, shown).map((f) => `${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '▲' : 'ℹ'} ${f.tab}${f.cell ? `!${f.cell}` : ''}: ${f.message} ${f.fix}`);
-  const more = result.findings.length > shown ? `\n…and ${result.findings.length - shown} more: open the sidebar to see and jump to each.` : '';
+  const lines = result.findings
+    .slice(0, shown)
+    .map(
+      (f) =>
+        `${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '▲' : 'ℹ'} ${f.tab}${f.cell ? `!${f.cell}` : ''}: ${f.message} ${f.fix}`,
+    );
+  const more =
+    result.findings.length > shown
+      ? `\n…and ${result.findings.length - shown} more: open the sidebar to see and jump to each.`
+      : '';
   return `${head}\n\n${lines.join('\n')}${more}`;
 }

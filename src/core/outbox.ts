@@ -3,7 +3,15 @@
  * from an earlier run (cut by the quota or the time limit) goes first; nothing already in the send
  * log is sent again; one email per recipient (escalations aside).
  */
-import { escalations, managerReports, onePerRecipient, ownerDigests, reminders, type MailContext, type OutgoingMail } from './email';
+import {
+  escalations,
+  type MailContext,
+  managerReports,
+  onePerRecipient,
+  type OutgoingMail,
+  ownerDigests,
+  reminders,
+} from './email';
 import type { PlanModel } from './plan-model';
 import type { ReportModel } from './report';
 import { digestPeriod, isDigestDay, type Schedule } from './schedule';
@@ -23,12 +31,27 @@ export interface Pending {
   keys: string[];
 }
 
-export function composeMail(run: MailRun, schedule: Schedule, digestsNow: boolean, alreadySent: (key: string) => boolean, pending: Pending | null): OutgoingMail[] {
+export function composeMail(
+  run: MailRun,
+  schedule: Schedule,
+  digestsNow: boolean,
+  alreadySent: (key: string) => boolean,
+  pending: Pending | null,
+): OutgoingMail[] {
   const today = run.report.today;
   const period = digestPeriod(schedule, today);
-  const context = (p: string): MailContext => ({ url: run.url, gids: run.gids, today, period: p, cadence: schedule.mode === 'daily' ? 'Daily' : 'Weekly' });
+  const context = (p: string): MailContext => ({
+    url: run.url,
+    gids: run.gids,
+    today,
+    period: p,
+    cadence: schedule.mode === 'daily' ? 'Daily' : 'Weekly',
+  });
   const reportUrl = `${run.url}#gid=${run.gids[run.reportSheet]}`;
-  const digestsFor = (p: string) => [...ownerDigests(run.model, run.report, context(p)), ...managerReports(run.model, run.report, context(p), reportUrl)];
+  const digestsFor = (p: string) => [
+    ...ownerDigests(run.model, run.report, context(p)),
+    ...managerReports(run.model, run.report, context(p), reportUrl),
+  ];
   const earlier: OutgoingMail[] = [];
   if (pending && pending.period !== period) {
     const keys = new Set(pending.keys);
@@ -36,12 +59,19 @@ export function composeMail(run: MailRun, schedule: Schedule, digestsNow: boolea
   }
   const current: OutgoingMail[] = digestsNow || isDigestDay(schedule, today) ? digestsFor(period) : [];
   const inDigests = new Set(current.flatMap((m) => m.itemKeys));
-  if (schedule.reminders) current.push(...reminders(run.model, run.report, context(period), (k) => alreadySent(k) || inDigests.has(k)));
+  if (schedule.reminders)
+    current.push(
+      ...reminders(run.model, run.report, context(period), (k) => alreadySent(k) || inDigests.has(k)),
+    );
   if (schedule.escalations) current.push(...escalations(run.model, run.report, context(period), alreadySent));
   const pendingKeys = new Set(pending?.period === period ? pending.keys : []);
   const unsent = onePerRecipient(current.filter((m) => !alreadySent(m.key)));
   unsent.sort((a, b) => Number(pendingKeys.has(b.key)) - Number(pendingKeys.has(a.key)));
-  return [...onePerRecipient(earlier.filter((m) => !alreadySent(m.key))), ...unsent, ...current.filter((m) => alreadySent(m.key))];
+  return [
+    ...onePerRecipient(earlier.filter((m) => !alreadySent(m.key))),
+    ...unsent,
+    ...current.filter((m) => alreadySent(m.key)),
+  ];
 }
 
 /**

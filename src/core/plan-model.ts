@@ -6,7 +6,7 @@ import type { PlanInput, TabInput } from './check';
 import { mapHeaders, normalizeName } from './headers';
 import { rowHasData } from './refresh';
 import { parseRow } from './schema';
-import { readSettingsTab, resolveSettings, type PlanSettings } from './settings';
+import { type PlanSettings, readSettingsTab, resolveSettings } from './settings';
 import { BUDGET, GOALS, PEOPLE, RACI, RISKS, TIMELINE } from './spec/tabs';
 import type { TabSpec } from './spec/types';
 import { RACI_LETTERS } from './spec/vocab';
@@ -112,11 +112,14 @@ function records(spec: TabSpec, tab: TabInput | undefined): Record_[] {
   return out;
 }
 
-const str = (v: ParsedCell | null | unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+const str = (v: ParsedCell | null | unknown): string =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function buildPlanModel(input: PlanInput): PlanModel {
-  const settings = resolveSettings(input.plan ? readSettingsTab(input.plan.header, input.plan.rows).raw : new Map());
+  const settings = resolveSettings(
+    input.plan ? readSettingsTab(input.plan.header, input.plan.rows).raw : new Map(),
+  );
 
   const people = records(PEOPLE, input.people)
     .map((r) => ({ name: str(r.value('name')), email: str(r.value('email')), role: str(r.value('role')) }))
@@ -124,7 +127,11 @@ export function buildPlanModel(input: PlanInput): PlanModel {
   const goalRows = records(GOALS, input.goals);
   const tab = (key: keyof PlanInput, fallback: string) => input[key]?.sheetName ?? fallback;
   /** Where a record came from, and its ID: the part every record shares. */
-  const source = (spec: TabSpec, r: Record_) => ({ tab: tab(spec.key, spec.name), row: r.row, id: str(r.value('id')) });
+  const source = (spec: TabSpec, r: Record_) => ({
+    tab: tab(spec.key, spec.name),
+    row: r.row,
+    id: str(r.value('id')),
+  });
   const kpis: Kpi[] = goalRows
     .filter((r) => str(r.value('kpi')))
     .map((r) => ({
@@ -185,7 +192,8 @@ export function buildPlanModel(input: PlanInput): PlanModel {
       const letters = new Map<string, string>();
       for (const i of map.unknown) {
         const letter = str(row[i]).trim().toUpperCase();
-        if ((RACI_LETTERS as readonly string[]).includes(letter)) letters.set(str(input.raci.header[i]).trim(), letter);
+        if ((RACI_LETTERS as readonly string[]).includes(letter))
+          letters.set(str(input.raci.header[i]).trim(), letter);
       }
       raci.set(str(row[idIndex]).trim().toLowerCase(), letters);
     }
@@ -199,7 +207,13 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     risks,
     costs,
     raci,
-    sheetNames: { goals: tab('goals', GOALS.name), timeline: tab('timeline', TIMELINE.name), risks: tab('risks', RISKS.name), budget: tab('budget', BUDGET.name), people: tab('people', PEOPLE.name) },
+    sheetNames: {
+      goals: tab('goals', GOALS.name),
+      timeline: tab('timeline', TIMELINE.name),
+      risks: tab('risks', RISKS.name),
+      budget: tab('budget', BUDGET.name),
+      people: tab('people', PEOPLE.name),
+    },
   };
 }
 

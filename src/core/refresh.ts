@@ -30,14 +30,22 @@ export interface FormulaPlan {
 }
 
 const ROW_MARK = '\u0000';
-const sameFormula = (a: string, b: string) => a === b || a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+const sameFormula = (a: string, b: string) =>
+  a === b || a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
 /** A row has data when any column other than the formula columns holds something. */
 export function rowHasData(spec: TabSpec, map: HeaderMap, row: readonly unknown[]): boolean {
-  return spec.columns.some((c) => c.type !== 'formula' && map.byKey.has(c.key) && !isBlank(row[map.byKey.get(c.key)!]));
+  return spec.columns.some(
+    (c) => c.type !== 'formula' && map.byKey.has(c.key) && !isBlank(row[map.byKey.get(c.key)!]),
+  );
 }
 
-export function formulaPlan(spec: TabSpec, map: HeaderMap, rows: readonly (readonly unknown[])[], formulas: readonly (readonly string[])[]): FormulaPlan {
+export function formulaPlan(
+  spec: TabSpec,
+  map: HeaderMap,
+  rows: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
+): FormulaPlan {
   const unbuildable: FormulaPlan['unbuildable'] = [];
   const columns: { spec: ColumnSpec; index: number; build: (row: number) => string }[] = [];
   for (const column of spec.columns) {
@@ -85,7 +93,9 @@ export function formulaPlan(spec: TabSpec, map: HeaderMap, rows: readonly (reado
         blocks.push({
           row: start + 2,
           column: run[0]!.column,
-          formulas: slice.map((line, j) => run.map(({ k }) => line[k] ?? formulas[start + j]?.[columns[k]!.index] ?? '')),
+          formulas: slice.map((line, j) =>
+            run.map(({ k }) => line[k] ?? formulas[start + j]?.[columns[k]!.index] ?? ''),
+          ),
         });
       }
       start = -1;

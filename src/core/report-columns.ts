@@ -5,21 +5,59 @@ import type { TabSpec } from './spec/types';
 const h = (tab: TabSpec, key: string) => columnSpec(tab, key).header;
 
 export const KPI_COLUMNS = {
-  report: [h(GOALS, 'id'), h(GOALS, 'kpi'), h(GOALS, 'owner'), h(GOALS, 'actual'), h(GOALS, 'target'), h(GOALS, 'progress'), h(GOALS, 'expected'), h(GOALS, 'status'), 'Trend'],
-  email: [h(GOALS, 'id'), h(GOALS, 'kpi'), `${h(GOALS, 'actual')} / ${h(GOALS, 'target').toLowerCase()}`, h(GOALS, 'progress'), h(GOALS, 'status')],
+  report: [
+    h(GOALS, 'id'),
+    h(GOALS, 'kpi'),
+    h(GOALS, 'owner'),
+    h(GOALS, 'actual'),
+    h(GOALS, 'target'),
+    h(GOALS, 'progress'),
+    h(GOALS, 'expected'),
+    h(GOALS, 'status'),
+    'Trend',
+  ],
+  email: [
+    h(GOALS, 'id'),
+    h(GOALS, 'kpi'),
+    `${h(GOALS, 'actual')} / ${h(GOALS, 'target').toLowerCase()}`,
+    h(GOALS, 'progress'),
+    h(GOALS, 'status'),
+  ],
 };
 
 export const WORK_COLUMNS = {
-  report: [h(TIMELINE, 'id'), 'Work', h(TIMELINE, 'owner'), h(TIMELINE, 'type'), h(TIMELINE, 'due'), h(TIMELINE, 'daysLeft'), h(TIMELINE, 'status')],
+  report: [
+    h(TIMELINE, 'id'),
+    'Work',
+    h(TIMELINE, 'owner'),
+    h(TIMELINE, 'type'),
+    h(TIMELINE, 'due'),
+    h(TIMELINE, 'daysLeft'),
+    h(TIMELINE, 'status'),
+  ],
   email: [h(TIMELINE, 'id'), 'Work', h(TIMELINE, 'due'), h(TIMELINE, 'status')],
 };
 
 export const RISK_COLUMNS = {
-  report: [h(RISKS, 'id'), h(RISKS, 'risk'), h(RISKS, 'owner'), h(RISKS, 'score'), h(RISKS, 'level'), h(RISKS, 'reviewDate'), h(RISKS, 'response')],
+  report: [
+    h(RISKS, 'id'),
+    h(RISKS, 'risk'),
+    h(RISKS, 'owner'),
+    h(RISKS, 'score'),
+    h(RISKS, 'level'),
+    h(RISKS, 'reviewDate'),
+    h(RISKS, 'response'),
+  ],
   email: [h(RISKS, 'id'), h(RISKS, 'risk'), h(RISKS, 'reviewDate'), h(RISKS, 'level')],
 };
 
 export const BUDGET_COLUMNS = {
-  report: [h(BUDGET, 'category'), h(BUDGET, 'plannedTotal'), h(BUDGET, 'actual'), h(BUDGET, 'variance'), 'Spent'],
+  report: [
+    h(BUDGET, 'category'),
+    h(BUDGET, 'plannedTotal'),
+    h(BUDGET, 'actual'),
+    h(BUDGET, 'variance'),
+    'Spent',
+  ],
   email: [h(BUDGET, 'category'), h(BUDGET, 'plannedTotal'), h(BUDGET, 'actual'), h(BUDGET, 'variance')],
 };

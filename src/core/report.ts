@@ -5,8 +5,8 @@
  */
 import type { Activity, Kpi, PlanModel, Risk, RowRef } from './plan-model';
 import { KPI_STATUSES, type KpiStatus } from './spec/vocab';
-import { isoFromDay } from './values';
 import { isStaleKpi } from './status';
+import { isoFromDay } from './values';
 
 export interface HistoryEntry {
   day: number;
@@ -53,7 +53,15 @@ export interface ReportModel {
   challenges: Challenge[];
 }
 
-const STATUS_RANK: Record<string, number> = { Missed: 0, 'Off track': 1, 'At risk': 2, 'No data': 3, 'Not started': 4, 'On track': 5, Achieved: 6 };
+const STATUS_RANK: Record<string, number> = {
+  Missed: 0,
+  'Off track': 1,
+  'At risk': 2,
+  'No data': 3,
+  'Not started': 4,
+  'On track': 5,
+  Achieved: 6,
+};
 
 export function isOpenRisk(risk: Risk): boolean {
   return risk.state !== 'Closed';
@@ -64,11 +72,14 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
   const past = history.filter((h) => h.day < today);
   const lastSnapshotDay = past.reduce((max, h) => Math.max(max, h.day), -Infinity);
   const kpis: KpiLine[] = model.kpis.map((k) => {
-    const mine = past.filter((h) => h.kpiId.toLowerCase() === k.id.toLowerCase()).sort((a, b) => a.day - b.day);
+    const mine = past
+      .filter((h) => h.kpiId.toLowerCase() === k.id.toLowerCase())
+      .sort((a, b) => a.day - b.day);
     const previous = mine.filter((h) => h.day === lastSnapshotDay)[0];
     const series = [...mine.slice(-5).map((h) => h.actual), k.actual].filter((v): v is number => v !== null);
     let arrow = '•';
-    if (previous && previous.progress !== null && k.progress !== null) arrow = k.progress > previous.progress ? '↑' : k.progress < previous.progress ? '↓' : '→';
+    if (previous && previous.progress !== null && k.progress !== null)
+      arrow = k.progress > previous.progress ? '↑' : k.progress < previous.progress ? '↓' : '→';
     const stale = isStaleKpi(k.updated, k.status, today, s.kpiCadenceDays);
     return { ...k, trend: series, arrow, previousStatus: previous?.status ?? null, stale };
   });
@@ -79,13 +90,21 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
   const byGoal = new Map<string, { goal: string; done: number; total: number }>();
   for (const m of milestones) {
     const key = m.goal || '—';
-    const entry = byGoal.get(key) ?? { goal: m.goal ? `${m.goal} ${goalsById.get(m.goal.toLowerCase()) ?? ''}`.trim() : 'No goal', done: 0, total: 0 };
+    const entry = byGoal.get(key) ?? {
+      goal: m.goal ? `${m.goal} ${goalsById.get(m.goal.toLowerCase()) ?? ''}`.trim() : 'No goal',
+      done: 0,
+      total: 0,
+    };
     entry.total++;
     if (m.status === 'Done') entry.done++;
     byGoal.set(key, entry);
   }
-  const overdue = model.activities.filter((a) => a.status === 'Overdue').sort((a, b) => (a.due ?? 0) - (b.due ?? 0));
-  const dueSoon = model.activities.filter((a) => a.status === 'Due soon').sort((a, b) => (a.due ?? 0) - (b.due ?? 0));
+  const overdue = model.activities
+    .filter((a) => a.status === 'Overdue')
+    .sort((a, b) => (a.due ?? 0) - (b.due ?? 0));
+  const dueSoon = model.activities
+    .filter((a) => a.status === 'Due soon')
+    .sort((a, b) => (a.due ?? 0) - (b.due ?? 0));
   const topRisks = model.risks
     .filter(isOpenRisk)
     .filter((r) => r.score !== null)
@@ -101,31 +120,65 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
     lines.set(c.category, line);
   }
   const budgetLines = [...lines.values()].sort((a, b) => b.planned - a.planned);
-  const total = budgetLines.reduce((t, l) => ({ category: 'Total', planned: t.planned + l.planned, actual: t.actual + l.actual, variance: t.variance + l.variance }), { category: 'Total', planned: 0, actual: 0, variance: 0 });
+  const total = budgetLines.reduce(
+    (t, l) => ({
+      category: 'Total',
+      planned: t.planned + l.planned,
+      actual: t.actual + l.actual,
+      variance: t.variance + l.variance,
+    }),
+    { category: 'Total', planned: 0, actual: 0, variance: 0 },
+  );
 
   const challenges: Challenge[] = [];
   for (const k of kpis.filter((k) => k.status === 'Missed' || k.status === 'Off track')) {
-    challenges.push({ kind: 'kpi', text: `${k.id} ${k.kpi} is ${k.status.toLowerCase()}: ${fmt(k.actual)} of ${fmt(k.target)} ${k.unit} (owner ${k.owner || 'none'}).`, ref: k });
+    challenges.push({
+      kind: 'kpi',
+      text: `${k.id} ${k.kpi} is ${k.status.toLowerCase()}: ${fmt(k.actual)} of ${fmt(k.target)} ${k.unit} (owner ${k.owner || 'none'}).`,
+      ref: k,
+    });
   }
   for (const m of overdue.filter((a) => a.type === 'Milestone')) {
-    challenges.push({ kind: 'milestone', text: `Milestone ${m.id} ${m.name} is ${today - (m.due ?? today)} days overdue (owner ${m.owner || 'none'}).`, ref: m });
+    challenges.push({
+      kind: 'milestone',
+      text: `Milestone ${m.id} ${m.name} is ${today - (m.due ?? today)} days overdue (owner ${m.owner || 'none'}).`,
+      ref: m,
+    });
   }
   for (const r of model.risks.filter((r) => isOpenRisk(r) && r.level === 'Critical')) {
-    challenges.push({ kind: 'risk', text: `Critical risk ${r.id}: ${r.risk} (score ${r.score}; owner ${r.owner || 'none'}).`, ref: r });
+    challenges.push({
+      kind: 'risk',
+      text: `Critical risk ${r.id}: ${r.risk} (score ${r.score}; owner ${r.owner || 'none'}).`,
+      ref: r,
+    });
   }
   for (const k of kpis.filter((k) => k.stale)) {
-    challenges.push({ kind: 'stale', text: `${k.id} ${k.kpi} was last updated ${isoFromDay(k.updated!)}, ${today - k.updated!} days ago.`, ref: k });
+    challenges.push({
+      kind: 'stale',
+      text: `${k.id} ${k.kpi} was last updated ${isoFromDay(k.updated!)}, ${today - k.updated!} days ago.`,
+      ref: k,
+    });
   }
 
   return {
     planName: s.planName || 'Operational plan',
     vision: s.vision,
-    period: s.periodStart !== null && s.periodEnd !== null ? `${isoFromDay(s.periodStart)} to ${isoFromDay(s.periodEnd)}` : 'period not set',
+    period:
+      s.periodStart !== null && s.periodEnd !== null
+        ? `${isoFromDay(s.periodStart)} to ${isoFromDay(s.periodEnd)}`
+        : 'period not set',
     today,
     currency: s.currency,
-    kpiCounts: KPI_STATUSES.map((status) => ({ status, count: kpis.filter((k) => k.status === status).length })),
+    kpiCounts: KPI_STATUSES.map((status) => ({
+      status,
+      count: kpis.filter((k) => k.status === status).length,
+    })),
     kpis,
-    milestones: { done: milestones.filter((m) => m.status === 'Done').length, total: milestones.length, byGoal: [...byGoal.values()] },
+    milestones: {
+      done: milestones.filter((m) => m.status === 'Done').length,
+      total: milestones.length,
+      byGoal: [...byGoal.values()],
+    },
     overdue,
     dueSoon,
     topRisks,

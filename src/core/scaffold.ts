@@ -3,12 +3,12 @@
  * blank spreadsheet gets the whole plan structure and a team's own tabs are adopted without losing
  * a cell. Pure: the Apps Script adapter reads the shape and applies the result in batched calls.
  */
-import { findTab, mapHeaders, normalizeName, type HeaderMap } from './headers';
-import { currencyFormat, numberFormatOf, PLAN_TABS, RACI_PERSON_COLUMN, SETTINGS, PEOPLE } from './spec/tabs';
+import { columnLetters } from './cells';
+import { findTab, type HeaderMap, mapHeaders, normalizeName } from './headers';
+import { readSettingsTab } from './settings';
+import { currencyFormat, numberFormatOf, PEOPLE, PLAN_TABS, RACI_PERSON_COLUMN, SETTINGS } from './spec/tabs';
 import type { ColumnSpec, RagColour, SettingSpec, TabSpec } from './spec/types';
 import { isBlank } from './values';
-import { columnLetters } from './cells';
-import { readSettingsTab } from './settings';
 
 export interface SheetShape {
   name: string;
@@ -119,7 +119,6 @@ export function validationFor(column: ColumnSpec): ValidationRule | undefined {
   }
 }
 
-
 /** Red dates: past and not finished, read from the row's own State or Status. */
 function overdueRule(tab: TabSpec, byKey: Map<string, number>): ConditionalRule[] {
   const col = (key: string) => (byKey.has(key) ? byKey.get(key)! + 1 : undefined);
@@ -128,7 +127,14 @@ function overdueRule(tab: TabSpec, byKey: Map<string, number>): ConditionalRule[
     const done = col(doneKey);
     if (!date || !done) return [];
     const d = `${columnLetters(date)}2`;
-    return [{ kind: 'overdue', columns: [date], formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),$${columnLetters(done)}2<>"${doneValue}")`, colour: 'red' }];
+    return [
+      {
+        kind: 'overdue',
+        columns: [date],
+        formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),$${columnLetters(done)}2<>"${doneValue}")`,
+        colour: 'red',
+      },
+    ];
   };
   if (tab.key === 'timeline') return rule('due', 'state', 'Done');
   if (tab.key === 'goals') return rule('due', 'status', 'Achieved');
@@ -136,22 +142,35 @@ function overdueRule(tab: TabSpec, byKey: Map<string, number>): ConditionalRule[
   return [];
 }
 
-function conditionalRules(tab: TabSpec, byKey: Map<string, number>, personColumns: number[]): ConditionalRule[] {
+function conditionalRules(
+  tab: TabSpec,
+  byKey: Map<string, number>,
+  personColumns: number[],
+): ConditionalRule[] {
   const rules: ConditionalRule[] = [];
   for (const column of tab.columns) {
     const index = byKey.get(column.key);
     if (index === undefined || !column.colours) continue;
-    for (const [text, colour] of Object.entries(column.colours)) rules.push({ kind: 'text', columns: [index + 1], text, colour });
+    for (const [text, colour] of Object.entries(column.colours))
+      rules.push({ kind: 'text', columns: [index + 1], text, colour });
   }
   // One rule per letter over every person column, however many people there are.
   if (personColumns.length) {
-    for (const [text, colour] of Object.entries(RACI_PERSON_COLUMN.colours ?? {})) rules.push({ kind: 'text', columns: [...personColumns].sort((a, b) => a - b), text, colour });
+    for (const [text, colour] of Object.entries(RACI_PERSON_COLUMN.colours ?? {}))
+      rules.push({ kind: 'text', columns: [...personColumns].sort((a, b) => a - b), text, colour });
   }
   return [...rules, ...overdueRule(tab, byKey)];
 }
 
 function newColumn(spec: ColumnSpec, column: number, currency: string, header = spec.header): NewColumn {
-  return { column, spec, header, width: spec.width, format: numberFormatOf(spec, currencyFormat(currency)), validation: validationFor(spec) };
+  return {
+    column,
+    spec,
+    header,
+    width: spec.width,
+    format: numberFormatOf(spec, currencyFormat(currency)),
+    validation: validationFor(spec),
+  };
 }
 
 export function settingFormat(setting: SettingSpec): string | undefined {
@@ -174,7 +193,14 @@ export function peopleNames(shape: SheetShape | undefined): string[] {
   return names;
 }
 
-function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number, workbook: WorkbookShape, currency: string, people: string[]): TabSetup {
+function planTab(
+  spec: TabSpec,
+  shape: SheetShape | undefined,
+  position: number,
+  workbook: WorkbookShape,
+  currency: string,
+  people: string[],
+): TabSetup {
   const header = shape?.header ?? [];
   const map: HeaderMap = mapHeaders(spec, header);
   const lastColumn = Math.max(shape?.lastColumn ?? 0, header.length);
@@ -200,7 +226,8 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
   const notes: { column: number; note: string }[] = [];
   for (const column of spec.columns) {
     const index = map.byKey.get(column.key);
-    if (index !== undefined && isBlank(shape?.headerNotes[index] ?? '')) notes.push({ column: index + 1, note: column.note });
+    if (index !== undefined && isBlank(shape?.headerNotes[index] ?? ''))
+      notes.push({ column: index + 1, note: column.note });
   }
 
   const settingRows: { row: number; setting: SettingSpec }[] = [];
@@ -215,12 +242,21 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
       }
       const target = `${shape?.name ?? spec.name}!${columnLetters(valueIndex + 1)}${rows.get(setting.key)}`;
       if (normalizeName(workbook.namedRanges[setting.rangeName]) !== normalizeName(target)) {
-        namedRanges.push({ name: setting.rangeName, row: rows.get(setting.key)!, column: valueIndex + 1, format: settingFormat(setting) });
+        namedRanges.push({
+          name: setting.rangeName,
+          row: rows.get(setting.key)!,
+          column: valueIndex + 1,
+          format: settingFormat(setting),
+        });
       }
     }
   }
 
-  const action = !shape ? 'create' : newColumns.length || notes.length || settingRows.length || namedRanges.length ? 'adopt' : 'ready';
+  const action = !shape
+    ? 'create'
+    : newColumns.length || notes.length || settingRows.length || namedRanges.length
+      ? 'adopt'
+      : 'ready';
   return {
     spec,
     sheetName: shape?.name ?? spec.name,
@@ -234,7 +270,9 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
     conditionalRules: conditionalRules(spec, byKey, personColumns),
     settingRows,
     namedRanges,
-    recognised: [...map.matchedBy.entries()].filter(([, m]) => m.viaAlias).map(([key, m]) => ({ header: m.header, as: spec.columns.find((c) => c.key === key)!.header })),
+    recognised: [...map.matchedBy.entries()]
+      .filter(([, m]) => m.viaAlias)
+      .map(([key, m]) => ({ header: m.header, as: spec.columns.find((c) => c.key === key)!.header })),
     kept: spec.kind === 'raci' ? [] : map.unknown.map((i) => String(header[i])),
     dataRows: Math.max(0, (shape?.lastRow ?? 0) - 1),
     columnOf: Object.fromEntries([...byKey.entries()].map(([key, index]) => [key, index + 1])),
@@ -245,7 +283,9 @@ function planTab(spec: TabSpec, shape: SheetShape | undefined, position: number,
 export function planSetup(workbook: WorkbookShape): SetupPlan {
   const found = PLAN_TABS.map((spec) => ({ spec, shape: findTab(spec, workbook.sheets) }));
   const planShape = found.find((f) => f.spec.key === 'plan')!.shape;
-  const settings = planShape ? readSettingsTab(planShape.header, planShape.body ?? []).raw : new Map<string, unknown>();
+  const settings = planShape
+    ? readSettingsTab(planShape.header, planShape.body ?? []).raw
+    : new Map<string, unknown>();
   const currency = String(settings.get('currency') || 'USD');
   const people = peopleNames(found.find((f) => f.spec.key === 'people')!.shape);
   const tabs: TabSetup[] = [];
@@ -260,14 +300,25 @@ export function planSetup(workbook: WorkbookShape): SetupPlan {
     }
     tabs.push(setup);
   }
-  const blank = workbook.sheets.find((s) => /^sheet1$/i.test(s.name) && s.lastRow === 0 && s.lastColumn === 0);
+  const blank = workbook.sheets.find(
+    (s) => /^sheet1$/i.test(s.name) && s.lastRow === 0 && s.lastColumn === 0,
+  );
   const creating = tabs.some((t) => t.action === 'create');
   const changes = tabs.reduce((n, t) => n + (t.action === 'ready' ? 0 : 1), 0);
   return { tabs, removeBlankSheet: blank && creating ? blank.name : undefined, changes };
 }
 
 export interface SetupPreview {
-  tabs: { tab: string; sheet: string; action: TabSetup['action']; addColumns: string[]; addSettings: string[]; recognised: { header: string; as: string }[]; kept: string[]; dataRows: number }[];
+  tabs: {
+    tab: string;
+    sheet: string;
+    action: TabSetup['action'];
+    addColumns: string[];
+    addSettings: string[];
+    recognised: { header: string; as: string }[];
+    kept: string[];
+    dataRows: number;
+  }[];
   changes: number;
 }
 

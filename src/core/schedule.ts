@@ -3,9 +3,18 @@
  * zone, and which period a digest belongs to (one digest per recipient per period).
  */
 import * as z from 'zod/mini';
+
 import { isoFromDay } from './values';
 
-export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+export const WEEKDAYS = [
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export const ScheduleSchema = z.object({
@@ -17,13 +26,27 @@ export const ScheduleSchema = z.object({
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
-export const DEFAULT_SCHEDULE: Schedule = { mode: 'off', weekday: 'MONDAY', hour: 9, reminders: true, escalations: true };
+export const DEFAULT_SCHEDULE: Schedule = {
+  mode: 'off',
+  weekday: 'MONDAY',
+  hour: 9,
+  reminders: true,
+  escalations: true,
+};
 
 /** Reads a stored or submitted schedule; anything invalid is an error in plain words. */
-export function parseSchedule(input: unknown): { ok: true; schedule: Schedule } | { ok: false; error: string } {
+export function parseSchedule(
+  input: unknown,
+): { ok: true; schedule: Schedule } | { ok: false; error: string } {
   const result = ScheduleSchema.safeParse(input);
   if (result.success) return { ok: true, schedule: result.data };
-  const issue = result.error.issues[0]! as { code: string; path: PropertyKey[]; maximum?: unknown; minimum?: unknown; values?: unknown[] };
+  const issue = result.error.issues[0]! as {
+    code: string;
+    path: PropertyKey[];
+    maximum?: unknown;
+    minimum?: unknown;
+    values?: unknown[];
+  };
   const what =
     issue.code === 'too_big'
       ? `must be at most ${String(issue.maximum)}`
@@ -59,14 +82,21 @@ export function isDigestDay(schedule: Schedule, day: number): boolean {
 }
 
 /** The trigger that runs the pipeline: daily when reminders or escalations need daily runs. */
-export function triggerFor(schedule: Schedule): { kind: 'daily'; hour: number } | { kind: 'weekly'; hour: number; weekday: Weekday } | null {
+export function triggerFor(
+  schedule: Schedule,
+): { kind: 'daily'; hour: number } | { kind: 'weekly'; hour: number; weekday: Weekday } | null {
   if (schedule.mode === 'off') return null;
-  if (schedule.mode === 'daily' || schedule.reminders || schedule.escalations) return { kind: 'daily', hour: schedule.hour };
+  if (schedule.mode === 'daily' || schedule.reminders || schedule.escalations)
+    return { kind: 'daily', hour: schedule.hour };
   return { kind: 'weekly', hour: schedule.hour, weekday: schedule.weekday };
 }
 
 /** The next digest, from a wall-clock now in the spreadsheet's zone: a day number and hour. */
-export function nextDigest(schedule: Schedule, today: number, hourNow: number): { day: number; hour: number } | null {
+export function nextDigest(
+  schedule: Schedule,
+  today: number,
+  hourNow: number,
+): { day: number; hour: number } | null {
   if (schedule.mode === 'off') return null;
   for (let d = 0; d <= 7; d++) {
     const day = today + d;
@@ -78,7 +108,15 @@ export function nextDigest(schedule: Schedule, today: number, hourNow: number): 
 
 export function describeSchedule(schedule: Schedule): string {
   if (schedule.mode === 'off') return 'Off: status emails go only when you send them.';
-  const when = schedule.mode === 'daily' ? 'every day' : `every ${schedule.weekday.charAt(0)}${schedule.weekday.slice(1).toLowerCase()}`;
-  const extras = [schedule.reminders && 'reminders before due dates', schedule.escalations && 'escalations of late work'].filter(Boolean).join(' and ');
+  const when =
+    schedule.mode === 'daily'
+      ? 'every day'
+      : `every ${schedule.weekday.charAt(0)}${schedule.weekday.slice(1).toLowerCase()}`;
+  const extras = [
+    schedule.reminders && 'reminders before due dates',
+    schedule.escalations && 'escalations of late work',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return `Digests ${when} between ${schedule.hour}:00 and ${schedule.hour + 1}:00${extras ? `, with ${extras} daily` : ''}.`;
 }

@@ -4,6 +4,7 @@
  */
 // zod/mini: the same schemas at a fraction of the bundle size (Apps Script parses Code.js on every run).
 import * as z from 'zod/mini';
+
 import type { ColumnSpec, TabSpec } from './spec/types';
 import { parseCell, type ParsedCell } from './values';
 
@@ -13,7 +14,12 @@ export function cellSchema(column: ColumnSpec): z.ZodMiniType<ParsedCell | null>
     z.transform((value, ctx) => {
       const parsed = parseCell(column, value);
       if (!parsed.ok) {
-        ctx.issues.push({ code: 'custom', message: parsed.problem, input: value, params: { column: column.key } });
+        ctx.issues.push({
+          code: 'custom',
+          message: parsed.problem,
+          input: value,
+          params: { column: column.key },
+        });
         return z.NEVER;
       }
       return parsed.value;
@@ -26,7 +32,9 @@ const cache = new Map<string, z.ZodMiniType<Record<string, ParsedCell | null>>>(
 export function rowSchema(tab: TabSpec): z.ZodMiniType<Record<string, ParsedCell | null>> {
   let schema = cache.get(tab.key);
   if (!schema) {
-    schema = z.object(Object.fromEntries(tab.columns.map((c) => [c.key, cellSchema(c)]))) as unknown as z.ZodMiniType<Record<string, ParsedCell | null>>;
+    schema = z.object(
+      Object.fromEntries(tab.columns.map((c) => [c.key, cellSchema(c)])),
+    ) as unknown as z.ZodMiniType<Record<string, ParsedCell | null>>;
     cache.set(tab.key, schema);
   }
   return schema;
@@ -39,9 +47,14 @@ export interface ParsedRow {
 }
 
 /** Parses a sheet row (by header map) into typed values; unreadable cells become problems. */
-export function parseRow(tab: TabSpec, byKey: ReadonlyMap<string, number>, row: readonly unknown[]): ParsedRow {
+export function parseRow(
+  tab: TabSpec,
+  byKey: ReadonlyMap<string, number>,
+  row: readonly unknown[],
+): ParsedRow {
   const input: Record<string, unknown> = {};
-  for (const column of tab.columns) input[column.key] = byKey.has(column.key) ? row[byKey.get(column.key)!] : '';
+  for (const column of tab.columns)
+    input[column.key] = byKey.has(column.key) ? row[byKey.get(column.key)!] : '';
   const result = rowSchema(tab).safeParse(input);
   if (result.success) return { values: result.data, problems: new Map() };
   const problems = new Map<string, string>();

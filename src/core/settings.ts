@@ -52,7 +52,10 @@ export function resolveSettings(raw: ReadonlyMap<string, unknown>): PlanSettings
     const spec = settingSpec(key);
     const parsed = parseCell({ key, header: spec.label, type: spec.type, width: 0, note: '' }, raw.get(key));
     if (parsed.ok && parsed.value !== null) return parsed.value;
-    const fallback = parseCell({ key, header: spec.label, type: spec.type, width: 0, note: '' }, spec.defaultValue);
+    const fallback = parseCell(
+      { key, header: spec.label, type: spec.type, width: 0, note: '' },
+      spec.defaultValue,
+    );
     return fallback.ok ? fallback.value : null;
   };
   const text = (key: SettingKey) => String(value(key) ?? '');
@@ -99,7 +102,9 @@ export function readSettingsTab(
   const labelIndex = columns.get('setting') ?? 0;
   const valueIndex = columns.get('value') ?? 1;
   const byLabel = new Map<string, SettingSpec>();
-  for (const s of SETTINGS) for (const label of [s.label, ...(s.aliases ?? [])]) if (!byLabel.has(normalizeName(label))) byLabel.set(normalizeName(label), s);
+  for (const s of SETTINGS)
+    for (const label of [s.label, ...(s.aliases ?? [])])
+      if (!byLabel.has(normalizeName(label))) byLabel.set(normalizeName(label), s);
   const rows = new Map<string, number>();
   const raw = new Map<string, unknown>();
   body.forEach((line, i) => {

@@ -3,7 +3,7 @@
  * as the sheet holds them (numbers, text, booleans, '' for empty; dates as day numbers). A property
  * test holds the sheet formulas to it; the check and the report use it where no sheet is at hand.
  */
-import type { KpiStatus, RiskLevel, TimelineStatus, BudgetStatus } from './spec/vocab';
+import type { BudgetStatus, KpiStatus, RiskLevel, TimelineStatus } from './spec/vocab';
 import { SCALE_WORDS } from './spec/vocab';
 
 export type SheetValue = string | number | boolean;
@@ -31,7 +31,8 @@ function num(v: SheetValue): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
   throw new FormulaError('#VALUE!');
 }
-const textEquals = (v: SheetValue, text: string) => typeof v === 'string' && v.toLowerCase() === text.toLowerCase();
+const textEquals = (v: SheetValue, text: string) =>
+  typeof v === 'string' && v.toLowerCase() === text.toLowerCase();
 /** Sheets/HyperFormula ROUND: half away from zero. */
 export function round(x: number, places: number): number {
   const m = Math.pow(10, places);
@@ -50,8 +51,10 @@ function iferror<T, F>(f: () => T, fallback: F): T | F {
   }
 }
 
-const effectiveStart = (row: Row, s: StatusSettings) => (isNumber(get(row, 'start')) ? get(row, 'start') : s.periodStart);
-const effectiveDue = (row: Row, s: StatusSettings) => (isNumber(get(row, 'due')) ? get(row, 'due') : s.periodEnd);
+const effectiveStart = (row: Row, s: StatusSettings) =>
+  isNumber(get(row, 'start')) ? get(row, 'start') : s.periodStart;
+const effectiveDue = (row: Row, s: StatusSettings) =>
+  isNumber(get(row, 'due')) ? get(row, 'due') : s.periodEnd;
 
 export function goalExpected(row: Row, s: StatusSettings, today: number): number | '' {
   if (isBlank(get(row, 'kpi'))) return '';
@@ -141,7 +144,8 @@ export function timelineDaysLeft(row: Row, today: number): number | '' {
 }
 
 const SCALE_BY_WORD = new Map<string, number>();
-for (const [n, words] of Object.entries(SCALE_WORDS)) for (const w of [n, ...words]) SCALE_BY_WORD.set(w.toLowerCase(), Number(n));
+for (const [n, words] of Object.entries(SCALE_WORDS))
+  for (const w of [n, ...words]) SCALE_BY_WORD.set(w.toLowerCase(), Number(n));
 
 /** Likelihood or impact as the Score formula reads it. */
 export function scaleValue(v: SheetValue): number | '' {
@@ -166,6 +170,11 @@ export function riskLevel(row: Row, s: StatusSettings): RiskLevel | '' {
 }
 
 /** A KPI is stale when it was last measured longer ago than the update cadence, unless its status is final. */
-export function isStaleKpi(updated: number | null, status: string, today: number, cadenceDays: number): boolean {
+export function isStaleKpi(
+  updated: number | null,
+  status: string,
+  today: number,
+  cadenceDays: number,
+): boolean {
   return updated !== null && today - updated > cadenceDays && status !== 'Achieved' && status !== 'Missed';
 }

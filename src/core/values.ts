@@ -3,8 +3,8 @@
  * strings, numbers, booleans, '' for empty, and dates as ISO text read in the spreadsheet's zone.
  * Nothing here throws: what cannot be understood comes back as a problem to report.
  */
-import { SCALE_WORDS } from './spec/vocab';
 import type { ColumnSpec } from './spec/types';
+import { SCALE_WORDS } from './spec/vocab';
 
 export type CellValue = string | number | boolean;
 
@@ -15,7 +15,8 @@ const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 
 const ERROR_VALUE = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
 export const isErrorValue = (v: unknown): v is string => typeof v === 'string' && ERROR_VALUE.test(v.trim());
-export const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+export const isBlank = (v: unknown): boolean =>
+  v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Shortens long or multi-line user text for messages. */
 export function preview(v: unknown, max = 40): string {
@@ -50,7 +51,9 @@ const MAX_DAY = dayFromYmd(2150, 12, 31);
 export function parseDate(v: unknown): Parsed<number> {
   if (isBlank(v)) return ok(null);
   if (typeof v === 'number') {
-    return Number.isFinite(v) && v >= MIN_DAY && v <= MAX_DAY ? ok(Math.floor(v)) : bad(`${preview(v)} is not a date`);
+    return Number.isFinite(v) && v >= MIN_DAY && v <= MAX_DAY
+      ? ok(Math.floor(v))
+      : bad(`${preview(v)} is not a date`);
   }
   if (typeof v === 'string') {
     const text = v.trim();
@@ -70,7 +73,11 @@ export function parseNumber(v: unknown): Parsed<number> {
   if (isBlank(v)) return ok(null);
   if (typeof v === 'number') return Number.isFinite(v) ? ok(v) : bad('is not a finite number');
   if (typeof v === 'string') {
-    const text = v.trim().replace(/^[$€£¥₹]|^[A-Z]{3}\s*/u, '').replace(/,/g, '').replace(/\s/g, '');
+    const text = v
+      .trim()
+      .replace(/^[$€£¥₹]|^[A-Z]{3}\s*/u, '')
+      .replace(/,/g, '')
+      .replace(/\s/g, '');
     const percent = /^([+-]?\d+(?:\.\d+)?)%$/.exec(text);
     if (percent) return ok(Number(percent[1]) / 100);
     if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return ok(Number(text));
@@ -91,11 +98,13 @@ export function parsePercent(v: unknown): Parsed<number> {
 
 // ---- words ----
 const SCALE_LOOKUP = new Map<string, number>();
-for (const [n, words] of Object.entries(SCALE_WORDS)) for (const w of words) SCALE_LOOKUP.set(w.toLowerCase(), Number(n));
+for (const [n, words] of Object.entries(SCALE_WORDS))
+  for (const w of words) SCALE_LOOKUP.set(w.toLowerCase(), Number(n));
 
 export function parseScale(v: unknown): Parsed<number> {
   if (isBlank(v)) return ok(null);
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 5 ? ok(v) : bad(`${preview(v)} is outside 1–5`);
+  if (typeof v === 'number')
+    return Number.isInteger(v) && v >= 1 && v <= 5 ? ok(v) : bad(`${preview(v)} is outside 1–5`);
   if (typeof v === 'string') {
     const text = v.trim();
     if (/^[1-5]$/.test(text)) return ok(Number(text));
@@ -131,7 +140,11 @@ export function parseEmails(v: unknown): Parsed<string[]> {
     .map((s) => s.trim())
     .filter(Boolean);
   const wrong = list.filter((a) => !isEmail(a));
-  return wrong.length ? bad(`${wrong.map((w) => `"${preview(w, 30)}"`).join(', ')} ${wrong.length === 1 ? 'is not an email address' : 'are not email addresses'}`) : ok(list);
+  return wrong.length
+    ? bad(
+        `${wrong.map((w) => `"${preview(w, 30)}"`).join(', ')} ${wrong.length === 1 ? 'is not an email address' : 'are not email addresses'}`,
+      )
+    : ok(list);
 }
 
 export function parseIds(v: unknown): Parsed<string[]> {
@@ -162,7 +175,9 @@ export function parseCell(column: ColumnSpec, v: unknown): Parsed<ParsedCell> {
       return column.type === 'formula' ? ok(isBlank(v) ? null : (v as ParsedCell)) : parseNumber(v);
     case 'integer': {
       const n = parseNumber(v);
-      return n.ok && n.value !== null && !Number.isInteger(n.value) ? bad(`${preview(v)} is not a whole number`) : n;
+      return n.ok && n.value !== null && !Number.isInteger(n.value)
+        ? bad(`${preview(v)} is not a whole number`)
+        : n;
     }
     case 'money':
     case 'hours': {
@@ -179,7 +194,9 @@ export function parseCell(column: ColumnSpec, v: unknown): Parsed<ParsedCell> {
       return parseChoice(v, column.values ?? []);
     case 'email': {
       const t = parseText(v);
-      return t.ok && t.value !== null && !isEmail(t.value) ? bad(`"${preview(v)}" is not an email address`) : t;
+      return t.ok && t.value !== null && !isEmail(t.value)
+        ? bad(`"${preview(v)}" is not an email address`)
+        : t;
     }
     case 'emails':
       return parseEmails(v);
@@ -187,7 +204,9 @@ export function parseCell(column: ColumnSpec, v: unknown): Parsed<ParsedCell> {
       return parseIds(v);
     case 'id': {
       const t = parseText(v);
-      return t.ok && t.value !== null && (t.value.length > 40 || /\s/.test(t.value)) ? bad(`"${preview(v)}" is not a usable ID (short, no spaces)`) : t;
+      return t.ok && t.value !== null && (t.value.length > 40 || /\s/.test(t.value))
+        ? bad(`"${preview(v)}" is not a usable ID (short, no spaces)`)
+        : t;
     }
     default:
       return parseText(v);

@@ -14,14 +14,24 @@ export interface ReadPlanOptions {
 }
 
 /** Reads every plan tab once: one getValues (and one getFormulas where asked) per tab. */
-export function readPlan(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, options: ReadPlanOptions = { formulas: true }): { input: PlanInput; timeZone: string; gids: Record<string, number> } {
+export function readPlan(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: ReadPlanOptions = { formulas: true },
+): { input: PlanInput; timeZone: string; gids: Record<string, number> } {
   const index = options.index ?? indexSheets(ss);
   const input: PlanInput = {};
   const gids: Record<string, number> = {};
   for (const spec of PLAN_TABS) {
-    const tab = options.reuse?.get(spec.key) ?? readTab(index, spec, Boolean(options.formulas) && spec.columns.some((c) => c.type === 'formula'));
+    const tab =
+      options.reuse?.get(spec.key) ??
+      readTab(index, spec, Boolean(options.formulas) && spec.columns.some((c) => c.type === 'formula'));
     if (!tab) continue;
-    input[spec.key] = { sheetName: tab.sheetName, header: tab.header, rows: tab.rows, formulas: tab.formulas };
+    input[spec.key] = {
+      sheetName: tab.sheetName,
+      header: tab.header,
+      rows: tab.rows,
+      formulas: tab.formulas,
+    };
     gids[tab.sheetName] = tab.gid;
   }
   return { input, timeZone: index.timeZone, gids };
@@ -34,7 +44,11 @@ export function runCheck(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckRes
 }
 
 /** Moves the cursor to a finding's cell (or its tab), as the sidebar asks. */
-export function activateCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, cell: string): boolean {
+export function activateCell(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheetName: string,
+  cell: string,
+): boolean {
   const sheet = ss.getSheetByName(sheetName);
   if (!sheet) return false;
   if (!cell) {

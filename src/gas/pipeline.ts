@@ -48,15 +48,26 @@ function savePending(pending: Pending | null): void {
   const props = PropertiesService.getDocumentProperties();
   for (const key of props.getKeys()) if (key.startsWith(PENDING_PREFIX)) props.deleteProperty(key);
   if (!pending || !pending.keys.length) return;
-  props.setProperties(Object.fromEntries(encodePending(pending).map((chunk, i) => [`${PENDING_PREFIX}${i}`, chunk])));
+  props.setProperties(
+    Object.fromEntries(encodePending(pending).map((chunk, i) => [`${PENDING_PREFIX}${i}`, chunk])),
+  );
 }
 
 export function runPipeline(ss: Spreadsheet, options: PipelineOptions): PipelineResult {
   const started = Date.now();
   const lock = LockService.getDocumentLock();
-  const result: PipelineResult = { ran: false, message: '', sent: [], alreadySent: 0, pending: 0, failed: [], quotaLeft: 0 };
+  const result: PipelineResult = {
+    ran: false,
+    message: '',
+    sent: [],
+    alreadySent: 0,
+    pending: 0,
+    failed: [],
+    quotaLeft: 0,
+  };
   if (!lock.tryLock(LOCK_WAIT_MS)) {
-    result.message = 'Another OpsPlan run was still working on this spreadsheet, so this one stopped without sending anything. The other run sends the emails.';
+    result.message =
+      'Another OpsPlan run was still working on this spreadsheet, so this one stopped without sending anything. The other run sends the emails.';
     console.warn(result.message);
     return result;
   }
@@ -80,9 +91,21 @@ export function runPipeline(ss: Spreadsheet, options: PipelineOptions): Pipeline
           continue;
         }
         try {
-          MailApp.sendEmail({ to: mail.to, ...(mail.cc.length ? { cc: mail.cc.join(',') } : {}), subject: mail.subject, body: mail.text, htmlBody: mail.html, name: 'OpsPlan' });
+          MailApp.sendEmail({
+            to: mail.to,
+            ...(mail.cc.length ? { cc: mail.cc.join(',') } : {}),
+            subject: mail.subject,
+            body: mail.text,
+            htmlBody: mail.html,
+            name: 'OpsPlan',
+          });
           quota -= recipientsOf(mail);
-          log.record([mail.key, ...mail.itemKeys], { at: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ss"), kind: mail.kind, to: mail.to, subject: mail.subject });
+          log.record([mail.key, ...mail.itemKeys], {
+            at: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ss"),
+            kind: mail.kind,
+            to: mail.to,
+            subject: mail.subject,
+          });
           result.sent.push({ kind: mail.kind, to: mail.to, cc: mail.cc, subject: mail.subject });
         } catch (error) {
           result.failed.push({ to: mail.to, error: error instanceof Error ? error.message : String(error) });
@@ -108,7 +131,8 @@ function summarise(r: PipelineResult): string {
   const parts = [`${r.sent.length} email${r.sent.length === 1 ? '' : 's'} sent`];
   if (r.alreadySent) parts.push(`${r.alreadySent} already sent earlier`);
   if (r.pending) parts.push(`${r.pending} waiting for the next run (daily mail quota or time limit)`);
-  if (r.failed.length) parts.push(`${r.failed.length} failed: ${r.failed.map((f) => `${f.to} (${f.error})`).join('; ')}`);
+  if (r.failed.length)
+    parts.push(`${r.failed.length} failed: ${r.failed.map((f) => `${f.to} (${f.error})`).join('; ')}`);
   return `${parts.join(', ')}.`;
 }
 
@@ -127,5 +151,13 @@ export function previewMail(ss: Spreadsheet): MailPreview[] {
   const schedule = loadSchedule();
   const run = prepareReport(ss);
   const log = new SendLog(ss);
-  return composeMail(run, schedule, true, (key) => log.has(key), loadPending()).map((m) => ({ kind: m.kind, to: m.to, cc: m.cc, subject: m.subject, text: m.text, html: m.html, alreadySent: log.has(m.key) }));
+  return composeMail(run, schedule, true, (key) => log.has(key), loadPending()).map((m) => ({
+    kind: m.kind,
+    to: m.to,
+    cc: m.cc,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    alreadySent: log.has(m.key),
+  }));
 }

@@ -5,7 +5,7 @@ import { normalizeName } from '../core/headers';
 import { type FormulaConflict } from '../core/refresh';
 import { planSetup, previewSetup, type SetupPreview } from '../core/scaffold';
 import { readSettingsTab } from '../core/settings';
-import { currencyFormat, numberFormatOf, PLAN, RACI, SETTINGS, tabSpec, PLAN_TABS } from '../core/spec/tabs';
+import { currencyFormat, numberFormatOf, PLAN, PLAN_TABS, RACI, SETTINGS, tabSpec } from '../core/spec/tabs';
 import type { TabKey } from '../core/spec/types';
 import { dayFromIso } from '../core/values';
 import { refreshTab } from './refresh';
@@ -22,7 +22,8 @@ export function previewPlanSetup(ss: Spreadsheet): SetupPreview {
 export function setUpPlanTabs(ss: Spreadsheet): SetupResult & { changes: number } {
   const read = readWorkbookShape(ss);
   const plan = planSetup(read.shape);
-  if (plan.changes === 0) return { created: [], adopted: [], ready: plan.tabs.map((t) => t.sheetName), changes: 0 };
+  if (plan.changes === 0)
+    return { created: [], adopted: [], ready: plan.tabs.map((t) => t.sheetName), changes: 0 };
   return { ...applySetup(ss, plan, read.sheets), changes: plan.changes };
 }
 
@@ -69,7 +70,8 @@ export function insertExample(ss: Spreadsheet): ExampleResult {
     const byPerson = new Map(raci.header.map((h, i) => [normalizeName(h), i] as const));
     const records = example.raci.map((r) => {
       const record: Record<string, string> = { id: r.id, activity: r.activity };
-      for (const [person, letter] of Object.entries(r.letters)) if (byPerson.has(normalizeName(person))) record[`@${byPerson.get(normalizeName(person))}`] = letter;
+      for (const [person, letter] of Object.entries(r.letters))
+        if (byPerson.has(normalizeName(person))) record[`@${byPerson.get(normalizeName(person))}`] = letter;
       return record;
     });
     writeRecords(raci, records);
@@ -92,13 +94,16 @@ function writeRecords(tab: TabData, records: Record<string, string | number>[]):
     }
     return line;
   });
-  if (records.length + 1 > tab.maxRows) tab.sheet.insertRowsAfter(tab.maxRows, records.length + 1 - tab.maxRows);
+  if (records.length + 1 > tab.maxRows)
+    tab.sheet.insertRowsAfter(tab.maxRows, records.length + 1 - tab.maxRows);
   tab.sheet.getRange(2, 1, grid.length, width).setValues(grid);
   // Dates and percentages are numbers: give their cells a format in case the column had none.
   for (const column of tab.spec.columns) {
     const index = tab.map.byKey.get(column.key);
     if (index === undefined || !['date', 'percent'].includes(column.type)) continue;
-    tab.sheet.getRange(2, index + 1, grid.length, 1).setNumberFormat(numberFormatOf(column, currencyFormat('USD'))!);
+    tab.sheet
+      .getRange(2, index + 1, grid.length, 1)
+      .setNumberFormat(numberFormatOf(column, currencyFormat('USD'))!);
   }
 }
 

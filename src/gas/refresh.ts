@@ -3,7 +3,7 @@
  * setFormulas per block of adjacent columns and rows. A value someone typed into a formula
  * column is kept and reported, never overwritten.
  */
-import { formulaPlan, type FormulaBlock, type FormulaPlan } from '../core/refresh';
+import { type FormulaBlock, type FormulaPlan, formulaPlan } from '../core/refresh';
 import type { TabData } from './tabs';
 
 export function refreshTab(tab: TabData): FormulaPlan {
@@ -13,5 +13,7 @@ export function refreshTab(tab: TabData): FormulaPlan {
 }
 
 function writeBlock(tab: TabData, block: FormulaBlock): void {
-  tab.sheet.getRange(block.row, block.column, block.formulas.length, block.formulas[0]!.length).setFormulas(block.formulas);
+  tab.sheet
+    .getRange(block.row, block.column, block.formulas.length, block.formulas[0]!.length)
+    .setFormulas(block.formulas);
 }

@@ -3,11 +3,11 @@ import { literal } from '../core/cells';
 import { historyWrite, readHistory } from '../core/history';
 import { buildPlanModel, type PlanModel } from '../core/plan-model';
 import { buildReport, type ReportModel } from '../core/report';
-import { REPORT_WIDTH, reportGrid, type ReportCell } from '../core/report-layout';
+import { REPORT_WIDTH, type ReportCell, reportGrid } from '../core/report-layout';
 import { HISTORY, REPORT } from '../core/spec/tabs';
 import { readPlan } from './check';
 import { refreshAll, todayIn } from './plan-actions';
-import { indexSheets, readTab, sheetNamed, type SheetIndex, type TabData } from './tabs';
+import { indexSheets, readTab, type SheetIndex, sheetNamed, type TabData } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -24,7 +24,11 @@ export interface ReportRun {
 const COLUMN_WIDTHS = [110, 300, 130, 90, 90, 150, 90, 110, 120];
 
 /** The report as it stands, read only: for previews. */
-export function prepareReport(ss: Spreadsheet, reuse?: ReadonlyMap<string, TabData>, index: SheetIndex = indexSheets(ss)): ReportRun & { history: { header: unknown[]; rows: unknown[][] } } {
+export function prepareReport(
+  ss: Spreadsheet,
+  reuse?: ReadonlyMap<string, TabData>,
+  index: SheetIndex = indexSheets(ss),
+): ReportRun & { history: { header: unknown[]; rows: unknown[][] } } {
   const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
@@ -33,7 +37,15 @@ export function prepareReport(ss: Spreadsheet, reuse?: ReadonlyMap<string, TabDa
   const model = buildPlanModel(input);
   const report = buildReport(model, today, historyTab ? readHistory(historyTab.header, historyTab.rows) : []);
   const allGids = reportSheet ? { ...gids, [REPORT.name]: reportSheet.sheet.getSheetId() } : gids;
-  return { model, report, generatedAt, reportSheet: REPORT.name, gids: allGids, url: ss.getUrl(), history: { header: historyTab?.header ?? [], rows: historyTab?.rows ?? [] } };
+  return {
+    model,
+    report,
+    generatedAt,
+    reportSheet: REPORT.name,
+    gids: allGids,
+    url: ss.getUrl(),
+    history: { header: historyTab?.header ?? [], rows: historyTab?.rows ?? [] },
+  };
 }
 
 /** Generate report: formulas refreshed, the Report tab rewritten whole, today's History snapshot. */
@@ -46,7 +58,14 @@ export function generateReport(ss: Spreadsheet): ReportRun {
   const gids = { ...run.gids, [sheet.getName()]: sheet.getSheetId() };
   writeGrid(sheet, reportGrid(run.report, run.generatedAt), gids);
   writeHistory(ss, run.history.rows, run.history.header, run.model, run.report.today);
-  return { model: run.model, report: run.report, generatedAt: run.generatedAt, reportSheet: sheet.getName(), gids, url: run.url };
+  return {
+    model: run.model,
+    report: run.report,
+    generatedAt: run.generatedAt,
+    reportSheet: sheet.getName(),
+    gids,
+    url: run.url,
+  };
 }
 
 function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, number>): void {
@@ -57,7 +76,9 @@ function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, numb
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (maxColumns < REPORT_WIDTH) sheet.insertColumnsAfter(maxColumns, REPORT_WIDTH - maxColumns);
   const range = sheet.getRange(1, 1, rows, REPORT_WIDTH);
-  range.setValues(grid.map((line) => line.map((c) => (typeof c.value === 'string' ? literal(c.value) : c.value))));
+  range.setValues(
+    grid.map((line) => line.map((c) => (typeof c.value === 'string' ? literal(c.value) : c.value))),
+  );
   range.setBackgrounds(grid.map((line) => line.map((c) => c.background ?? null)));
   range.setFontColors(grid.map((line) => line.map((c) => c.fontColor ?? null)));
   range.setFontWeights(grid.map((line) => line.map((c) => (c.bold ? 'bold' : 'normal'))));
@@ -67,7 +88,9 @@ function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, numb
     grid.map(([c]) => {
       const builder = SpreadsheetApp.newRichTextValue().setText(String(c!.value));
       const gid = c!.link ? gids[c!.link.tab] : undefined;
-      return [(gid === undefined ? builder : builder.setLinkUrl(`#gid=${gid}&range=A${c!.link!.row}`)).build()];
+      return [
+        (gid === undefined ? builder : builder.setLinkUrl(`#gid=${gid}&range=A${c!.link!.row}`)).build(),
+      ];
     }),
   );
   const title = grid.findIndex((line) => line[0]?.size);
@@ -75,14 +98,23 @@ function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, numb
   COLUMN_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
 }
 
-function writeHistory(ss: Spreadsheet, rows: readonly (readonly unknown[])[], header: readonly unknown[], model: PlanModel, today: number): void {
+function writeHistory(
+  ss: Spreadsheet,
+  rows: readonly (readonly unknown[])[],
+  header: readonly unknown[],
+  model: PlanModel,
+  today: number,
+): void {
   if (!model.kpis.length) return;
   let sheet = ss.getSheetByName(HISTORY.name);
   let head = header;
   if (!sheet) {
     sheet = sheetNamed(ss, HISTORY.name, HISTORY.colour);
     head = HISTORY.columns.map((c) => c.header);
-    sheet.getRange(1, 1, 1, head.length).setValues([head as string[]]).setFontWeight('bold');
+    sheet
+      .getRange(1, 1, 1, head.length)
+      .setValues([head as string[]])
+      .setFontWeight('bold');
     sheet.setFrozenRows(1);
     sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
     sheet.getRange(2, 4, sheet.getMaxRows() - 1, 1).setNumberFormat('0%');
@@ -91,5 +123,7 @@ function writeHistory(ss: Spreadsheet, rows: readonly (readonly unknown[])[], he
   const needed = write.startRow + write.rows.length - 1;
   const maxRows = sheet.getMaxRows();
   if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + 500);
-  sheet.getRange(write.startRow, 1, write.rows.length, 5).setValues(write.rows.map((r) => r.map((v) => (typeof v === 'string' ? literal(v) : v))));
+  sheet
+    .getRange(write.startRow, 1, write.rows.length, 5)
+    .setValues(write.rows.map((r) => r.map((v) => (typeof v === 'string' ? literal(v) : v))));
 }

@@ -1,5 +1,12 @@
 /** The schedule: stored in document properties, run by exactly one time-driven trigger. */
-import { DEFAULT_SCHEDULE, describeSchedule, nextDigest, parseSchedule, triggerFor, type Schedule } from '../core/schedule';
+import {
+  DEFAULT_SCHEDULE,
+  describeSchedule,
+  nextDigest,
+  parseSchedule,
+  type Schedule,
+  triggerFor,
+} from '../core/schedule';
 import { isoFromDay } from '../core/values';
 import { todayIn } from './plan-actions';
 
@@ -41,13 +48,19 @@ export function scheduleStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sc
   const p = props();
   const owner = p.getProperty(OWNER_KEY);
   const last = p.getProperty(LAST_RUN_KEY);
-  const next = nextDigest(schedule, todayIn(timeZone), Number(Utilities.formatDate(new Date(), timeZone, 'H')));
+  const next = nextDigest(
+    schedule,
+    todayIn(timeZone),
+    Number(Utilities.formatDate(new Date(), timeZone, 'H')),
+  );
   return {
     schedule,
     description: describeSchedule(schedule),
     runsAs: schedule.mode === 'off' ? null : owner,
     triggerVisible: ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === PIPELINE_HANDLER),
-    nextRun: next ? `${isoFromDay(next.day)} between ${next.hour}:00 and ${next.hour + 1}:00 (${timeZone})` : null,
+    nextRun: next
+      ? `${isoFromDay(next.day)} between ${next.hour}:00 and ${next.hour + 1}:00 (${timeZone})`
+      : null,
     timeZone,
     lastRun: last ? (JSON.parse(last) as { at: string; summary: string }) : null,
   };
@@ -65,7 +78,10 @@ export function saveSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input
   }
   const plan = triggerFor(schedule);
   if (plan) {
-    const builder = ScriptApp.newTrigger(PIPELINE_HANDLER).timeBased().atHour(plan.hour).inTimezone(ss.getSpreadsheetTimeZone());
+    const builder = ScriptApp.newTrigger(PIPELINE_HANDLER)
+      .timeBased()
+      .atHour(plan.hour)
+      .inTimezone(ss.getSpreadsheetTimeZone());
     if (plan.kind === 'daily') builder.everyDays(1);
     else builder.everyWeeks(1).onWeekDay(ScriptApp.WeekDay[plan.weekday]);
     props().setProperty(TRIGGER_KEY, builder.create().getUniqueId());
@@ -73,7 +89,10 @@ export function saveSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input
     props().deleteProperty(TRIGGER_KEY);
   }
   // The email may be blank where Google withholds it (e.g. consumer accounts outside the domain).
-  props().setProperties({ [SCHEDULE_KEY]: JSON.stringify(schedule), [OWNER_KEY]: Session.getEffectiveUser().getEmail() || 'the user who saved the schedule' });
+  props().setProperties({
+    [SCHEDULE_KEY]: JSON.stringify(schedule),
+    [OWNER_KEY]: Session.getEffectiveUser().getEmail() || 'the user who saved the schedule',
+  });
   return scheduleStatus(ss);
 }
 
@@ -97,5 +116,6 @@ export function isStaleTrigger(schedule: Schedule, triggerUid: string | undefine
 }
 
 export function deleteOwnPipelineTriggers(): void {
-  for (const trigger of ScriptApp.getProjectTriggers()) if (trigger.getHandlerFunction() === PIPELINE_HANDLER) ScriptApp.deleteTrigger(trigger);
+  for (const trigger of ScriptApp.getProjectTriggers())
+    if (trigger.getHandlerFunction() === PIPELINE_HANDLER) ScriptApp.deleteTrigger(trigger);
 }

@@ -34,7 +34,8 @@ export class SendLog {
   constructor(private readonly ss: Spreadsheet) {
     this.sheet = ss.getSheetByName(LOG_SHEET);
     if (this.sheet && this.sheet.getLastRow() > 1) {
-      for (const [key] of this.sheet.getRange(2, 1, this.sheet.getLastRow() - 1, 1).getValues()) this.keys.add(String(key));
+      for (const [key] of this.sheet.getRange(2, 1, this.sheet.getLastRow() - 1, 1).getValues())
+        this.keys.add(String(key));
     }
     // Marks left by a run that stopped before writing them to the tab.
     for (const [mark, value] of Object.entries(this.props.getProperties())) {
@@ -66,7 +67,15 @@ export class SendLog {
   /** Writes the run's sends to the tab in one block, then clears their marks. */
   flush(): void {
     if (!this.pending.length) return;
-    const rows = this.pending.flatMap(({ entry }) => entry.keys.map((key) => [literal(key), entry.at, entry.kind, literal(entry.to), literal(entry.subject)]));
+    const rows = this.pending.flatMap(({ entry }) =>
+      entry.keys.map((key) => [
+        literal(key),
+        entry.at,
+        entry.kind,
+        literal(entry.to),
+        literal(entry.subject),
+      ]),
+    );
     const sheet = this.sheet ?? this.create();
     const start = sheet.getLastRow() + 1;
     const needed = start + rows.length - 1;

@@ -2,8 +2,8 @@
 import { blocksOf, contiguousRuns, hashText, literal } from '../core/cells';
 import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } from '../core/scaffold';
 import { settingFormat } from '../core/scaffold';
-import { RAG } from '../core/spec/types';
 import { PEOPLE } from '../core/spec/tabs';
+import { RAG } from '../core/spec/types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -30,18 +30,28 @@ export function applySetup(ss: Spreadsheet, plan: SetupPlan, sheets: Map<string,
   const peopleTab = plan.tabs.find((t) => t.spec.key === PEOPLE.key);
   const peopleSheet = peopleTab ? sheets.get(peopleTab.sheetName) : undefined;
   // Owner dropdowns read the People tab's Name column, wherever that column is.
-  const people: PeopleNames | undefined = peopleSheet && peopleTab?.columnOf.name ? { sheet: peopleSheet, column: peopleTab.columnOf.name } : undefined;
+  const people: PeopleNames | undefined =
+    peopleSheet && peopleTab?.columnOf.name
+      ? { sheet: peopleSheet, column: peopleTab.columnOf.name }
+      : undefined;
   const documentProperties = PropertiesService.getDocumentProperties();
   for (const tab of plan.tabs) {
     const sheet = sheets.get(tab.sheetName)!;
     applyTab(ss, sheet, tab, people, documentProperties);
   }
-  if (plan.removeBlankSheet && sheets.has(plan.removeBlankSheet)) ss.deleteSheet(sheets.get(plan.removeBlankSheet)!);
+  if (plan.removeBlankSheet && sheets.has(plan.removeBlankSheet))
+    ss.deleteSheet(sheets.get(plan.removeBlankSheet)!);
   if (result.created.length) ss.setActiveSheet(sheets.get(plan.tabs[0]!.sheetName)!);
   return result;
 }
 
-function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: PeopleNames | undefined, properties: GoogleAppsScript.Properties.Properties): void {
+function applyTab(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  tab: TabSetup,
+  people: PeopleNames | undefined,
+  properties: GoogleAppsScript.Properties.Properties,
+): void {
   if (tab.extraColumnsNeeded > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), tab.extraColumnsNeeded);
   const maxRows = tab.newColumns.length || tab.conditionalRules.length ? sheet.getMaxRows() : 0;
   for (const run of contiguousRuns(tab.newColumns)) {
@@ -53,7 +63,8 @@ function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: PeopleNa
     sheet.setFrozenRows(1);
     sheet.setTabColor(tab.spec.colour);
   } else if (tab.newColumns.length) {
-    for (const run of contiguousRuns(tab.newColumns)) sheet.getRange(1, run[0]!.column, 1, run.length).setFontWeight('bold');
+    for (const run of contiguousRuns(tab.newColumns))
+      sheet.getRange(1, run[0]!.column, 1, run.length).setFontWeight('bold');
   }
   if (tab.headerNotes.length) {
     const first = Math.min(...tab.headerNotes.map((n) => n.column));
@@ -62,18 +73,23 @@ function applyTab(ss: Spreadsheet, sheet: Sheet, tab: TabSetup, people: PeopleNa
     for (const n of tab.headerNotes) if (!notes[n.column - first]) notes[n.column - first] = n.note;
     sheet.getRange(1, first, 1, notes.length).setNotes([notes]);
   }
-  for (const block of blocksOf(tab.newColumns, (c) => String(c.width))) sheet.setColumnWidths(block[0]!.column, block.length, block[0]!.width);
+  for (const block of blocksOf(tab.newColumns, (c) => String(c.width)))
+    sheet.setColumnWidths(block[0]!.column, block.length, block[0]!.width);
   if (maxRows >= 2) {
     formatColumns(sheet, tab.newColumns, maxRows);
     validateColumns(sheet, tab.newColumns, maxRows, people);
   }
   writeSettings(sheet, tab);
   for (const named of tab.namedRanges) ss.setNamedRange(named.name, sheet.getRange(named.row, named.column));
-  if (maxRows >= 2 && tab.conditionalRules.length) applyConditionalRules(sheet, tab.conditionalRules, maxRows, properties);
+  if (maxRows >= 2 && tab.conditionalRules.length)
+    applyConditionalRules(sheet, tab.conditionalRules, maxRows, properties);
 }
 
 function formatColumns(sheet: Sheet, columns: NewColumn[], maxRows: number): void {
-  for (const block of blocksOf(columns.filter((c) => c.format), (c) => c.format!)) {
+  for (const block of blocksOf(
+    columns.filter((c) => c.format),
+    (c) => c.format!,
+  )) {
     sheet.getRange(2, block[0]!.column, maxRows - 1, block.length).setNumberFormat(block[0]!.format!);
   }
 }
@@ -83,14 +99,24 @@ interface PeopleNames {
   column: number;
 }
 
-function buildValidation(rule: ValidationRule, people: PeopleNames | undefined): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function buildValidation(
+  rule: ValidationRule,
+  people: PeopleNames | undefined,
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(!rule.reject).setHelpText(rule.help);
   switch (rule.kind) {
     case 'list':
       return builder.requireValueInList([...rule.values], true).build();
     case 'people':
       // A range, not a list: people added later appear in the dropdown without re-running Set up.
-      return people ? builder.requireValueInRange(people.sheet.getRange(2, people.column, Math.max(1, people.sheet.getMaxRows() - 1), 1), true).build() : null;
+      return people
+        ? builder
+            .requireValueInRange(
+              people.sheet.getRange(2, people.column, Math.max(1, people.sheet.getMaxRows() - 1), 1),
+              true,
+            )
+            .build()
+        : null;
     case 'date':
       return builder.requireDate().build();
     case 'nonNegative':
@@ -100,9 +126,17 @@ function buildValidation(rule: ValidationRule, people: PeopleNames | undefined):
   }
 }
 
-function validateColumns(sheet: Sheet, columns: NewColumn[], maxRows: number, people: PeopleNames | undefined): void {
+function validateColumns(
+  sheet: Sheet,
+  columns: NewColumn[],
+  maxRows: number,
+  people: PeopleNames | undefined,
+): void {
   const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
-  for (const block of blocksOf(columns.filter((c) => c.validation), (c) => JSON.stringify(c.validation))) {
+  for (const block of blocksOf(
+    columns.filter((c) => c.validation),
+    (c) => JSON.stringify(c.validation),
+  )) {
     const key = JSON.stringify(block[0]!.validation);
     if (!rules.has(key)) rules.set(key, buildValidation(block[0]!.validation!, people));
     const rule = rules.get(key);
@@ -121,7 +155,8 @@ function writeSettings(sheet: Sheet, tab: TabSetup): void {
   const rows = tab.settingRows.map(({ setting }) => {
     const line: (string | number)[] = new Array(width).fill('');
     line[label - first] = literal(setting.label);
-    line[value - first] = typeof setting.defaultValue === 'number' ? setting.defaultValue : literal(setting.defaultValue);
+    line[value - first] =
+      typeof setting.defaultValue === 'number' ? setting.defaultValue : literal(setting.defaultValue);
     line[about - first] = literal(setting.note);
     return line;
   });
@@ -138,32 +173,58 @@ function ruleKey(type: string, value: unknown, background: string | null, font: 
 
 function ourKey(rule: ConditionalRule): string {
   const colour = RAG[rule.colour];
-  return rule.kind === 'text' ? ruleKey('TEXT_EQUAL_TO', rule.text, colour.background, colour.font) : ruleKey('CUSTOM_FORMULA', rule.formula, null, colour.font);
+  return rule.kind === 'text'
+    ? ruleKey('TEXT_EQUAL_TO', rule.text, colour.background, colour.font)
+    : ruleKey('CUSTOM_FORMULA', rule.formula, null, colour.font);
 }
 
 /**
  * setConditionalFormatRules replaces every rule on the sheet: keep the user's, replace only ours.
  * A fingerprint in document properties skips the whole exchange when nothing changed.
  */
-function applyConditionalRules(sheet: Sheet, rules: ConditionalRule[], maxRows: number, properties: GoogleAppsScript.Properties.Properties): void {
+function applyConditionalRules(
+  sheet: Sheet,
+  rules: ConditionalRule[],
+  maxRows: number,
+  properties: GoogleAppsScript.Properties.Properties,
+): void {
   const existing = sheet.getConditionalFormatRules();
-  const fingerprint = hashText(JSON.stringify([maxRows, existing.length, rules.map((r) => [ourKey(r), r.columns])]));
+  const fingerprint = hashText(
+    JSON.stringify([maxRows, existing.length, rules.map((r) => [ourKey(r), r.columns])]),
+  );
   const stateKey = CF_STATE_KEY + sheet.getSheetId();
   if (properties.getProperty(stateKey) === fingerprint) return;
   const ours = new Set(rules.map(ourKey));
   const kept = existing.filter((rule) => {
     const condition = rule.getBooleanCondition();
     if (!condition) return true;
-    return !ours.has(ruleKey(String(condition.getCriteriaType()), condition.getCriteriaValues()[0], condition.getBackground(), condition.getFontColor()));
+    return !ours.has(
+      ruleKey(
+        String(condition.getCriteriaType()),
+        condition.getCriteriaValues()[0],
+        condition.getBackground(),
+        condition.getFontColor(),
+      ),
+    );
   });
   const built = rules.map((rule) => {
-    const ranges = contiguousRuns(rule.columns.map((column) => ({ column }))).map((run) => sheet.getRange(2, run[0]!.column, maxRows - 1, run.length));
+    const ranges = contiguousRuns(rule.columns.map((column) => ({ column }))).map((run) =>
+      sheet.getRange(2, run[0]!.column, maxRows - 1, run.length),
+    );
     const colour = RAG[rule.colour];
     const builder = SpreadsheetApp.newConditionalFormatRule().setRanges(ranges);
-    if (rule.kind === 'text') return builder.whenTextEqualTo(rule.text).setBackground(colour.background).setFontColor(colour.font).build();
+    if (rule.kind === 'text')
+      return builder
+        .whenTextEqualTo(rule.text)
+        .setBackground(colour.background)
+        .setFontColor(colour.font)
+        .build();
     return builder.whenFormulaSatisfied(rule.formula).setFontColor(colour.font).setBold(true).build();
   });
   const all = kept.concat(built);
   sheet.setConditionalFormatRules(all);
-  properties.setProperty(stateKey, hashText(JSON.stringify([maxRows, all.length, rules.map((r) => [ourKey(r), r.columns])])));
+  properties.setProperty(
+    stateKey,
+    hashText(JSON.stringify([maxRows, all.length, rules.map((r) => [ourKey(r), r.columns])])),
+  );
 }

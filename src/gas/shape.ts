@@ -26,15 +26,29 @@ export function readWorkbookShape(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const shapes: SheetShape[] = all.map(({ sheet, name }) => {
     sheets.set(name, sheet);
     const key = relevant.get(name);
-    if (!key && !/^sheet1$/i.test(name)) return { name, header: [], headerNotes: [], lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0 };
+    if (!key && !/^sheet1$/i.test(name))
+      return { name, header: [], headerNotes: [], lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0 };
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
-    const shape: SheetShape = { name, header: [], headerNotes: [], lastRow, lastColumn, maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
+    const shape: SheetShape = {
+      name,
+      header: [],
+      headerNotes: [],
+      lastRow,
+      lastColumn,
+      maxRows: sheet.getMaxRows(),
+      maxColumns: sheet.getMaxColumns(),
+    };
     if (!key || lastColumn === 0) return shape;
     const wantBody = READ_BODY.has(key) && lastRow > 1;
     const range = sheet.getRange(1, 1, wantBody ? lastRow : 1, lastColumn);
     const values = cellValues(range.getValues(), timeZone);
-    return { ...shape, header: values[0] ?? [], headerNotes: sheet.getRange(1, 1, 1, lastColumn).getNotes()[0] ?? [], body: wantBody ? values.slice(1) : undefined };
+    return {
+      ...shape,
+      header: values[0] ?? [],
+      headerNotes: sheet.getRange(1, 1, 1, lastColumn).getNotes()[0] ?? [],
+      body: wantBody ? values.slice(1) : undefined,
+    };
   });
   const namedRanges: Record<string, string> = {};
   for (const named of ss.getNamedRanges()) {

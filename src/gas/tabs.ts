@@ -1,5 +1,5 @@
 /** One batched read per plan tab: its header map, values and (when asked) formulas. */
-import { findTab, mapHeaders, type HeaderMap } from '../core/headers';
+import { findTab, type HeaderMap, mapHeaders } from '../core/headers';
 import type { TabSpec } from '../core/spec/types';
 import { cellValues } from './values';
 
@@ -25,7 +25,10 @@ export interface SheetIndex {
 }
 
 export function indexSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetIndex {
-  return { sheets: ss.getSheets().map((sheet) => ({ name: sheet.getName(), sheet })), timeZone: ss.getSpreadsheetTimeZone() };
+  return {
+    sheets: ss.getSheets().map((sheet) => ({ name: sheet.getName(), sheet })),
+    timeZone: ss.getSpreadsheetTimeZone(),
+  };
 }
 
 export function readTab(index: SheetIndex, spec: TabSpec, withFormulas = false): TabData | undefined {
@@ -50,7 +53,11 @@ export function readTab(index: SheetIndex, spec: TabSpec, withFormulas = false):
 }
 
 /** A generated tab, created at the end if missing, without taking the user away from where they are. */
-export function sheetNamed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, colour: string): Sheet {
+export function sheetNamed(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  colour: string,
+): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
   const previous = ss.getActiveSheet();

@@ -10,7 +10,9 @@ export function cellValues(values: unknown[][], timeZone: string): (string | num
     const t = d.getTime();
     let text = cache.get(t);
     if (text === undefined) {
-      text = Number.isNaN(t) ? '' : Utilities.formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm").replace(/T00:00$/, '');
+      text = Number.isNaN(t)
+        ? ''
+        : Utilities.formatDate(d, timeZone, "yyyy-MM-dd'T'HH:mm").replace(/T00:00$/, '');
       cache.set(t, text);
     }
     return text;

@@ -5,9 +5,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from '../../local/playground/server.js';
+
+import { type Playground, startPlayground } from '../../local/playground/server.js';
 import { launch, requireChromium, resultsDir } from './chromium.js';
 
 const run = requireChromium();
@@ -21,7 +23,11 @@ describe.runIf(run)('playground in Chromium', () => {
   const grid = () => page.getByTestId('grid');
 
   beforeAll(async () => {
-    playground = await startPlayground({ blank: true, now: '2026-11-24T15:00:00Z', stateFile: join(mkdtempSync(join(tmpdir(), 'opsplan-pg-')), 'state.json') });
+    playground = await startPlayground({
+      blank: true,
+      now: '2026-11-24T15:00:00Z',
+      stateFile: join(mkdtempSync(join(tmpdir(), 'opsplan-pg-')), 'state.json'),
+    });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
     await page.goto(playground.url);
@@ -52,7 +58,15 @@ describe.runIf(run)('playground in Chromium', () => {
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await page.getByRole('tab', { name: 'Goals' }).click();
     await expect.poll(() => grid().locator('td', { hasText: 'At risk' }).count()).toBeGreaterThan(0);
-    const background = await grid().locator('td', { hasText: 'Off track' }).first().evaluate((el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    const background = await grid()
+      .locator('td', { hasText: 'Off track' })
+      .first()
+      .evaluate(
+        (el: unknown) =>
+          (
+            globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+          ).getComputedStyle(el).backgroundColor,
+      );
     expect(background).toBe('rgb(244, 199, 195)');
     await shot('2-example-goals');
   });
@@ -84,11 +98,16 @@ describe.runIf(run)('playground in Chromium', () => {
     await sidebar.getByRole('button', { name: 'Send status emails now' }).click();
     await sidebar.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => page.getByTestId('outbox').locator('li').count()).toBe(7);
-    const recipients = await page.getByTestId('outbox').locator('li button > div:first-child').allTextContents();
+    const recipients = await page
+      .getByTestId('outbox')
+      .locator('li button > div:first-child')
+      .allTextContents();
     const owners = recipients.filter((r) => !r.includes(' cc '));
     expect(new Set(owners).size).toBe(owners.length);
     await page.getByTestId('outbox').locator('li button').first().click();
-    await expect.poll(() => page.frameLocator('.modal iframe').locator('body').textContent()).toMatch(/Endpoint security plan/);
+    await expect
+      .poll(() => page.frameLocator('.modal iframe').locator('body').textContent())
+      .toMatch(/Endpoint security plan/);
     await shot('5-email');
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
+
 import { generatePlan } from '../../bench/generate.js';
 import type { PlanInput } from '../../src/core/check.js';
-import { escalations, managerReports, MAX_HTML_BYTES, onePerRecipient, ownerDigests } from '../../src/core/email.js';
+import {
+  escalations,
+  managerReports,
+  MAX_HTML_BYTES,
+  onePerRecipient,
+  ownerDigests,
+} from '../../src/core/email.js';
+import { escapeHtml, oneLine } from '../../src/core/html.js';
 import { buildPlanModel } from '../../src/core/plan-model.js';
 import { buildReport } from '../../src/core/report.js';
-import { escapeHtml, oneLine } from '../../src/core/html.js';
 
 function bigModel(rows: number) {
   const plan = generatePlan(rows, 200);
@@ -16,7 +23,13 @@ function bigModel(rows: number) {
   return { model, report: buildReport(model, 46350, []) };
 }
 
-const context = { url: 'https://docs.google.com/spreadsheets/d/x/edit', gids: { Goals: 1, Timeline: 2, Risks: 3 }, today: 46350, period: '2026-W48', cadence: 'Weekly' as const };
+const context = {
+  url: 'https://docs.google.com/spreadsheets/d/x/edit',
+  gids: { Goals: 1, Timeline: 2, Risks: 3 },
+  today: 46350,
+  period: '2026-W48',
+  cadence: 'Weekly' as const,
+};
 
 describe('email rendering', () => {
   it('summarises the manager report of a 5,000-KPI plan to fit the mail size limit', () => {
@@ -34,7 +47,9 @@ describe('email rendering', () => {
     expect(new Set(digests.map((d) => d.to)).size).toBe(digests.length);
     const merged = onePerRecipient([...digests, ...managerReports(model, report, context, context.url)]);
     expect(merged.filter((m) => m.to === 'owner1@example.com')).toHaveLength(1);
-    expect(merged.find((m) => m.to === 'owner1@example.com')!.itemKeys).toContain('digest|2026-W48|owner1@example.com');
+    expect(merged.find((m) => m.to === 'owner1@example.com')!.itemKeys).toContain(
+      'digest|2026-W48|owner1@example.com',
+    );
   });
 
   it('splits an escalation copying more than 49 owners into parts, each task escalated once', () => {

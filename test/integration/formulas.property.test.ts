@@ -5,19 +5,28 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFormula, ALLOWED_FUNCTIONS } from '../../src/core/formulas.js';
+
+import type { LocalAppsScript } from '../../local/runtime/index.js';
+import { ALLOWED_FUNCTIONS, buildFormula } from '../../src/core/formulas.js';
 import { BUDGET, GOALS, RISKS, TIMELINE } from '../../src/core/spec/tabs.js';
 import type { FormulaKey, TabSpec } from '../../src/core/spec/types.js';
 import * as reference from '../../src/core/status.js';
 import { dayFromIso, isoFromDay } from '../../src/core/values.js';
-import type { LocalAppsScript } from '../../local/runtime/index.js';
 import { freshRuntime } from '../helpers.js';
 
 const BASE = dayFromIso('2026-06-01')!;
 const day = fc.integer({ min: BASE - 200, max: BASE + 200 });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constant('' as const));
-const amount = fc.oneof(fc.integer({ min: -50, max: 150 }), fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }).map((x) => Math.round(x * 100) / 100));
-const nonNegative = fc.oneof(fc.integer({ min: 0, max: 20000 }), fc.double({ min: 0, max: 5000, noNaN: true }).map((x) => Math.round(x * 100) / 100));
+const amount = fc.oneof(
+  fc.integer({ min: -50, max: 150 }),
+  fc
+    .double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true })
+    .map((x) => Math.round(x * 100) / 100),
+);
+const nonNegative = fc.oneof(
+  fc.integer({ min: 0, max: 20000 }),
+  fc.double({ min: 0, max: 5000, noNaN: true }).map((x) => Math.round(x * 100) / 100),
+);
 
 const settingsArb = fc.record({
   atRiskBand: fc.constantFrom(0, 0.05, 0.1, 0.25),
@@ -26,7 +35,10 @@ const settingsArb = fc.record({
   periodLength: fc.integer({ min: 1, max: 300 }),
 });
 
-const rowArbs: Record<'goals' | 'budget' | 'timeline' | 'risks', fc.Arbitrary<Record<string, string | number>>> = {
+const rowArbs: Record<
+  'goals' | 'budget' | 'timeline' | 'risks',
+  fc.Arbitrary<Record<string, string | number>>
+> = {
   goals: fc.oneof(
     // Anything at all…
     fc.record({
@@ -51,7 +63,16 @@ const rowArbs: Record<'goals' | 'budget' | 'timeline' | 'risks', fc.Arbitrary<Re
       })
       .map(({ direction, baseline, span, share, start, length }) => {
         const target = direction === 'Decrease' ? baseline - span : baseline + span;
-        return { kpi: 'KPI', goal: 'A goal', direction, baseline, target, actual: baseline + ((target - baseline) * share) / 100, start, due: start + length };
+        return {
+          kpi: 'KPI',
+          goal: 'A goal',
+          direction,
+          baseline,
+          target,
+          actual: baseline + ((target - baseline) * share) / 100,
+          start,
+          due: start + length,
+        };
       }),
   ),
   budget: fc.record({
@@ -70,8 +91,27 @@ const rowArbs: Record<'goals' | 'budget' | 'timeline' | 'risks', fc.Arbitrary<Re
   }),
   risks: fc.record({
     risk: fc.constant('A risk'),
-    likelihood: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constantFrom('Low', 'medium', 'HIGH', 'Rare', 'Likely', 'Almost certain', 'Severe', 'vl', '3', 'Huge', '', 2.5)),
-    impact: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom('Minor', 'Major', 'Moderate', 'Negligible', 'VH', '', 'x')),
+    likelihood: fc.oneof(
+      fc.integer({ min: 0, max: 6 }),
+      fc.constantFrom(
+        'Low',
+        'medium',
+        'HIGH',
+        'Rare',
+        'Likely',
+        'Almost certain',
+        'Severe',
+        'vl',
+        '3',
+        'Huge',
+        '',
+        2.5,
+      ),
+    ),
+    impact: fc.oneof(
+      fc.integer({ min: 1, max: 5 }),
+      fc.constantFrom('Minor', 'Major', 'Moderate', 'Negligible', 'VH', '', 'x'),
+    ),
   }),
 };
 
@@ -95,7 +135,11 @@ function setSetting(rt: LocalAppsScript, name: string, value: number): void {
 }
 
 /** Writes rows by column key into a set-up tab, refreshes formulas through the bundle, reads results. */
-function evaluateInSheet(rt: LocalAppsScript, spec: TabSpec, rows: Record<string, string | number>[]): Record<string, unknown>[] {
+function evaluateInSheet(
+  rt: LocalAppsScript,
+  spec: TabSpec,
+  rows: Record<string, string | number>[],
+): Record<string, unknown>[] {
   const sheet = rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName(spec.name)!;
   const lastRow = sheet.getLastRow();
   if (lastRow > 1) sheet.getRange(2, 1, lastRow - 1, spec.columns.length).clearContent();
@@ -112,67 +156,100 @@ function propertyFor(spec: TabSpec, key: keyof typeof rowArbs) {
   const rt = freshRuntime({ timeZone: 'America/New_York' });
   rt.run('setUpPlan');
   const formulaColumns = spec.columns.filter((c) => c.type === 'formula');
-  return fc.property(settingsArb, day, fc.array(rowArbs[key], { minLength: 1, maxLength: 25 }), (settings, today, rows) => {
-    setSetting(rt, 'OpsPlan_AtRiskBand', settings.atRiskBand);
-    setSetting(rt, 'OpsPlan_DueSoonDays', settings.dueSoonDays);
-    setSetting(rt, 'OpsPlan_PeriodStart', settings.periodStart);
-    setSetting(rt, 'OpsPlan_PeriodEnd', settings.periodStart + settings.periodLength);
-    rt.setNow(`${isoFromDay(today)}T16:00:00Z`); // noon in New York: the same calendar day
-    const sheetResults = evaluateInSheet(rt, spec, rows);
-    const s: reference.StatusSettings = {
-      periodStart: settings.periodStart,
-      periodEnd: settings.periodStart + settings.periodLength,
-      atRiskBand: settings.atRiskBand,
-      dueSoonDays: settings.dueSoonDays,
-      riskLowMax: 4,
-      riskMediumMax: 9,
-      riskHighMax: 16,
-    };
-    rows.forEach((row, i) => {
-      const hasData = spec.columns.some((c) => c.type !== 'formula' && row[c.key] !== undefined && row[c.key] !== '');
-      for (const column of formulaColumns) {
-        const got = sheetResults[i]![column.key];
-        // Formula cells feed later formula columns: the reference reads the computed ones too.
-        const withComputed = { ...row, ...Object.fromEntries(formulaColumns.map((c) => [c.key, evaluators[c.formula!](row as reference.Row, s, today) as reference.SheetValue])) };
-        const want = hasData ? evaluators[column.formula!](withComputed as reference.Row, s, today) : '';
-        const gotValue = Object.prototype.toString.call(got) === '[object Date]' ? 'a date' : got;
-        seenInSheet.add(`${spec.key}:${String(gotValue)}`);
-        if (typeof want === 'number' && typeof gotValue === 'number') expect(gotValue, `${spec.name} row ${i + 2} ${column.header}`).toBeCloseTo(want, 9);
-        else expect(gotValue, `${spec.name} row ${i + 2} ${column.header} for ${JSON.stringify(row)} today ${today}`).toBe(want);
-      }
-    });
-  });
+  return fc.property(
+    settingsArb,
+    day,
+    fc.array(rowArbs[key], { minLength: 1, maxLength: 25 }),
+    (settings, today, rows) => {
+      setSetting(rt, 'OpsPlan_AtRiskBand', settings.atRiskBand);
+      setSetting(rt, 'OpsPlan_DueSoonDays', settings.dueSoonDays);
+      setSetting(rt, 'OpsPlan_PeriodStart', settings.periodStart);
+      setSetting(rt, 'OpsPlan_PeriodEnd', settings.periodStart + settings.periodLength);
+      rt.setNow(`${isoFromDay(today)}T16:00:00Z`); // noon in New York: the same calendar day
+      const sheetResults = evaluateInSheet(rt, spec, rows);
+      const s: reference.StatusSettings = {
+        periodStart: settings.periodStart,
+        periodEnd: settings.periodStart + settings.periodLength,
+        atRiskBand: settings.atRiskBand,
+        dueSoonDays: settings.dueSoonDays,
+        riskLowMax: 4,
+        riskMediumMax: 9,
+        riskHighMax: 16,
+      };
+      rows.forEach((row, i) => {
+        const hasData = spec.columns.some(
+          (c) => c.type !== 'formula' && row[c.key] !== undefined && row[c.key] !== '',
+        );
+        for (const column of formulaColumns) {
+          const got = sheetResults[i]![column.key];
+          // Formula cells feed later formula columns: the reference reads the computed ones too.
+          const withComputed = {
+            ...row,
+            ...Object.fromEntries(
+              formulaColumns.map((c) => [
+                c.key,
+                evaluators[c.formula!](row as reference.Row, s, today) as reference.SheetValue,
+              ]),
+            ),
+          };
+          const want = hasData ? evaluators[column.formula!](withComputed as reference.Row, s, today) : '';
+          const gotValue = Object.prototype.toString.call(got) === '[object Date]' ? 'a date' : got;
+          seenInSheet.add(`${spec.key}:${String(gotValue)}`);
+          if (typeof want === 'number' && typeof gotValue === 'number')
+            expect(gotValue, `${spec.name} row ${i + 2} ${column.header}`).toBeCloseTo(want, 9);
+          else
+            expect(
+              gotValue,
+              `${spec.name} row ${i + 2} ${column.header} for ${JSON.stringify(row)} today ${today}`,
+            ).toBe(want);
+        }
+      });
+    },
+  );
 }
 
 describe('formula columns equal the reference evaluator', () => {
   it('Goals: Expected, Progress and Status for every direction and status', () => {
     fc.assert(propertyFor(GOALS, 'goals'), { numRuns: 60, seed: 20261124 });
     // The sheet itself produced every status, so each was compared at least once.
-    for (const status of ['No data', 'Not started', 'Achieved', 'On track', 'At risk', 'Off track', 'Missed']) expect(seenInSheet, status).toContain(`goals:${status}`);
+    for (const status of ['No data', 'Not started', 'Achieved', 'On track', 'At risk', 'Off track', 'Missed'])
+      expect(seenInSheet, status).toContain(`goals:${status}`);
   });
   it('Budget: Planned total, Variance, Variance % and Status', () => {
     fc.assert(propertyFor(BUDGET, 'budget'), { numRuns: 40, seed: 7 });
-    for (const status of ['Under budget', 'On budget', 'Over budget']) expect(seenInSheet, status).toContain(`budget:${status}`);
+    for (const status of ['Under budget', 'On budget', 'Over budget'])
+      expect(seenInSheet, status).toContain(`budget:${status}`);
   });
   it('Timeline: Status and Days left', () => {
     fc.assert(propertyFor(TIMELINE, 'timeline'), { numRuns: 40, seed: 11 });
-    for (const status of ['Done', 'Overdue', 'Due soon', 'On schedule', 'Not started']) expect(seenInSheet, status).toContain(`timeline:${status}`);
+    for (const status of ['Done', 'Overdue', 'Due soon', 'On schedule', 'Not started'])
+      expect(seenInSheet, status).toContain(`timeline:${status}`);
   });
   it('Risks: Score from numbers and words, and Level by the bands', () => {
     fc.assert(propertyFor(RISKS, 'risks'), { numRuns: 40, seed: 13 });
-    for (const level of ['Low', 'Medium', 'High', 'Critical']) expect(seenInSheet, level).toContain(`risks:${level}`);
+    for (const level of ['Low', 'Medium', 'High', 'Critical'])
+      expect(seenInSheet, level).toContain(`risks:${level}`);
   });
 
   it('reaches every status value in the sample (so the comparison is not vacuous)', () => {
     const seen = new Set<unknown>();
-    const s: reference.StatusSettings = { periodStart: BASE - 100, periodEnd: BASE + 100, atRiskBand: 0.1, dueSoonDays: 7, riskLowMax: 4, riskMediumMax: 9, riskHighMax: 16 };
+    const s: reference.StatusSettings = {
+      periodStart: BASE - 100,
+      periodEnd: BASE + 100,
+      atRiskBand: 0.1,
+      dueSoonDays: 7,
+      riskLowMax: 4,
+      riskMediumMax: 9,
+      riskHighMax: 16,
+    };
     fc.assert(
       fc.property(rowArbs.goals, day, (row, today) => {
         seen.add(reference.goalStatus(row, s, today));
       }),
       { numRuns: 3000, seed: 1 },
     );
-    for (const status of ['No data', 'Not started', 'Achieved', 'On track', 'At risk', 'Off track', 'Missed']) expect(seen, status).toContain(status);
+    for (const status of ['No data', 'Not started', 'Achieved', 'On track', 'At risk', 'Off track', 'Missed'])
+      expect(seen, status).toContain(status);
   });
 
   it('uses only the agreed functions, no bare TRUE/FALSE and no open ranges', () => {
@@ -180,7 +257,8 @@ describe('formula columns equal the reference evaluator', () => {
     for (const key of Object.keys(evaluators) as FormulaKey[]) {
       const formula = buildFormula(key, ref);
       const functions = [...formula.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]!);
-      for (const fn of functions) expect(ALLOWED_FUNCTIONS as readonly string[], `${key} uses ${fn}`).toContain(fn);
+      for (const fn of functions)
+        expect(ALLOWED_FUNCTIONS as readonly string[], `${key} uses ${fn}`).toContain(fn);
       expect(formula.replace(/"[^"]*"/g, '')).not.toMatch(/\b(TRUE|FALSE)\b/);
       expect(formula).not.toMatch(/[A-Z]+\d+:[A-Z]+(?!\d)/);
       expect(formula).toMatch(/7\b/); // references the row it is written in

@@ -1,12 +1,21 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+
 import type { LocalAppsScript } from '../../local/runtime/index.js';
 import { exampleRuntime, sheetRecords, sheetValues } from '../helpers.js';
 
-type PipelineResult = { ran: boolean; message: string; sent: { kind: string; to: string; cc: string[]; subject: string }[]; pending: number; failed: { to: string; error: string }[]; alreadySent: number };
+type PipelineResult = {
+  ran: boolean;
+  message: string;
+  sent: { kind: string; to: string; cc: string[]; subject: string }[];
+  pending: number;
+  failed: { to: string; error: string }[];
+  alreadySent: number;
+};
 
 const ss = (rt: LocalAppsScript) => rt.service('SpreadsheetApp').getActiveSpreadsheet();
-const setPlan = (rt: LocalAppsScript, name: string, value: unknown) => ss(rt).getRangeByName(name)!.setValue(value);
+const setPlan = (rt: LocalAppsScript, name: string, value: unknown) =>
+  ss(rt).getRangeByName(name)!.setValue(value);
 const recipients = (rt: LocalAppsScript) => rt.outbox.messages.map((m) => m.to[0]!).sort();
 
 describe('Generate report', () => {
@@ -19,7 +28,11 @@ describe('Generate report', () => {
     const budgetTotal = report.find((r) => r[0] === 'Total')!;
     const budget = sheetRecords(rt, 'Budget');
     const sum = (key: string) => budget.reduce((t, b) => t + Number(b[key] || 0), 0);
-    expect([budgetTotal[1], budgetTotal[2], budgetTotal[3]]).toEqual([sum('Planned total'), sum('Actual'), sum('Variance')]);
+    expect([budgetTotal[1], budgetTotal[2], budgetTotal[3]]).toEqual([
+      sum('Planned total'),
+      sum('Actual'),
+      sum('Variance'),
+    ]);
     expect(budgetTotal[1]).toBe(12_800);
     expect(text).toMatch(/Completed \| 3 of 6/);
     const kpiIds = report.filter((r) => /^G\d$/.test(String(r[0]))).map((r) => r[0]);
@@ -36,7 +49,11 @@ describe('Generate report', () => {
     const row = values.findIndex((r) => r[0] === 'T5') + 1;
     const link = sheet.getRange(row, 1).getRichTextValue()!.getLinkUrl();
     const timeline = ss(rt).getSheetByName('Timeline')!;
-    const t5Row = timeline.getDataRange().getValues().findIndex((r) => r[0] === 'T5') + 1;
+    const t5Row =
+      timeline
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'T5') + 1;
     expect(link).toBe(`#gid=${timeline.getSheetId()}&range=A${t5Row}`);
   });
 
@@ -59,7 +76,9 @@ describe('Status emails', () => {
     const rt = exampleRuntime();
     const result = rt.run<PipelineResult>('sendStatusEmailsNow');
     expect(result.failed).toEqual([]);
-    const byTo = Object.fromEntries(result.sent.filter((s) => s.kind !== 'escalation').map((s) => [s.to, s.subject]));
+    const byTo = Object.fromEntries(
+      result.sent.filter((s) => s.kind !== 'escalation').map((s) => [s.to, s.subject]),
+    );
     expect(byTo).toEqual({
       'alex.rivera@example.com': '[Endpoint security plan] Weekly status — 3 items need you',
       'morgan.blake@example.com': '[Endpoint security plan] Weekly status — 4 items need you',
@@ -72,7 +91,11 @@ describe('Status emails', () => {
     expect(manager.html).toContain('USD 12,800');
     expect(manager.html.length).toBeLessThan(150_000);
     const escalation = result.sent.find((s) => s.kind === 'escalation')!;
-    expect(escalation).toMatchObject({ to: 'sam.patel@example.com', cc: ['priya.shah@example.com'], subject: '[Endpoint security plan] Escalation — T5 is 5 days late' });
+    expect(escalation).toMatchObject({
+      to: 'sam.patel@example.com',
+      cc: ['priya.shah@example.com'],
+      subject: '[Endpoint security plan] Escalation — T5 is 5 days late',
+    });
   });
 
   it('a re-run sends nothing twice', () => {
@@ -106,7 +129,13 @@ describe('Status emails', () => {
   it('a quota of 3 with 5 recipients sends 3 now and 2 on the next run, none twice', () => {
     const rt = exampleRuntime({ dailyMailQuota: 3 });
     setPlan(rt, 'OpsPlan_ReportRecipients', '');
-    rt.run('saveScheduleSettings', { mode: 'weekly', weekday: 'TUESDAY', hour: 9, reminders: false, escalations: false });
+    rt.run('saveScheduleSettings', {
+      mode: 'weekly',
+      weekday: 'TUESDAY',
+      hour: 9,
+      reminders: false,
+      escalations: false,
+    });
     const first = rt.run<PipelineResult>('sendStatusEmailsNow');
     expect(first.sent).toHaveLength(3);
     expect(first.pending).toBe(2);
@@ -118,7 +147,13 @@ describe('Status emails', () => {
     const next = rt.run<PipelineResult>('sendStatusEmailsNow');
     expect(next.sent).toHaveLength(2);
     expect(next.pending).toBe(0);
-    expect(recipients(rt)).toEqual(['alex.rivera@example.com', 'jordan.lee@example.com', 'morgan.blake@example.com', 'priya.shah@example.com', 'sam.patel@example.com']);
+    expect(recipients(rt)).toEqual([
+      'alex.rivera@example.com',
+      'jordan.lee@example.com',
+      'morgan.blake@example.com',
+      'priya.shah@example.com',
+      'sam.patel@example.com',
+    ]);
   });
 
   it('one recipient failing does not stop the others, and is reported and retried', () => {
@@ -164,7 +199,8 @@ describe('Status emails', () => {
 
   it('previews each recipient’s email without sending', () => {
     const rt = exampleRuntime();
-    const preview = rt.run<{ to: string; subject: string; html: string; text: string }[]>('previewStatusEmails');
+    const preview =
+      rt.run<{ to: string; subject: string; html: string; text: string }[]>('previewStatusEmails');
     expect(preview.map((p) => p.to)).toContain('alex.rivera@example.com');
     expect(preview.every((p) => p.html.startsWith('<!DOCTYPE html>') && p.text.length > 0)).toBe(true);
     expect(rt.outbox.messages).toHaveLength(0);
@@ -180,7 +216,9 @@ describe('Status emails', () => {
     ss(rt).getSheetByName('People')!.getRange('A2').setValue(`Alex Rivera`);
     setPlan(rt, 'OpsPlan_PlanName', `Plan ${payloads[2]}\r\nBcc: attacker@example.com`);
     rt.run('sendStatusEmailsNow');
-    const mails = await Promise.all(rt.outbox.messages.map(async (m) => simpleParser(await rt.outbox.toEml(m))));
+    const mails = await Promise.all(
+      rt.outbox.messages.map(async (m) => simpleParser(await rt.outbox.toEml(m))),
+    );
     const all = mails.map((m) => String(m.html)).join('\n');
     for (const p of payloads) expect(all).not.toContain(p);
     expect(all).not.toMatch(/<(script|img|svg)\b/i);

@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
+
 import type { LocalAppsScript } from '../../local/runtime/index.js';
 import { exampleRuntime } from '../helpers.js';
 
-type Status = { schedule: { mode: string }; runsAs: string | null; nextRun: string | null; triggerVisible: boolean; lastRun: { at: string; summary: string } | null; description: string };
+type Status = {
+  schedule: { mode: string };
+  runsAs: string | null;
+  nextRun: string | null;
+  triggerVisible: boolean;
+  lastRun: { at: string; summary: string } | null;
+  description: string;
+};
 
 const weekly = { mode: 'weekly', weekday: 'WEDNESDAY', hour: 9, reminders: false, escalations: false };
-const digestsIn = (rt: LocalAppsScript) => rt.outbox.messages.filter((m) => /Weekly (status|report)/.test(m.subject));
+const digestsIn = (rt: LocalAppsScript) =>
+  rt.outbox.messages.filter((m) => /Weekly (status|report)/.test(m.subject));
 
 function newYorkHour(date: Date): { weekday: string; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'long', hour: 'numeric', hourCycle: 'h23' }).formatToParts(date);
-  return { weekday: parts.find((p) => p.type === 'weekday')!.value, hour: Number(parts.find((p) => p.type === 'hour')!.value) };
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/New_York',
+    weekday: 'long',
+    hour: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  return {
+    weekday: parts.find((p) => p.type === 'weekday')!.value,
+    hour: Number(parts.find((p) => p.type === 'hour')!.value),
+  };
 }
 
 describe('Schedules', () => {
@@ -30,7 +47,9 @@ describe('Schedules', () => {
       perWeek.set(key, (perWeek.get(key) ?? 0) + 1);
     }
     expect([...perWeek.values()].every((n) => n === 1)).toBe(true);
-    expect(new Set(digests.map((m) => m.sentAt.toISOString().slice(0, 10)))).toEqual(new Set(['2026-11-25', '2026-12-02']));
+    expect(new Set(digests.map((m) => m.sentAt.toISOString().slice(0, 10)))).toEqual(
+      new Set(['2026-11-25', '2026-12-02']),
+    );
   });
 
   it('with reminders on, one daily trigger still sends digests only on the weekday, and reminders between them once per task', () => {
@@ -49,11 +68,22 @@ describe('Schedules', () => {
 
   it('keeps exactly one trigger: saving again replaces it, off deletes it, stale ones are cleaned up', () => {
     const rt = exampleRuntime();
-    rt.triggers.triggers.push({ uid: 'stale-1', handler: 'handlerFromAnOldVersion', eventType: 'ON_OPEN', source: 'SPREADSHEETS', owner: rt.users.effective, createdAt: rt.clock.now() });
+    rt.triggers.triggers.push({
+      uid: 'stale-1',
+      handler: 'handlerFromAnOldVersion',
+      eventType: 'ON_OPEN',
+      source: 'SPREADSHEETS',
+      owner: rt.users.effective,
+      createdAt: rt.clock.now(),
+    });
     rt.run('saveScheduleSettings', weekly);
     rt.run('saveScheduleSettings', { ...weekly, mode: 'daily', hour: 7 });
     expect(rt.triggers.triggers.map((t) => t.handler)).toEqual(['runScheduledPipeline']);
-    expect(rt.triggers.triggers[0]!.schedule).toMatchObject({ everyDays: 1, atHour: 7, timeZone: 'America/New_York' });
+    expect(rt.triggers.triggers[0]!.schedule).toMatchObject({
+      everyDays: 1,
+      atHour: 7,
+      timeZone: 'America/New_York',
+    });
     const off = rt.run<Status>('saveScheduleSettings', { ...weekly, mode: 'off' });
     expect(rt.triggers.triggers).toHaveLength(0);
     expect(off.runsAs).toBeNull();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { GOALS, PLAN_TABS, RISKS, SETTINGS, TIMELINE } from '../../src/core/spec/tabs.js';
-import { exampleRuntime, freshRuntime, isSpreadsheetCall, isSpreadsheetWrite, sheetRecords } from '../helpers.js';
+import {
+  exampleRuntime,
+  freshRuntime,
+  isSpreadsheetCall,
+  isSpreadsheetWrite,
+  sheetRecords,
+} from '../helpers.js';
 
 const tabNames = PLAN_TABS.map((t) => t.name);
 
@@ -18,7 +25,8 @@ describe('Set up plan tabs on a new spreadsheet', () => {
     expect(header.getFontWeights()[0]!.every((w) => w === 'bold')).toBe(true);
     expect(goals.getFrozenRows()).toBe(1);
     expect(goals.getTabColor()).toBe(GOALS.colour);
-    for (const setting of SETTINGS) expect(ss.getRangeByName(setting.rangeName), setting.rangeName).not.toBeNull();
+    for (const setting of SETTINGS)
+      expect(ss.getRangeByName(setting.rangeName), setting.rangeName).not.toBeNull();
     expect(ss.getRangeByName('OpsPlan_AtRiskBand')!.getValue()).toBeCloseTo(0.1);
     expect(ss.getRangeByName('OpsPlan_AtRiskBand')!.getDisplayValue()).toBe('10%');
   });
@@ -39,7 +47,9 @@ describe('Set up plan tabs on a new spreadsheet', () => {
     expect(goals.getRange(2, col('due')).getDataValidation()!.getHelpText()).toMatch(/date/);
     expect(goals.getRange(2, col('due')).getNumberFormat()).toBe('yyyy-mm-dd');
     expect(goals.getRange(1, col('direction')).getDataValidation()).toBeNull(); // never on the header
-    const statusRules = goals.getConditionalFormatRules().map((r) => r.getBooleanCondition()!.getCriteriaValues()[0]);
+    const statusRules = goals
+      .getConditionalFormatRules()
+      .map((r) => r.getBooleanCondition()!.getCriteriaValues()[0]);
     expect(statusRules).toEqual(expect.arrayContaining(['On track', 'At risk', 'Off track', 'Missed']));
   });
 
@@ -72,7 +82,9 @@ describe('Set up plan tabs on a new spreadsheet', () => {
     const ss = big.service('SpreadsheetApp').getActiveSpreadsheet();
     const timeline = ss.insertSheet('Timeline');
     timeline.insertRowsAfter(1000, 2100);
-    timeline.getRange(1, 1, 3001, 2).setValues([['ID', 'Name'], ...Array.from({ length: 3000 }, (_, i) => [`T${i + 1}`, `Task ${i + 1}`])]);
+    timeline
+      .getRange(1, 1, 3001, 2)
+      .setValues([['ID', 'Name'], ...Array.from({ length: 3000 }, (_, i) => [`T${i + 1}`, `Task ${i + 1}`])]);
     big.calls.reset();
     big.run('setUpPlan');
     expect(big.calls.total(isSpreadsheetCall)).toBeLessThanOrEqual(calls + 10);
@@ -85,7 +97,15 @@ describe('Adopting a team’s own tabs', () => {
     const ss = rt.service('SpreadsheetApp').getActiveSpreadsheet();
     const sheet = ss.insertSheet('Risk Register');
     const rows = [
-      ['Risk ID', 'Risk Description', 'Probability', 'Impact', 'Mitigation Strategy', 'Risk Owner', 'Board notes'],
+      [
+        'Risk ID',
+        'Risk Description',
+        'Probability',
+        'Impact',
+        'Mitigation Strategy',
+        'Risk Owner',
+        'Board notes',
+      ],
       ['RK-1', 'Supplier delivers late', 'High', 'High', 'Second supplier on standby', 'Ana', 'raised in Q1'],
       ['RK-2', 'Key person leaves', 'Low', 'Medium', 'Pair on everything', 'Ben', ''],
       ['RK-3', "'=SUM(1,2) looks like a formula", 'Medium', 'low', 'n/a', 'Ana', 42],
@@ -99,7 +119,16 @@ describe('Adopting a team’s own tabs', () => {
   it('maps headers by alias, appends what is missing, and keeps every cell, note and colour', () => {
     const { rt, ss, sheet } = foreignRiskRegister();
     const before = sheet.getRange(1, 1, 4, 7).getValues();
-    const preview = rt.run<{ tabs: { tab: string; sheet: string; action: string; addColumns: string[]; recognised: { header: string; as: string }[]; kept: string[] }[] }>('previewSetUp');
+    const preview = rt.run<{
+      tabs: {
+        tab: string;
+        sheet: string;
+        action: string;
+        addColumns: string[];
+        recognised: { header: string; as: string }[];
+        kept: string[];
+      }[];
+    }>('previewSetUp');
     const risks = preview.tabs.find((t) => t.tab === 'Risks')!;
     expect(risks.sheet).toBe('Risk Register');
     expect(risks.action).toBe('adopt');
@@ -120,7 +149,14 @@ describe('Adopting a team’s own tabs', () => {
     expect(sheet.getRange(1, 1, 4, 7).getValues()).toEqual(before);
     expect(sheet.getRange('C2').getNote()).toBe('probability agreed with finance');
     expect(sheet.getRange('A1').getBackground()).toBe('#123456');
-    expect(sheet.getRange(1, 8, 1, 6).getValues()[0]).toEqual(['Category', 'Assumption', 'Score', 'Level', 'Review date', 'State']);
+    expect(sheet.getRange(1, 8, 1, 6).getValues()[0]).toEqual([
+      'Category',
+      'Assumption',
+      'Score',
+      'Level',
+      'Review date',
+      'State',
+    ]);
     expect(sheet.getRange('B4').getFormula()).toBe(''); // a formula-looking description stays text
   });
 
@@ -139,7 +175,12 @@ describe('Adopting a team’s own tabs', () => {
   it('feeds owner dropdowns from the adopted People tab’s Name column, wherever it is', () => {
     const rt = freshRuntime();
     const ss = rt.service('SpreadsheetApp').getActiveSpreadsheet();
-    ss.insertSheet('Team').getRange(1, 1, 2, 3).setValues([['Department', 'E-mail', 'Full name'], ['IT', 'ana@example.com', 'Ana']]);
+    ss.insertSheet('Team')
+      .getRange(1, 1, 2, 3)
+      .setValues([
+        ['Department', 'E-mail', 'Full name'],
+        ['IT', 'ana@example.com', 'Ana'],
+      ]);
     rt.run('setUpPlan');
     const owner = ss.getSheetByName('Goals')!.getRange('D2').getDataValidation()!;
     const range = owner.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
@@ -166,9 +207,11 @@ describe('Insert example plan', () => {
   it('fills every tab and shows every status', () => {
     const rt = exampleRuntime();
     const kpiStatuses = new Set(sheetRecords(rt, 'Goals').map((g) => g.Status));
-    for (const s of ['No data', 'Not started', 'Achieved', 'On track', 'At risk', 'Off track', 'Missed']) expect(kpiStatuses, s).toContain(s);
+    for (const s of ['No data', 'Not started', 'Achieved', 'On track', 'At risk', 'Off track', 'Missed'])
+      expect(kpiStatuses, s).toContain(s);
     const timelineStatuses = new Set(sheetRecords(rt, TIMELINE.name).map((t) => t.Status));
-    for (const s of ['Done', 'Overdue', 'Due soon', 'On schedule', 'Not started']) expect(timelineStatuses, s).toContain(s);
+    for (const s of ['Done', 'Overdue', 'Due soon', 'On schedule', 'Not started'])
+      expect(timelineStatuses, s).toContain(s);
     const levels = new Set(sheetRecords(rt, RISKS.name).map((r) => r.Level));
     for (const s of ['Low', 'Medium', 'High', 'Critical']) expect(levels, s).toContain(s);
   });
@@ -183,7 +226,9 @@ describe('Insert example plan', () => {
     const rt = freshRuntime();
     rt.run('setUpPlan');
     const ss = rt.service('SpreadsheetApp').getActiveSpreadsheet();
-    ss.getSheetByName('Risks')!.getRange('A2:B2').setValues([['MY-1', 'Our own risk']]);
+    ss.getSheetByName('Risks')!
+      .getRange('A2:B2')
+      .setValues([['MY-1', 'Our own risk']]);
     const result = rt.run<{ filled: string[]; skipped: string[] }>('insertExamplePlan');
     expect(result.skipped).toContain('Risks');
     expect(sheetRecords(rt, 'Risks').map((r) => r.ID)).toEqual(['MY-1']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { expectThrowMessage, freshRuntime } from '../helpers.js';
 
 describe('Spreadsheet addressing and structure', () => {
@@ -13,7 +14,9 @@ describe('Spreadsheet addressing and structure', () => {
     expect(ss.getNamedRanges().map((n) => n.getName())).toEqual(['Greeting']);
     ss.removeNamedRange('Greeting');
     expect(ss.getRangeByName('Greeting')).toBeNull();
-    expect(expectThrowMessage(() => ss.setNamedRange('A1', plan.getRange('B2')))).toMatch(/Invalid named range name/);
+    expect(expectThrowMessage(() => ss.setNamedRange('A1', plan.getRange('B2')))).toMatch(
+      /Invalid named range name/,
+    );
   });
 
   it('deletes rows and moves what is below up; refuses to delete them all', () => {
@@ -44,15 +47,21 @@ describe('Spreadsheet addressing and structure', () => {
     const other = ss.insertSheet('Other');
     other.hideSheet();
     expect(other.isSheetHidden()).toBe(true);
-    expect(expectThrowMessage(() => ss.getSheetByName('Sheet1')!.hideSheet())).toMatch(/can't hide all the sheets/);
+    expect(expectThrowMessage(() => ss.getSheetByName('Sheet1')!.hideSheet())).toMatch(
+      /can't hide all the sheets/,
+    );
   });
 
   it('rejects an invalid rich-text link and reads a valid one back', () => {
     const rt = freshRuntime();
     const app = rt.service('SpreadsheetApp');
     const sheet = app.getActiveSpreadsheet().getSheets()[0]!;
-    expect(expectThrowMessage(() => app.newRichTextValue().setText('x').setLinkUrl('javascript:alert(1)'))).toMatch(/Invalid argument: url/);
-    sheet.getRange('A1').setRichTextValue(app.newRichTextValue().setText('=G2').setLinkUrl('#gid=0&range=A2').build());
+    expect(
+      expectThrowMessage(() => app.newRichTextValue().setText('x').setLinkUrl('javascript:alert(1)')),
+    ).toMatch(/Invalid argument: url/);
+    sheet
+      .getRange('A1')
+      .setRichTextValue(app.newRichTextValue().setText('=G2').setLinkUrl('#gid=0&range=A2').build());
     expect(sheet.getRange('A1').getValue()).toBe('=G2'); // rich text is text, never a formula
     expect(sheet.getRange('A1').getRichTextValue()!.getLinkUrl()).toBe('#gid=0&range=A2');
   });
@@ -72,7 +81,9 @@ describe('Ui and HtmlService', () => {
     ui.showSidebar(html.createHtmlOutputFromFile('Sidebar').setTitle('OpsPlan'));
     expect(rt.ui.sidebar!.getTitle()).toBe('OpsPlan');
     expect(rt.ui.sidebar!.getContent()).toMatch(/<div id="app">/);
-    expect(expectThrowMessage(() => html.createHtmlOutputFromFile('Missing'))).toBe('No HTML file named Missing was found.');
+    expect(expectThrowMessage(() => html.createHtmlOutputFromFile('Missing'))).toBe(
+      'No HTML file named Missing was found.',
+    );
   });
 
   it('refuses an invalid menu handler name', () => {

@@ -1,8 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+
 import { expectThrowMessage, freshRuntime } from '../helpers.js';
 
 describe('MailApp and the outbox', () => {
@@ -34,13 +36,17 @@ describe('MailApp and the outbox', () => {
   it('rejects invalid addresses and counts recipients against the daily quota', () => {
     const rt = freshRuntime({ dailyMailQuota: 3 });
     const mail = rt.service('MailApp');
-    expect(expectThrowMessage(() => mail.sendEmail('not-an-address', 's', 'b'))).toBe('Invalid email: not-an-address');
+    expect(expectThrowMessage(() => mail.sendEmail('not-an-address', 's', 'b'))).toBe(
+      'Invalid email: not-an-address',
+    );
     expect(mail.getRemainingDailyQuota()).toBe(3);
     mail.sendEmail({ to: 'a@example.com', cc: 'b@example.com', subject: 's', body: 'b' });
     expect(mail.getRemainingDailyQuota()).toBe(1);
-    expect(expectThrowMessage(() => mail.sendEmail({ to: 'c@example.com,d@example.com', subject: 's', body: 'b' }))).toBe(
-      'Service invoked too many times for one day: email.',
-    );
+    expect(
+      expectThrowMessage(() =>
+        mail.sendEmail({ to: 'c@example.com,d@example.com', subject: 's', body: 'b' }),
+      ),
+    ).toBe('Service invoked too many times for one day: email.');
     rt.setNow('2026-03-17T14:00:00Z');
     expect(mail.getRemainingDailyQuota()).toBe(3);
   });
@@ -51,7 +57,14 @@ describe('ScriptApp triggers', () => {
     // Monday 16 March 2026, 10:00 in New York.
     const rt = freshRuntime({ now: '2026-03-16T14:00:00Z' });
     const app = rt.service('ScriptApp');
-    app.newTrigger('menuHelp').timeBased().everyWeeks(1).onWeekDay(app.WeekDay.WEDNESDAY).atHour(9).inTimezone('America/New_York').create();
+    app
+      .newTrigger('menuHelp')
+      .timeBased()
+      .everyWeeks(1)
+      .onWeekDay(app.WeekDay.WEDNESDAY)
+      .atHour(9)
+      .inTimezone('America/New_York')
+      .create();
     expect(rt.advanceTo('2026-03-18T12:59:00Z')).toHaveLength(0); // Wed 08:59 New York
     const fired = rt.advanceTo('2026-03-18T14:00:00Z'); // Wed 10:00 New York
     expect(fired).toHaveLength(1);
@@ -65,9 +78,13 @@ describe('ScriptApp triggers', () => {
   it('applies the add-on limits and runs triggers as the user who created them', () => {
     const rt = freshRuntime({ user: 'creator@example.com' });
     const app = rt.service('ScriptApp');
-    expect(expectThrowMessage(() => app.newTrigger('menuHelp').timeBased().everyMinutes(5))).toMatch(/more frequently than once per hour/);
+    expect(expectThrowMessage(() => app.newTrigger('menuHelp').timeBased().everyMinutes(5))).toMatch(
+      /more frequently than once per hour/,
+    );
     app.newTrigger('getAddonInfo').timeBased().everyDays(1).atHour(6).create();
-    expect(expectThrowMessage(() => app.newTrigger('getAddonInfo').timeBased().everyDays(1).atHour(7).create())).toMatch(/too many time-based triggers/);
+    expect(
+      expectThrowMessage(() => app.newTrigger('getAddonInfo').timeBased().everyDays(1).atHour(7).create()),
+    ).toMatch(/too many time-based triggers/);
     rt.users.active = rt.users.effective = 'someone-else@example.com';
     const [run] = rt.advanceTo('2026-03-17T14:00:00Z');
     expect(run!.error).toBeUndefined();
@@ -91,7 +108,9 @@ describe('LockService', () => {
     const before = rt.clock.now();
     expect(locks.getDocumentLock().tryLock(5000)).toBe(false);
     expect(rt.clock.now() - before).toBe(5000);
-    expect(expectThrowMessage(() => locks.getDocumentLock().waitLock(1000))).toBe('Lock timeout: another process was holding the lock for too long.');
+    expect(expectThrowMessage(() => locks.getDocumentLock().waitLock(1000))).toBe(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
     rt.locks.releaseExternal('document');
     const lock = locks.getDocumentLock();
     expect(lock.tryLock(0)).toBe(true);
@@ -108,14 +127,18 @@ describe('PropertiesService, Utilities and Session', () => {
     props.getDocumentProperties().setProperty('k', 'v');
     expect(props.getDocumentProperties().getProperty('k')).toBe('v');
     expect(props.getUserProperties().getProperty('k')).toBeNull();
-    expect(expectThrowMessage(() => props.getDocumentProperties().setProperty('big', 'x'.repeat(9 * 1024 + 1)))).toMatch(/too large/);
+    expect(
+      expectThrowMessage(() => props.getDocumentProperties().setProperty('big', 'x'.repeat(9 * 1024 + 1))),
+    ).toMatch(/too large/);
   });
 
   it('formats dates with Java patterns in any time zone; sleep advances the clock', () => {
     const rt = freshRuntime();
     const u = rt.service('Utilities');
     const d = new Date('2026-03-16T02:30:00Z');
-    expect(u.formatDate(d, 'America/New_York', "yyyy-MM-dd HH:mm EEE 'at' XXX")).toBe('2026-03-15 22:30 Sun at -04:00');
+    expect(u.formatDate(d, 'America/New_York', "yyyy-MM-dd HH:mm EEE 'at' XXX")).toBe(
+      '2026-03-15 22:30 Sun at -04:00',
+    );
     expect(u.formatDate(d, 'Asia/Kolkata', 'd MMMM yyyy, h:mm a')).toBe('16 March 2026, 8:00 AM');
     const before = rt.clock.now();
     u.sleep(1500);

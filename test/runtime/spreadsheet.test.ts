@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { expectThrowMessage, freshRuntime } from '../helpers.js';
 
 function setup(options = {}) {
@@ -52,7 +53,14 @@ describe('Range values', () => {
 
   it('throws like Apps Script when the data does not fit the range', () => {
     const { sheet } = setup();
-    expect(expectThrowMessage(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]]))).toBe(
+    expect(
+      expectThrowMessage(() =>
+        sheet.getRange(1, 1, 3, 2).setValues([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBe(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
     expect(expectThrowMessage(() => sheet.getRange(1, 1, 1, 2).setValues([[1, 2, 3]]))).toBe(
@@ -62,10 +70,16 @@ describe('Range values', () => {
 
   it('rejects ranges outside the sheet and invalid A1 notation', () => {
     const { sheet } = setup();
-    expect(expectThrowMessage(() => sheet.getRange(1001, 1))).toBe('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(expectThrowMessage(() => sheet.getRange(0, 1))).toBe('The starting row of the range is too small.');
+    expect(expectThrowMessage(() => sheet.getRange(1001, 1))).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(expectThrowMessage(() => sheet.getRange(0, 1))).toBe(
+      'The starting row of the range is too small.',
+    );
     expect(expectThrowMessage(() => sheet.getRange('not a range'))).toBe('Range not found');
-    expect(expectThrowMessage(() => sheet.getRange(1, 1, 0, 1))).toBe('The number of rows in the range must be at least 1.');
+    expect(expectThrowMessage(() => sheet.getRange(1, 1, 0, 1))).toBe(
+      'The number of rows in the range must be at least 1.',
+    );
     sheet.insertRowsAfter(1000, 10);
     expect(sheet.getMaxRows()).toBe(1010);
     expect(sheet.getRange(1005, 1).getA1Notation()).toBe('A1005');
@@ -73,7 +87,9 @@ describe('Range values', () => {
 
   it('rejects over-long cell text', () => {
     const { sheet } = setup();
-    expect(expectThrowMessage(() => sheet.getRange('A1').setValue('x'.repeat(50_001)))).toMatch(/maximum of 50000 characters/);
+    expect(expectThrowMessage(() => sheet.getRange('A1').setValue('x'.repeat(50_001)))).toMatch(
+      /maximum of 50000 characters/,
+    );
     sheet.getRange('A1').setValue('x'.repeat(50_000));
     expect((sheet.getRange('A1').getValue() as string).length).toBe(50_000);
   });
@@ -134,12 +150,14 @@ describe('Formulas', () => {
   it('understands bare TRUE and FALSE and the functions OpsPlan generates', () => {
     const { sheet } = setup();
     sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
-    sheet.getRange('B1:B4').setFormulas([
-      ['=IF(TRUE,"yes","no")'],
-      ['=IFS(A1>5,"big",TRUE,"small")'],
-      ['=SUMIFS(A1:A3,A1:A3,">1")'],
-      ['=IFERROR(INDEX(A1:A3,MATCH(3,A1:A3,0)),"none")'],
-    ]);
+    sheet
+      .getRange('B1:B4')
+      .setFormulas([
+        ['=IF(TRUE,"yes","no")'],
+        ['=IFS(A1>5,"big",TRUE,"small")'],
+        ['=SUMIFS(A1:A3,A1:A3,">1")'],
+        ['=IFERROR(INDEX(A1:A3,MATCH(3,A1:A3,0)),"none")'],
+      ]);
     expect(sheet.getRange('B1:B4').getValues()).toEqual([['yes'], ['small'], [5], [3]]);
   });
 
@@ -154,9 +172,15 @@ describe('Formulas', () => {
 
   it('rejects formulas it would compute differently from Google Sheets, never a silently wrong value', () => {
     const { sheet } = setup();
-    expect(expectThrowMessage(() => sheet.getRange('A1').setFormula('=SUM(B2:B)'))).toMatch(/open-ended ranges/);
-    expect(expectThrowMessage(() => sheet.getRange('A1').setFormula('=LET(x,1,x)'))).toMatch(/LET is not implemented/);
-    expect(expectThrowMessage(() => sheet.getRange('A1').setFormula('=SPARKLINE(B1:B3)'))).toMatch(/SPARKLINE/);
+    expect(expectThrowMessage(() => sheet.getRange('A1').setFormula('=SUM(B2:B)'))).toMatch(
+      /open-ended ranges/,
+    );
+    expect(expectThrowMessage(() => sheet.getRange('A1').setFormula('=LET(x,1,x)'))).toMatch(
+      /LET is not implemented/,
+    );
+    expect(expectThrowMessage(() => sheet.getRange('A1').setFormula('=SPARKLINE(B1:B3)'))).toMatch(
+      /SPARKLINE/,
+    );
     expect(expectThrowMessage(() => sheet.getRange('A1').setFormula('=TEXT(0.5,"0%")'))).toMatch(/TEXT\(\)/);
     // Text inside quotes is not code.
     sheet.getRange('A1').setFormula('="A2:A"');
@@ -168,9 +192,13 @@ describe('Spreadsheet and Sheet', () => {
   it('refuses duplicate sheet names and deleting the last sheet', () => {
     const { ss, sheet } = setup();
     ss.insertSheet('Plan');
-    expect(expectThrowMessage(() => ss.insertSheet('plan'))).toBe('A sheet with the name "plan" already exists. Please enter another name.');
+    expect(expectThrowMessage(() => ss.insertSheet('plan'))).toBe(
+      'A sheet with the name "plan" already exists. Please enter another name.',
+    );
     ss.deleteSheet(sheet);
-    expect(expectThrowMessage(() => ss.deleteSheet(ss.getSheetByName('Plan')!))).toBe("You can't remove all the sheets in a document.");
+    expect(expectThrowMessage(() => ss.deleteSheet(ss.getSheetByName('Plan')!))).toBe(
+      "You can't remove all the sheets in a document.",
+    );
   });
 
   it('keeps sheet order, ids, tab colours, frozen rows and column widths', () => {
@@ -181,13 +209,22 @@ describe('Spreadsheet and Sheet', () => {
     expect(a.getSheetId()).not.toBe(b.getSheetId());
     a.setTabColor('#1a73e8').setFrozenRows(1);
     a.setColumnWidth(2, 240);
-    expect([a.getTabColor(), a.getFrozenRows(), a.getColumnWidth(2), a.getColumnWidth(3)]).toEqual(['#1a73e8', 1, 240, 100]);
+    expect([a.getTabColor(), a.getFrozenRows(), a.getColumnWidth(2), a.getColumnWidth(3)]).toEqual([
+      '#1a73e8',
+      1,
+      240,
+      100,
+    ]);
     expect(ss.getSheetByName('A')).toBe(a);
   });
 
   it('stores data validation and enforces rules that reject invalid input', () => {
     const { app, sheet } = setup();
-    const rule = app.newDataValidation().requireValueInList(['Low', 'High'], true).setAllowInvalid(false).build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['Low', 'High'], true)
+      .setAllowInvalid(false)
+      .build();
     sheet.getRange('A1:A3').setDataValidation(rule);
     expect(sheet.getRange('A2').getDataValidation()!.getCriteriaValues()[0]).toEqual(['Low', 'High']);
     sheet.getRange('A1').setValue('High');
@@ -199,8 +236,18 @@ describe('Spreadsheet and Sheet', () => {
 
   it('replaces all conditional format rules on set, like Sheets', () => {
     const { app, sheet } = setup();
-    const red = app.newConditionalFormatRule().whenTextEqualTo('Off track').setBackground('#f4c7c3').setRanges([sheet.getRange('A1:A9')]).build();
-    const green = app.newConditionalFormatRule().whenTextEqualTo('On track').setBackground('#b7e1cd').setRanges([sheet.getRange('A1:A9')]).build();
+    const red = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('Off track')
+      .setBackground('#f4c7c3')
+      .setRanges([sheet.getRange('A1:A9')])
+      .build();
+    const green = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('On track')
+      .setBackground('#b7e1cd')
+      .setRanges([sheet.getRange('A1:A9')])
+      .build();
     sheet.setConditionalFormatRules([red]);
     sheet.setConditionalFormatRules([green]);
     const rules = sheet.getConditionalFormatRules();
@@ -223,7 +270,10 @@ describe('Call accounting and unsupported members', () => {
     const { rt, sheet } = setup();
     rt.calls.reset();
     const range = sheet.getRange('A1:B2');
-    range.setValues([[1, 2], [3, 4]]);
+    range.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     range.getValues();
     range.getValues();
     expect(rt.calls.snapshot()).toEqual({ 'Range.getValues': 2, 'Range.setValues': 1, 'Sheet.getRange': 1 });

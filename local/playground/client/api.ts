@@ -6,6 +6,10 @@ export async function getState(sheet?: string): Promise<PlaygroundState> {
 }
 
 export async function post(path: string, body: unknown = {}): Promise<OperationResult> {
-  const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return r.json();
 }

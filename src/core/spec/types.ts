@@ -69,7 +69,8 @@ export interface ColumnSpec {
   colours?: Readonly<Record<string, RagColour>>;
 }
 
-export type TabKey = 'plan' | 'people' | 'goals' | 'raci' | 'budget' | 'timeline' | 'risks' | 'report' | 'history';
+export type TabKey =
+  'plan' | 'people' | 'goals' | 'raci' | 'budget' | 'timeline' | 'risks' | 'report' | 'history';
 
 export interface TabSpec {
   key: TabKey;

@@ -3,7 +3,15 @@
 export const DIRECTIONS = ['Increase', 'Decrease', 'Maintain'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-export const KPI_STATUSES = ['No data', 'Not started', 'Achieved', 'On track', 'At risk', 'Off track', 'Missed'] as const;
+export const KPI_STATUSES = [
+  'No data',
+  'Not started',
+  'Achieved',
+  'On track',
+  'At risk',
+  'Off track',
+  'Missed',
+] as const;
 export type KpiStatus = (typeof KPI_STATUSES)[number];
 
 export const ACTIVITY_TYPES = ['Task', 'Milestone', 'Check-in'] as const;
