@@ -23,17 +23,22 @@ import { Workbook } from './workbook.js';
 
 export const SCOPES = {
   spreadsheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  allSpreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
   ui: 'https://www.googleapis.com/auth/script.container.ui',
   mail: 'https://www.googleapis.com/auth/script.send_mail',
   triggers: 'https://www.googleapis.com/auth/script.scriptapp',
 } as const;
 
-/** Which manifest scope each global needs; globals without an entry need none. */
-export const SERVICE_SCOPES: Record<string, string> = {
-  SpreadsheetApp: SCOPES.spreadsheet,
-  HtmlService: SCOPES.ui,
-  MailApp: SCOPES.mail,
-  ScriptApp: SCOPES.triggers,
+/**
+ * Which manifest scopes enable each global (any one of them will do); globals without an entry need
+ * none. The full `spreadsheets` scope includes `spreadsheets.currentonly`:
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app (Authorization).
+ */
+export const SERVICE_SCOPES: Record<string, readonly string[]> = {
+  SpreadsheetApp: [SCOPES.spreadsheet, SCOPES.allSpreadsheets],
+  HtmlService: [SCOPES.ui],
+  MailApp: [SCOPES.mail],
+  ScriptApp: [SCOPES.triggers],
 };
 
 /** What a simple trigger in AuthMode.NONE may call: building the menu, nothing that reads data. */
@@ -53,6 +58,8 @@ export interface RuntimeOptions {
   outboxDir?: string;
   /** Apply the add-on limits on triggers (at most hourly, one per event type per user). */
   addon?: boolean;
+  /** Replaces the manifest's `oauthScopes` (e.g. to run a Marketplace build's manifest). */
+  oauthScopes?: string[];
 }
 
 export interface ServiceTypes {
@@ -117,12 +124,15 @@ export class LocalAppsScript {
   readonly manifest: { timeZone: string; oauthScopes: string[] };
   readonly distDir: string;
   authMode: string = AuthMode.FULL;
+  /** False while a time-driven trigger runs: there is no editor to show UI in. */
+  private uiAvailable = true;
   private readonly context: vm.Context;
   private lastRecalcDay = Number.NaN;
 
   constructor(options: RuntimeOptions = {}) {
     this.distDir = resolve(options.distDir ?? 'dist');
     this.manifest = JSON.parse(readFileSync(join(this.distDir, 'appsscript.json'), 'utf8'));
+    if (options.oauthScopes) this.manifest.oauthScopes = [...options.oauthScopes];
     this.clock = new Clock(options.now === undefined ? Date.now() : new Date(options.now));
     const user = options.user ?? 'owner@example.com';
     this.users = { active: user, effective: user, locale: 'en' };
@@ -173,7 +183,7 @@ export class LocalAppsScript {
     const scopes = new Set(this.manifest.oauthScopes ?? []);
     const host: SpreadsheetHost = { workbook: this.workbook, log: this.calls, toasts: this.toasts };
     const services: Record<string, unknown> = {
-      SpreadsheetApp: new SpreadsheetAppImpl(host, this.ui, this.calls),
+      SpreadsheetApp: new SpreadsheetAppImpl(host, this.ui, this.calls, () => this.uiAvailable),
       HtmlService: new HtmlServiceImpl(this.distDir, this.calls),
       MailApp: new MailAppImpl(this.outbox, this.calls),
       ScriptApp: new ScriptAppImpl({
@@ -193,9 +203,9 @@ export class LocalAppsScript {
       console: consoleFor(this.logs),
     };
     for (const [name, impl] of Object.entries(services)) {
-      const scope = SERVICE_SCOPES[name];
+      const enabling = SERVICE_SCOPES[name];
       // A service whose scope the manifest lacks is not authorised: calling it fails, as on Google.
-      if (scope && !scopes.has(scope)) continue;
+      if (enabling && !enabling.some((scope) => scopes.has(scope))) continue;
       this.context[name] = impl;
     }
   }
@@ -296,20 +306,26 @@ export class LocalAppsScript {
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   }
 
-  private execute(functionName: string, args: unknown[], authMode: string): unknown {
+  private execute(functionName: string, args: unknown[], authMode: string, ui = true): unknown {
     const fn = this.context[functionName];
     if (typeof fn !== 'function') throw new AppsScriptException(`Script function not found: ${functionName}`);
     this.recalculateIfNewDay();
     const id = this.locks.begin();
-    const previous = { execution: this.locks.currentExecution, authMode: this.authMode };
+    const previous = {
+      execution: this.locks.currentExecution,
+      authMode: this.authMode,
+      ui: this.uiAvailable,
+    };
     this.locks.currentExecution = id;
     this.authMode = authMode;
+    this.uiAvailable = ui;
     try {
       return (fn as (...a: unknown[]) => unknown)(...args);
     } finally {
       this.locks.endExecution(id);
       this.locks.currentExecution = previous.execution;
       this.authMode = previous.authMode;
+      this.uiAvailable = previous.ui;
     }
   }
 
@@ -366,7 +382,7 @@ export class LocalAppsScript {
     // Installable triggers run as the user who created them.
     this.users.effective = trigger.owner;
     try {
-      execution.result = this.execute(trigger.handler, [event], AuthMode.FULL);
+      execution.result = this.execute(trigger.handler, [event], AuthMode.FULL, false);
     } catch (error) {
       execution.error = error as Error;
     } finally {

@@ -29,6 +29,8 @@ export class SpreadsheetAppImpl implements Pick<
     private readonly host: SpreadsheetHost,
     private readonly ui: UiState,
     private readonly log: CallLog,
+    /** Whether this execution has an editor to show UI in (not a time-driven trigger). */
+    private readonly uiAvailable: () => boolean,
   ) {
     return service(this, 'SpreadsheetApp', log);
   }
@@ -41,7 +43,10 @@ export class SpreadsheetAppImpl implements Pick<
   getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     return new Spreadsheet(this.host).getActiveSheet();
   }
+  /** https://developers.google.com/apps-script/reference/base/ui: only from the open editor's context. */
   getUi(): GoogleAppsScript.Base.Ui {
+    if (!this.uiAvailable())
+      throw new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
     return new Ui(this.ui, this.log) as unknown as GoogleAppsScript.Base.Ui;
   }
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {

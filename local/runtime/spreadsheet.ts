@@ -4,6 +4,7 @@ import type { RawCellContent } from 'hyperformula';
 import { a1Of, type GridRect, parseA1 } from './a1.js';
 import { type CallLog, raw, service } from './calls.js';
 import { interpretInput } from './cell-input.js';
+import { normalizeOptionalColor } from './color.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { assertFormulaSupported } from './formula-engine.js';
 import { displayOf, isDateFormat } from './number-format.js';
@@ -362,7 +363,7 @@ export class Sheet implements Pick<
     return this.store.tabColor;
   }
   setTabColor(color: string | null): GasSheet {
-    this.store.tabColor = color;
+    this.store.tabColor = normalizeOptionalColor(color);
     return this.self();
   }
   hideSheet(): GasSheet {
@@ -703,24 +704,30 @@ export class Range implements Pick<
     return this.store.backgrounds.get(this.rect.row, this.rect.column) ?? '#ffffff';
   }
   setBackground(color: string | null): GasRange {
-    this.store.backgrounds.fill(this.rect, color ?? undefined);
+    this.store.backgrounds.fill(this.rect, normalizeOptionalColor(color) ?? undefined);
     return this.self();
   }
   setBackgrounds(colors: (string | null)[][]): GasRange {
     this.checkShape(colors, 'setBackgrounds');
-    this.setGrid(this.store.backgrounds, colors);
+    this.setGrid(
+      this.store.backgrounds,
+      colors.map((l) => l.map(normalizeOptionalColor)),
+    );
     return this.self();
   }
   getFontColors(): string[][] {
     return this.store.fontColors.grid(this.rect).map((l) => l.map((c) => c ?? '#000000'));
   }
   setFontColor(color: string | null): GasRange {
-    this.store.fontColors.fill(this.rect, color ?? undefined);
+    this.store.fontColors.fill(this.rect, normalizeOptionalColor(color) ?? undefined);
     return this.self();
   }
   setFontColors(colors: (string | null)[][]): GasRange {
     this.checkShape(colors, 'setFontColors');
-    this.setGrid(this.store.fontColors, colors);
+    this.setGrid(
+      this.store.fontColors,
+      colors.map((l) => l.map(normalizeOptionalColor)),
+    );
     return this.self();
   }
   getFontWeights(): string[][] {

@@ -197,6 +197,9 @@ class ClockTriggerBuilder {
   }
   create(): GoogleAppsScript.Script.Trigger {
     const s = this.schedule;
+    // onWeekDay alone is a weekly trigger, as in the reference page's own example:
+    // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#onWeekDay(Weekday)
+    if (s.weekDay && !s.everyDays && !s.everyHours && s.at === undefined) s.everyWeeks ??= 1;
     if (s.at === undefined && !s.everyHours && !s.everyDays && !s.everyWeeks) {
       throw new AppsScriptException(
         'The trigger needs a recurrence: call everyHours, everyDays or everyWeeks, or at.',

@@ -117,10 +117,19 @@ export class Workbook {
     this.hf.setCellContents({ sheet: this.tickSheet, row: 0, col: 0 }, this.options.clock.now());
   }
 
-  /** Rows and columns that hold content (Sheet.getLastRow / getLastColumn). */
+  /**
+   * The last row and column that hold content (a value or a formula), as Sheet.getLastRow /
+   * getLastColumn report them: cleared cells do not count. The engine's own dimensions only grow,
+   * so they are the upper bound the scan starts from.
+   */
   usedSize(store: SheetStore): { rows: number; columns: number } {
-    const d = this.hf.getSheetDimensions(store.hfId);
-    return { rows: d.height, columns: d.width };
+    const { width, height } = this.hf.getSheetDimensions(store.hfId);
+    const filled = (row: number, col: number) => !this.hf.isCellEmpty({ sheet: store.hfId, row, col });
+    let rows = height;
+    while (rows > 0 && !rangeSome(width, (col) => filled(rows - 1, col))) rows--;
+    let columns = rows === 0 ? 0 : width;
+    while (columns > 0 && !rangeSome(rows, (row) => filled(row, columns - 1))) columns--;
+    return { rows, columns };
   }
 
   writeContents(store: SheetStore, rect: GridRect, contents: RawCellContent[][]): void {
@@ -210,6 +219,11 @@ export class Workbook {
     }
     store.maxRows -= count;
   }
+}
+
+function rangeSome(count: number, test: (index: number) => boolean): boolean {
+  for (let i = 0; i < count; i++) if (test(i)) return true;
+  return false;
 }
 
 function absoluteA1(rect: GridRect): string {
