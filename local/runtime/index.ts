@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { consoleFor, LoggerImpl, LogSink, SessionImpl, type Users, UtilitiesImpl } from './base.js';
 import { CallLog } from './calls.js';
 import { Clock } from './clock.js';
+import type { MetadataRecord } from './developer-metadata.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { LockServiceImpl, LockTable } from './lock.js';
 import { MailAppImpl, Outbox } from './mail.js';
@@ -92,8 +93,10 @@ export interface WorkbookDescription {
     fontWeights: [number, number, string][];
     validations: [number, number, string][];
     conditionalRules: string[];
+    developerMetadata: [string, string | null, string][];
   }[];
   namedRanges: [string, string, string][];
+  developerMetadata: [string, string | null, string][];
 }
 
 export interface Execution {
@@ -266,11 +269,13 @@ export class LocalAppsScript {
             .entries()
             .map(([r, c, v]) => [r, c, v.signature()] as [number, number, string]),
           conditionalRules: s.conditionalRules.map((r) => r.signature()),
+          developerMetadata: s.developerMetadata.map(describeMetadata),
         };
       }),
       namedRanges: [...wb.namedRanges.values()]
         .map((n) => [n.name, n.sheet.name, JSON.stringify(n.rect)] as [string, string, string])
         .sort(),
+      developerMetadata: wb.developerMetadata.map(describeMetadata),
     };
   }
 
@@ -391,6 +396,10 @@ export class LocalAppsScript {
     this.executions.push(execution);
     return execution;
   }
+}
+
+function describeMetadata(r: MetadataRecord): [string, string | null, string] {
+  return [r.key, r.value, r.visibility];
 }
 
 function assertTransferable(value: unknown, where: string, seen = new Set<unknown>()): void {

@@ -1,5 +1,6 @@
 /** The SpreadsheetApp global: the container spreadsheet, its UI, builders and enums. */
 import { type CallLog, service } from './calls.js';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developer-metadata.js';
 import { AppsScriptException } from './errors.js';
 import { RichTextValueBuilder } from './rich-text.js';
 import {
@@ -24,6 +25,8 @@ export class SpreadsheetAppImpl implements Pick<
 > {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
   constructor(
     private readonly host: SpreadsheetHost,

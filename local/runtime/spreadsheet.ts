@@ -5,6 +5,12 @@ import { a1Of, type GridRect, parseA1 } from './a1.js';
 import { type CallLog, raw, service } from './calls.js';
 import { interpretInput } from './cell-input.js';
 import { normalizeOptionalColor } from './color.js';
+import {
+  addMetadata,
+  DeveloperMetadataFinder,
+  type MetadataHost,
+  metadataObjects,
+} from './developer-metadata.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { assertFormulaSupported } from './formula-engine.js';
 import { displayOf, isDateFormat } from './number-format.js';
@@ -32,6 +38,23 @@ function sheetOf(host: SpreadsheetHost, store: SheetStore): Sheet {
   }
   return sheet;
 }
+
+/** Developer metadata of this spreadsheet: the spreadsheet's own, then each sheet's in order. */
+function metadataHost(host: SpreadsheetHost): MetadataHost<SheetStore> {
+  const wb = host.workbook;
+  return {
+    log: host.log,
+    nextId: () => wb.nextMetadataId(),
+    holders: () => [
+      { records: wb.developerMetadata, sheet: null },
+      ...wb.sheets.map((s) => ({ records: s.developerMetadata, sheet: s })),
+    ],
+    sheetObject: (store) => sheetOf(host, store),
+    spreadsheetObject: () => new Spreadsheet(host),
+  };
+}
+
+type GasMetadataFinder = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
 
 function checkDimension(value: number, what: string): void {
   if (!Number.isInteger(value))
@@ -162,6 +185,18 @@ export class Spreadsheet implements Pick<
   }
   toast(message: string, title = '', _timeoutSeconds?: number): void {
     this.host.toasts.push({ title: String(title), message: String(message) });
+  }
+  addDeveloperMetadata(...args: unknown[]): GasSpreadsheet {
+    addMetadata(metadataHost(this.host), { records: this.wb.developerMetadata, sheet: null }, args);
+    return this as unknown as GasSpreadsheet;
+  }
+  /** The spreadsheet's own metadata (not its sheets'), as the reference page says. */
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return metadataObjects(metadataHost(this.host), this.wb.developerMetadata);
+  }
+  /** Finds metadata anywhere in the spreadsheet: on it and on every sheet. */
+  createDeveloperMetadataFinder(): GasMetadataFinder {
+    return new DeveloperMetadataFinder(metadataHost(this.host), null) as unknown as GasMetadataFinder;
   }
   moveActiveSheet(position: number): void {
     const store = this.wb.activeSheet ?? this.wb.sheets[0]!;
@@ -382,6 +417,16 @@ export class Sheet implements Pick<
   activate(): GasSheet {
     this.wb.activeSheet = this.store;
     return this.self();
+  }
+  addDeveloperMetadata(...args: unknown[]): GasSheet {
+    addMetadata(metadataHost(this.host), { records: this.store.developerMetadata, sheet: this.store }, args);
+    return this.self();
+  }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return metadataObjects(metadataHost(this.host), this.store.developerMetadata);
+  }
+  createDeveloperMetadataFinder(): GasMetadataFinder {
+    return new DeveloperMetadataFinder(metadataHost(this.host), this.store) as unknown as GasMetadataFinder;
   }
   getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
     return [

@@ -8,6 +8,7 @@ import { DetailedCellError } from 'hyperformula';
 import { columnToLetters, type GridRect } from './a1.js';
 import { CellLayer } from './cell-layer.js';
 import type { Clock } from './clock.js';
+import type { MetadataRecord } from './developer-metadata.js';
 import { createEngine } from './formula-engine.js';
 import { isDateFormat } from './number-format.js';
 import type { ConditionalFormatRule, DataValidation } from './rules.js';
@@ -35,6 +36,8 @@ export class SheetStore {
   readonly fontSizes = new CellLayer<number>();
   readonly validations = new CellLayer<DataValidation>();
   conditionalRules: ConditionalFormatRule[] = [];
+  /** Developer metadata on this sheet: it moves and is deleted with the sheet. */
+  developerMetadata: MetadataRecord[] = [];
 
   constructor(
     readonly gid: number,
@@ -73,13 +76,26 @@ export class Workbook {
   readonly namedRanges = new Map<string, { name: string; sheet: SheetStore; rect: GridRect }>();
   activeSheet: SheetStore | undefined;
   activeRange: { sheet: SheetStore; rect: GridRect } | undefined;
+  /** Developer metadata on the spreadsheet itself. */
+  readonly developerMetadata: MetadataRecord[] = [];
   private nextGid = 0;
+  private lastMetadataId = 0;
   /** A hidden engine sheet whose only job is to make volatile formulas (TODAY) recompute. */
   private readonly tickSheet: number;
 
   constructor(readonly options: WorkbookOptions) {
     this.hf = createEngine({ now: () => options.clock.now(), timeZone: () => this.options.timeZone });
     this.tickSheet = this.hf.getSheetId(this.hf.addSheet('__clock__'))!;
+  }
+
+  /** Metadata ids are unique within the spreadsheet. */
+  nextMetadataId(): number {
+    return 100_000 + ++this.lastMetadataId;
+  }
+
+  /** A copied sheet keeps its developer metadata, under new ids (for Sheet.copyTo / duplicate). */
+  copyDeveloperMetadata(from: SheetStore, to: SheetStore): void {
+    to.developerMetadata.push(...from.developerMetadata.map((r) => ({ ...r, id: this.nextMetadataId() })));
   }
 
   get timeZone(): string {
