@@ -5,7 +5,7 @@ import { CheckPanel } from './CheckPanel';
 import { plainError } from './hooks';
 import { ReportPanel } from './ReportPanel';
 import { SchedulePanel } from './SchedulePanel';
-import { callServer } from './server';
+import { callServer, onHostRefresh } from './server';
 import { SetupPanel } from './SetupPanel';
 
 type Info = Awaited<ReturnType<typeof getAddonInfo>>;
@@ -17,18 +17,30 @@ const SECTIONS = [
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
+/** The section to open on: the one a menu item asked for, else Check once the plan is set up. */
+function openingSection(info: Info): SectionId {
+  const asked = SECTIONS.find((s) => s.id === info.section);
+  return asked ? asked.id : info.planReady ? 'check' : 'setup';
+}
+
 export function App() {
   const [info, setInfo] = useState<Info | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [section, setSection] = useState<SectionId>('setup');
+  const [section, setSection] = useState<SectionId | null>(null);
+  /** Bumped when the host says the spreadsheet changed under the panels: they load afresh. */
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     callServer('getAddonInfo').then(
       (i) => {
         setInfo(i);
-        if (SECTIONS.some((s) => s.id === i.section)) setSection(i.section as SectionId);
+        setSection((current) => current ?? openingSection(i));
       },
-      (e: unknown) => setError(plainError(e)),
+      (e: unknown) => {
+        setError(plainError(e));
+        setSection((current) => current ?? 'setup');
+      },
     );
+    return onHostRefresh(() => setGeneration((g) => g + 1));
   }, []);
   return (
     <main>
@@ -57,10 +69,12 @@ export function App() {
           </button>
         ))}
       </nav>
-      {section === 'setup' ? <SetupPanel /> : null}
-      {section === 'check' ? <CheckPanel /> : null}
-      {section === 'report' ? <ReportPanel /> : null}
-      {section === 'schedule' ? <SchedulePanel /> : null}
+      <div key={generation}>
+        {section === 'setup' ? <SetupPanel /> : null}
+        {section === 'check' ? <CheckPanel /> : null}
+        {section === 'report' ? <ReportPanel /> : null}
+        {section === 'schedule' ? <SchedulePanel /> : null}
+      </div>
     </main>
   );
 }

@@ -43,3 +43,21 @@ export function callServer<K extends ServerFunctionName>(
 export function closeSidebar(): void {
   window.google?.script.host.close();
 }
+
+/**
+ * The local playground tells its sidebar when the spreadsheet changed under it (its clock moved,
+ * it was reset), so open panels reload. Only messages from the frame's own parent on the same
+ * origin count; in Sheets none arrive.
+ */
+export function onHostRefresh(refresh: () => void): () => void {
+  const listener = (e: MessageEvent) => {
+    if (
+      e.source === window.parent &&
+      e.origin === window.location.origin &&
+      e.data?.type === 'opsplan:refresh'
+    )
+      refresh();
+  };
+  window.addEventListener('message', listener);
+  return () => window.removeEventListener('message', listener);
+}

@@ -116,14 +116,24 @@ export function menuHelp(): void {
 
 // ---- sidebar API (plain data in and out: google.script.run cannot carry Dates) ----
 
-/** What the sidebar needs on load, including the section a menu item asked it to open. */
-export function getAddonInfo(): { spreadsheetName: string; timeZone: string; user: string; section: string } {
+/**
+ * What the sidebar needs on load: the section a menu item asked it to open, and whether the plan
+ * is set up (it then opens on Check, otherwise on Set up).
+ */
+export function getAddonInfo(): {
+  spreadsheetName: string;
+  timeZone: string;
+  user: string;
+  section: string;
+  planReady: boolean;
+} {
   const ss = active();
   return {
     spreadsheetName: ss.getName(),
     timeZone: ss.getSpreadsheetTimeZone(),
     user: Session.getEffectiveUser().getEmail(),
     section: takeSidebarSection(),
+    planReady: previewPlanSetup(ss).changes === 0,
   };
 }
 

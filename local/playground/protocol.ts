@@ -7,8 +7,12 @@ export interface RenderedCell {
   color?: string;
   bold?: boolean;
   note?: string;
+  /** A rich-text link or the target of a HYPERLINK formula. */
   link?: string;
   list?: string[];
+  /** Horizontal alignment other than left (numbers are right-aligned by default). */
+  align?: 'center' | 'right';
+  wrap?: boolean;
 }
 
 export interface RenderedSheet {
@@ -18,6 +22,9 @@ export interface RenderedSheet {
   columns: number;
   shownRows: number;
   frozenRows: number;
+  frozenColumns: number;
+  /** Conditional-format criteria on this sheet the playground cannot paint yet (shown as a notice). */
+  unpainted: string[];
   widths: number[];
   cells: RenderedCell[][];
 }
@@ -27,13 +34,26 @@ export interface PlaygroundState {
   timeZone: string;
   now: string;
   nowIso: string;
+  /** The clock on the spreadsheet's wall (yyyy-MM-ddTHH:mm in its time zone), as the page's inputs show it. */
+  nowWall: string;
   sheets: { name: string; gid: number; color: string | null; hidden: boolean }[];
   active: RenderedSheet | null;
   selection: { sheet: string; row: number; column: number } | null;
   menus: { title: string; items: { caption: string; functionName?: string; separator?: boolean }[] }[];
   sidebarOpen: boolean;
+  /** Changes when a script shows the sidebar again: the page loads it anew, as Sheets does. */
+  sidebarVersion: number;
   outbox: { id: number; to: string[]; cc: string[]; subject: string; sentAt: string }[];
   triggers: { handler: string; owner: string; next: string | null }[];
+}
+
+/** A Ui.alert or Ui.prompt waiting for the user; the script is paused until they answer. */
+export interface PendingDialog {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  /** A ButtonSet name: OK, OK_CANCEL, YES_NO or YES_NO_CANCEL. */
+  buttons: string;
 }
 
 export interface OperationResult {
@@ -43,4 +63,6 @@ export interface OperationResult {
   alerts: { title: string; prompt: string }[];
   toasts: { title: string; message: string }[];
   executions?: { functionName: string; at: string; error?: string }[];
+  /** Set while the operation waits for the user: answer it through /api/dialog. */
+  dialog?: PendingDialog;
 }

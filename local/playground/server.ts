@@ -7,20 +7,33 @@ import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
-import { type Operation, PlaygroundSession, type SessionOptions } from './session.js';
+import type { OperationResult } from './protocol.js';
+import type { Operation, SessionOptions } from './session.js';
+import { type Outcome, SessionHost } from './session-host.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 export interface Playground {
   url: string;
-  session: PlaygroundSession;
+  session: SessionHost;
   close(): Promise<void>;
 }
 
-/** google.script.run and google.script.host for the sidebar, bridged to this server. */
+/**
+ * google.script.run and google.script.host for the sidebar, bridged to this server. Messages go to
+ * the page's own origin only: the sidebar is served from it.
+ */
 const BRIDGE = `<script>
 (function () {
+  function tell(message) { window.parent.postMessage(message, window.location.origin); }
+  function fromPage(e, type) {
+    return e.origin === window.location.origin && e.source === window.parent && e.data && e.data.type === type;
+  }
   function runner(success, failure, userObject) {
+    function finish(res) {
+      if (res.ok) { if (success) success(res.value, userObject); }
+      else if (failure) { var e = new Error(res.error.message); e.name = res.error.name; failure(e, userObject); }
+    }
     return new Proxy({}, {
       get: function (_, name) {
         if (name === 'withSuccessHandler') return function (h) { return runner(h, failure, userObject); };
@@ -31,17 +44,26 @@ const BRIDGE = `<script>
           fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
             .then(function (r) { return r.json(); })
             .then(function (res) {
-              window.parent.postMessage({ type: 'opsplan:changed', result: res }, '*');
-              if (res.ok) { if (success) success(res.value, userObject); }
-              else if (failure) { var e = new Error(res.error.message); e.name = res.error.name; failure(e, userObject); }
+              tell({ type: 'opsplan:changed', result: res });
+              if (!res.dialog) return finish(res);
+              // The script waits on a dialog the page shows; the page hands back how it ended.
+              window.addEventListener('message', function settled(e) {
+                if (!fromPage(e, 'opsplan:settled')) return;
+                window.removeEventListener('message', settled);
+                finish(e.data.result);
+              });
             });
         };
       }
     });
   }
-  window.google = { script: { run: runner(), host: { close: function () { window.parent.postMessage({ type: 'opsplan:close' }, '*'); }, editor: { focus: function () {} } } } };
+  window.google = { script: { run: runner(), host: { close: function () { tell({ type: 'opsplan:close' }); }, editor: { focus: function () {} } } } };
 })();
 </script>`;
+
+/** The page's icon (the browser asks for one; a missing icon is a console error). */
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="2" fill="#188038"/><path d="M3 5h10M3 8h10M3 11h10M6 3v10" stroke="#fff" stroke-width="1.2"/></svg>';
 
 async function clientBundle(): Promise<string> {
   const result = await build({
@@ -59,108 +81,185 @@ async function clientBundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-function readBody(req: IncomingMessage): Promise<unknown> {
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  // JSON only: a cross-site form or text/plain POST (no CORS preflight) is refused unread.
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json')
+    return Promise.reject(new HttpError(415, 'Send JSON (content-type: application/json).'));
   return new Promise((resolve, reject) => {
     let data = '';
     req.on('data', (chunk) => {
       data += chunk;
-      if (data.length > 5_000_000) reject(new Error('too large'));
+      if (data.length > 5_000_000) reject(new HttpError(413, 'Too large'));
     });
     req.on('end', () => {
       try {
-        resolve(data ? JSON.parse(data) : {});
+        const value: unknown = data ? JSON.parse(data) : {};
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+          throw new Error('Expected a JSON object');
+        resolve(value as Record<string, unknown>);
       } catch (e) {
-        reject(e);
+        reject(new HttpError(400, (e as Error).message));
       }
     });
   });
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  // Only the playground itself may frame its pages (the sidebar and the email view).
+  'content-security-policy': "frame-ancestors 'self'",
+};
+
+function send(res: ServerResponse, status: number, type: string, body: string, csp?: string): void {
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...(csp ? { 'content-security-policy': `${csp}; frame-ancestors 'self'` } : {}),
     'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
   });
   res.end(body);
 }
 
-const json = (res: ServerResponse, value: unknown) =>
-  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+const json = (res: ServerResponse, value: unknown, status = 200) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+const failure = (name: string, message: string): OperationResult => ({
+  ok: false,
+  error: { name, message },
+  alerts: [],
+  toasts: [],
+});
+
+/**
+ * Requests from anywhere but the playground's own page are refused: the Host must be this server
+ * (no DNS rebinding), and a browser's Origin and Sec-Fetch-Site must say same-origin.
+ */
+function checkOrigin(req: IncomingMessage, port: number): void {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const host = req.headers.host ?? '';
+  if (!hosts.includes(host)) throw new HttpError(403, 'Unknown host');
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`)
+    throw new HttpError(403, 'Cross-origin request refused');
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    throw new HttpError(403, 'Cross-site request refused');
+}
 
 export async function startPlayground(
-  options: SessionOptions & { port?: number; distDir?: string } = {},
+  options: Omit<SessionOptions, 'ask'> & { port?: number } = {},
 ): Promise<Playground> {
-  const session = new PlaygroundSession(options);
-  const page = readFileSync(join(here, 'client/index.html'), 'utf8')
-    .replace('/*__CLIENT__*/', () => '')
-    .replace(
-      '<!--__CLIENT__-->',
-      `<script>${(await clientBundle()).replace(/<\/script/gi, '<\\/script')}</script>`,
-    );
+  const { port: wanted, ...sessionOptions } = options;
+  const session = new SessionHost(sessionOptions);
+  const page = readFileSync(join(here, 'client/index.html'), 'utf8').replace(
+    '<!--__CLIENT__-->',
+    `<script>${(await clientBundle()).replace(/<\/script/gi, '<\\/script')}</script>`,
+  );
+  const distDir = await session.value<string>({ type: 'distDir' });
   const sidebar = () =>
-    readFileSync(join(session.rt.distDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${BRIDGE}`);
+    readFileSync(join(distDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${BRIDGE}`);
 
+  /** The result of an operation, or the dialog its script now waits on. */
+  const reply = (res: ServerResponse, outcome: Outcome) =>
+    json(
+      res,
+      outcome.type === 'dialog'
+        ? ({ ok: true, alerts: [], toasts: [], dialog: outcome.dialog } satisfies OperationResult)
+        : outcome.value,
+    );
+  /** While a script waits for the user, nothing else runs (as with a modal dialog in Sheets). */
+  const busy = (res: ServerResponse) =>
+    json(res, failure('DialogOpen', 'Answer the open dialog first.'), 409);
+
+  let port = 0;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      checkOrigin(req, port);
       if (req.method === 'GET' && url.pathname === '/')
         return send(res, 200, 'text/html; charset=utf-8', page);
+      if (req.method === 'GET' && url.pathname === '/favicon.svg')
+        return send(res, 200, 'image/svg+xml', FAVICON);
       if (req.method === 'GET' && url.pathname === '/sidebar')
         return send(res, 200, 'text/html; charset=utf-8', sidebar());
-      if (req.method === 'GET' && url.pathname === '/api/state')
-        return json(res, session.state(url.searchParams.get('sheet') ?? undefined));
+      if (req.method === 'GET' && url.pathname === '/api/dialog')
+        return json(res, { dialog: session.pending?.dialog ?? null });
+      if (req.method === 'GET' && url.pathname === '/api/state') {
+        if (session.pending) return busy(res);
+        return json(
+          res,
+          await session.value({ type: 'state', sheet: url.searchParams.get('sheet') ?? undefined }),
+        );
+      }
       const mail = /^\/api\/outbox\/(\d+)$/.exec(url.pathname);
       if (req.method === 'GET' && mail) {
-        const message = session.rt.outbox.messages.find((m) => m.id === Number(mail[1]));
+        if (session.pending) return busy(res);
+        const eml = url.searchParams.get('format') === 'eml';
+        const message = await session.value<{ html: string; text: string; eml?: string } | null>({
+          type: 'mail',
+          mailId: Number(mail[1]),
+          eml,
+        });
         if (!message) return send(res, 404, 'text/plain', 'No such message');
-        if (url.searchParams.get('format') === 'eml')
-          return send(res, 200, 'message/rfc822', (await session.rt.outbox.toEml(message)).toString('utf8'));
+        if (eml) return send(res, 200, 'message/rfc822', message.eml!);
         // Shown in a sandboxed iframe, as a mail client would: no scripts run either way.
-        res.setHeader(
-          'content-security-policy',
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-        );
         return send(
           res,
           200,
           'text/html; charset=utf-8',
           message.html || `<pre>${message.text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
         );
       }
-      if (req.method === 'POST' && url.pathname === '/api/reset') {
-        session.reset();
-        return json(res, { ok: true });
+      if (req.method !== 'POST' || !url.pathname.startsWith('/api/'))
+        return send(res, 404, 'text/plain', 'Not found');
+      const body = await readJson(req);
+      if (url.pathname === '/api/dialog') {
+        const answer = toAnswer(body);
+        if (!answer) return json(res, failure('BadRequest', 'Answer with a button'), 400);
+        return reply(res, await session.answer(answer));
       }
-      if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
-        const body = (await readBody(req)) as Record<string, unknown>;
-        const op = toOperation(url.pathname, body);
-        if (!op)
-          return send(
-            res,
-            400,
-            'application/json',
-            JSON.stringify({ ok: false, error: { name: 'BadRequest', message: 'Unknown operation' } }),
-          );
-        return json(res, session.apply(op));
+      if (url.pathname === '/api/reset') {
+        // A reset dismisses any open dialog first (the × of the dialog: Button.CLOSE).
+        while (session.pending) await session.answer({ button: 'CLOSE' });
+        await session.value({ type: 'reset' });
+        return json(res, { ok: true, alerts: [], toasts: [] } satisfies OperationResult);
       }
-      send(res, 404, 'text/plain', 'Not found');
+      const op = toOperation(url.pathname, body);
+      if (!op) return json(res, failure('BadRequest', 'Unknown operation'), 400);
+      if (session.pending) return busy(res);
+      return reply(res, await session.request({ type: 'apply', op }));
     } catch (error) {
-      send(
-        res,
-        500,
-        'application/json',
-        JSON.stringify({ ok: false, error: { name: 'ServerError', message: (error as Error).message } }),
-      );
+      const status = error instanceof HttpError ? error.status : 500;
+      json(res, failure(status === 500 ? 'ServerError' : 'BadRequest', (error as Error).message), status);
     }
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(wanted ?? 0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
     session,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await session.close();
+    },
   };
+}
+
+function toAnswer(body: Record<string, unknown>): { button: string; text?: string } | null {
+  if (typeof body.button !== 'string' || !/^[A-Z_]{1,20}$/.test(body.button)) return null;
+  if (body.text !== undefined && typeof body.text !== 'string') return null;
+  return body.text === undefined ? { button: body.button } : { button: body.button, text: body.text };
 }
 
 function toOperation(path: string, body: Record<string, unknown>): Operation | null {
@@ -171,8 +270,9 @@ function toOperation(path: string, body: Record<string, unknown>): Operation | n
     case '/api/menu':
       return { kind: 'menu', fn: text(body.fn) };
     case '/api/clock':
-      if (typeof body.advanceTo === 'string') return { kind: 'advanceTo', at: Date.parse(body.advanceTo) };
-      if (typeof body.setNow === 'string') return { kind: 'setNow', at: Date.parse(body.setNow) };
+      // Wall-clock times in the spreadsheet's time zone (yyyy-MM-ddTHH:mm), as the page shows them.
+      if (typeof body.advanceTo === 'string') return { kind: 'advanceTo', wall: body.advanceTo };
+      if (typeof body.setNow === 'string') return { kind: 'setNow', wall: body.setNow };
       return null;
     case '/api/edit':
       return {

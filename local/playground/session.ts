@@ -12,21 +12,46 @@ import type { OperationResult, PlaygroundState } from './protocol.js';
 
 export type { OperationResult, PlaygroundState };
 import { formatDate } from '../runtime/date-format.js';
+import { instantOf } from '../runtime/tz.js';
+import type { AlertDialog, DialogAnswer } from '../runtime/ui.js';
 
 export type Operation =
   | { kind: 'run'; fn: string; args: unknown[] }
   | { kind: 'menu'; fn: string }
-  | { kind: 'setNow'; at: number }
-  | { kind: 'advanceTo'; at: number }
+  | ClockOperation
   | { kind: 'edit'; sheet: string; row: number; column: number; value: string }
   | { kind: 'select'; sheet: string; row: number; column: number }
   | { kind: 'activate'; sheet: string }
   | { kind: 'closeSidebar' };
 
+/**
+ * Moves of the clock: to an instant, or to a wall-clock time (yyyy-MM-ddTHH:mm) read in the
+ * spreadsheet's time zone, as the page's inputs are.
+ */
+type ClockOperation = { kind: 'setNow' | 'advanceTo'; at?: number; wall?: string };
+
+/** The instant a clock operation moves to. */
+function clockTarget(op: ClockOperation, timeZone: string): number {
+  if (op.wall === undefined) return op.at ?? Number.NaN;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(op.wall);
+  if (!parts) throw new Error(`Not a date and time: ${op.wall}`);
+  const [year, month, day, hour, minute] = parts.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return instantOf(timeZone, year, month, day, hour, minute);
+}
+
+/** An operation as saved: with the answers the user gave to the dialogs it showed, in order. */
+type RecordedOperation = Operation & { answers?: DialogAnswer[] };
+
 interface Saved {
   version: 1;
   startedAt: number;
-  ops: Operation[];
+  ops: RecordedOperation[];
 }
 
 export interface SessionOptions {
@@ -36,11 +61,19 @@ export interface SessionOptions {
   timeZone?: string;
   /** Start on an empty spreadsheet instead of the example plan. */
   blank?: boolean;
+  /**
+   * The person answering Ui.alert and Ui.prompt dialogs; the script waits for the answer. Without
+   * it, alerts get OK and prompts CANCEL (the runtime's defaults).
+   */
+  ask?: (dialog: AlertDialog) => DialogAnswer;
 }
 
 export class PlaygroundSession {
   rt!: LocalAppsScript;
   private saved!: Saved;
+  /** Bumped each time a script shows a sidebar: showing one again replaces the open one. */
+  private sidebarVersion = 0;
+  private replaying = false;
 
   constructor(private readonly options: SessionOptions) {
     const file = options.stateFile;
@@ -73,7 +106,29 @@ export class PlaygroundSession {
       user: 'you@example.com',
     });
     this.rt.runWithoutAuth('onOpen', { authMode: 'NONE' });
-    for (const op of saved.ops) this.apply(op);
+    this.replaying = true;
+    try {
+      for (const op of saved.ops) this.apply(op);
+    } finally {
+      this.replaying = false;
+    }
+  }
+
+  /** Replayed operations get the answers the user gave; live ones ask (and record the answer). */
+  private answering(op: RecordedOperation): DialogAnswer[] {
+    const ui = this.rt.ui;
+    ui.answers = [...(op.answers ?? [])];
+    const given: DialogAnswer[] = [];
+    const ask = this.options.ask;
+    ui.respond =
+      this.replaying || !ask
+        ? undefined
+        : (dialog) => {
+            const answer = ask(dialog);
+            given.push(answer);
+            return answer;
+          };
+    return given;
   }
 
   reset(): void {
@@ -83,27 +138,26 @@ export class PlaygroundSession {
   }
 
   /** Runs an operation, records it, and reports what the user should see. */
-  apply(op: Operation): OperationResult {
+  apply(op: RecordedOperation): OperationResult {
     const rt = this.rt;
     const alertsBefore = rt.ui.alerts.length;
     const toastsBefore = rt.toasts.length;
+    const sidebarBefore = rt.ui.sidebar;
     const result: OperationResult = { ok: true, alerts: [], toasts: [] };
+    const given = this.answering(op);
     try {
       switch (op.kind) {
         case 'run':
           result.value = rt.scriptRun(op.fn, op.args);
           break;
         case 'menu':
-          // Menu items that ask "Go ahead?" get Yes: the page asked the user before calling.
-          rt.ui.answers.push(...Array.from({ length: 5 }, () => ({ button: 'YES' })));
           rt.run(op.fn);
-          rt.ui.answers.length = 0;
           break;
         case 'setNow':
-          rt.setNow(op.at);
+          rt.setNow(clockTarget(op, rt.workbook.timeZone));
           break;
         case 'advanceTo':
-          result.executions = rt.advanceTo(op.at).map(describeExecution(rt));
+          result.executions = rt.advanceTo(clockTarget(op, rt.workbook.timeZone)).map(describeExecution(rt));
           break;
         case 'edit': {
           const sheet = rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName(op.sheet);
@@ -129,9 +183,12 @@ export class PlaygroundSession {
       result.ok = false;
       result.error = { name: e.name, message: e.message };
     }
+    rt.ui.respond = undefined;
+    rt.ui.answers = [];
+    if (rt.ui.sidebar && rt.ui.sidebar !== sidebarBefore) this.sidebarVersion++;
     result.alerts = rt.ui.alerts.slice(alertsBefore).map((a) => ({ title: a.title, prompt: a.prompt }));
     result.toasts = rt.toasts.slice(toastsBefore);
-    this.saved.ops.push(op);
+    this.saved.ops.push(given.length ? { ...op, answers: [...(op.answers ?? []), ...given] } : op);
     this.persist();
     return result;
   }
@@ -157,6 +214,7 @@ export class PlaygroundSession {
       timeZone: tz,
       now: formatDate(rt.clock.now(), tz, 'EEE d MMM yyyy, HH:mm'),
       nowIso: new Date(rt.clock.now()).toISOString(),
+      nowWall: formatDate(rt.clock.now(), tz, "yyyy-MM-dd'T'HH:mm"),
       sheets: wb.sheets.map((s) => ({ name: s.name, gid: s.gid, color: s.tabColor, hidden: s.hidden })),
       active: activeStore ? renderSheet(wb, activeStore) : null,
       selection,
@@ -169,6 +227,7 @@ export class PlaygroundSession {
         })),
       })),
       sidebarOpen: Boolean(rt.ui.sidebar),
+      sidebarVersion: this.sidebarVersion,
       outbox: rt.outbox.messages.map((m) => ({
         id: m.id,
         to: m.to,

@@ -6,7 +6,7 @@ import type { RenderedCell, RenderedSheet } from '../playground/protocol.js';
 import { columnToLetters } from './a1.js';
 import { raw } from './calls.js';
 import { displayOf } from './number-format.js';
-import { DataValidationCriteria } from './rules.js';
+import { type ConditionalSpec, DataValidationCriteria } from './rules.js';
 import type { Range } from './spreadsheet.js';
 import type { SheetStore, Workbook } from './workbook.js';
 
@@ -32,11 +32,13 @@ export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300
   const rect = { row: 1, column: 1, numRows: shownRows, numColumns: columns };
   const raw = workbook.rawValues(store, rect);
   const formulas = workbook.formulas(store, rect);
-  const cells: RenderedCell[][] = raw.map((line, i) =>
-    line.map((v, j) => {
+  const values = raw.map((line) =>
+    line.map((v) => (v && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : v)),
+  );
+  const cells: RenderedCell[][] = values.map((line, i) =>
+    line.map((value, j) => {
       const row = i + 1;
       const column = j + 1;
-      const value = v && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : v;
       const cell: RenderedCell = {
         v: displayOf(
           value,
@@ -53,15 +55,21 @@ export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300
       if (store.fontWeights.get(row, column) === 'bold') cell.bold = true;
       const note = store.notes.get(row, column);
       if (note) cell.note = note;
-      const link = store.links.get(row, column);
+      const link = store.links.get(row, column) ?? hyperlinkTarget(workbook, store, formulas[i]![j]);
       if (link) cell.link = link;
+      // Sheets aligns numbers and dates right and booleans centred unless the cell says otherwise.
+      const align =
+        store.alignments.get(row, column) ??
+        (typeof value === 'number' ? 'right' : typeof value === 'boolean' ? 'center' : undefined);
+      if (align && align !== 'left' && align !== 'general') cell.align = align as 'center' | 'right';
+      if (store.wraps.get(row, column)) cell.wrap = true;
       const rule = store.validations.get(row, column);
       if (rule?.spec.criteria === DataValidationCriteria.VALUE_IN_LIST)
         cell.list = [...(rule.spec.values[0] as string[])];
       return cell;
     }),
   );
-  paintConditionalFormats(workbook, store, cells);
+  const unpainted = paintConditionalFormats(workbook, store, cells, values);
   return {
     name: store.name,
     gid: store.gid,
@@ -69,41 +77,112 @@ export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300
     columns,
     shownRows,
     frozenRows: store.frozenRows,
+    frozenColumns: store.frozenColumns,
+    unpainted,
     widths: Array.from({ length: columns }, (_, j) => store.columnWidths.get(j + 1) ?? 100),
     cells,
   };
 }
 
-function paintConditionalFormats(workbook: Workbook, store: SheetStore, cells: RenderedCell[][]): void {
+/** Splits a formula's arguments at top-level commas (not inside strings or parentheses). */
+function topLevelArguments(inner: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = '';
+  for (const ch of inner) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')') depth--;
+    else if (!quoted && depth === 0 && ch === ',') {
+      args.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  args.push(current);
+  return args;
+}
+
+/**
+ * The target of a `=HYPERLINK(url, label)` cell: its first argument, computed (it may be built
+ * from other cells). https://support.google.com/docs/answer/3093313
+ */
+function hyperlinkTarget(
+  workbook: Workbook,
+  store: SheetStore,
+  formula: string | undefined,
+): string | undefined {
+  const call = formula ? /^=\s*HYPERLINK\s*\(([\s\S]*)\)\s*$/i.exec(formula) : null;
+  if (!call) return undefined;
+  try {
+    const url = workbook.hf.calculateFormula(`=${topLevelArguments(call[1]!)[0]!.trim()}`, store.hfId);
+    return typeof url === 'string' && url ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a boolean-condition rule holds for a cell, as Sheets evaluates it. */
+function ruleHolds(
+  workbook: Workbook,
+  store: SheetStore,
+  spec: ConditionalSpec,
+  cell: { display: string; value: unknown; row: number; column: number; top: number; left: number },
+): boolean | undefined {
+  const [first] = spec.values;
+  const number = typeof cell.value === 'number' ? cell.value : Number.NaN;
+  switch (spec.criteria) {
+    case 'TEXT_EQUAL_TO':
+      return cell.display !== '' && cell.display.toLowerCase() === String(first).toLowerCase();
+    case 'TEXT_CONTAINS':
+      return cell.display !== '' && cell.display.toLowerCase().includes(String(first).toLowerCase());
+    case 'NUMBER_LESS_THAN':
+      return number < Number(first);
+    case 'NUMBER_GREATER_THAN':
+      return number > Number(first);
+    case 'CELL_EMPTY':
+      return cell.value === '' || cell.value === null || cell.value === undefined;
+    case 'CUSTOM_FORMULA':
+      // Custom formulas apply to empty cells too (a Gantt bar is an empty cell painted by a rule).
+      try {
+        const result = workbook.hf.calculateFormula(
+          shiftFormula(String(first), cell.row - cell.top, cell.column - cell.left),
+          store.hfId,
+        );
+        return result === true || (typeof result === 'number' && result !== 0);
+      } catch {
+        return false;
+      }
+    default:
+      return undefined;
+  }
+}
+
+function paintConditionalFormats(
+  workbook: Workbook,
+  store: SheetStore,
+  cells: RenderedCell[][],
+  values: unknown[][],
+): string[] {
   // Later rules only paint cells no earlier rule painted, as in Sheets.
   const painted = new Set<string>();
+  const unpainted = new Set<string>();
   for (const rule of store.conditionalRules) {
-    const { criteria, values, background, fontColor, bold } = rule.spec;
+    const { background, fontColor, bold } = rule.spec;
     for (const range of rule.spec.ranges) {
       // Read the range's rectangle directly: rendering is not a script's service call.
       const rect = (raw(range) as unknown as Range).rect;
-      const top = rect.row;
-      const left = rect.column;
       const lastRow = Math.min(rect.row + rect.numRows - 1, cells.length);
-      for (let r = Math.max(top, 1); r <= lastRow; r++) {
-        for (let c = left; c <= rect.column + rect.numColumns - 1; c++) {
+      for (let r = Math.max(rect.row, 1); r <= lastRow; r++) {
+        for (let c = rect.column; c <= rect.column + rect.numColumns - 1; c++) {
           const cell = cells[r - 1]?.[c - 1];
           if (!cell || painted.has(`${r}:${c}`)) continue;
-          let hit = false;
-          if (criteria === 'TEXT_EQUAL_TO')
-            hit = cell.v !== '' && cell.v.toLowerCase() === String(values[0]).toLowerCase();
-          else if (criteria === 'CUSTOM_FORMULA' && cell.v !== '') {
-            try {
-              const result = workbook.hf.calculateFormula(
-                shiftFormula(String(values[0]), r - top, c - left),
-                store.hfId,
-              );
-              hit = result === true;
-            } catch {
-              hit = false;
-            }
-          }
-          if (!hit) continue;
+          const at = { display: cell.v, value: values[r - 1]![c - 1], row: r, column: c };
+          const holds = ruleHolds(workbook, store, rule.spec, { ...at, top: rect.row, left: rect.column });
+          if (holds === undefined) unpainted.add(rule.spec.criteria);
+          if (!holds) continue;
           painted.add(`${r}:${c}`);
           if (background) cell.bg = background;
           if (fontColor) cell.color = fontColor;
@@ -112,4 +191,5 @@ function paintConditionalFormats(workbook: Workbook, store: SheetStore, cells: R
       }
     }
   }
+  return [...unpainted];
 }

@@ -13,6 +13,20 @@ export const ButtonSet = {
   YES_NO_CANCEL: 'YES_NO_CANCEL',
 } as const;
 
+/**
+ * The buttons a dialog of each set shows, plus CLOSE (the dialog's ×).
+ * https://developers.google.com/apps-script/reference/base/button-set
+ */
+export function buttonsOf(set: string): string[] {
+  const shown: Record<string, string[]> = {
+    OK: ['OK'],
+    OK_CANCEL: ['OK', 'CANCEL'],
+    YES_NO: ['YES', 'NO'],
+    YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+  };
+  return [...(shown[set] ?? ['OK']), Button.CLOSE];
+}
+
 export interface MenuItem {
   caption: string;
   functionName?: string;
@@ -25,13 +39,31 @@ export interface MenuModel {
   addon: boolean;
 }
 
+/** An alert or prompt as the user sees it. */
+export interface AlertDialog {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+}
+export interface DialogAnswer {
+  button?: string;
+  text?: string;
+}
+
 export interface UiState {
   menus: MenuModel[];
   sidebar?: HtmlOutput;
   dialog?: { output: HtmlOutput; title: string; modal: boolean };
   alerts: { title: string; prompt: string; buttons: string }[];
   /** Answers the next alerts and prompts get; a missing answer is OK (alert) or CANCEL (prompt). */
-  answers: { button?: string; text?: string }[];
+  answers: DialogAnswer[];
+  /**
+   * Asked for an answer when none is queued: a person answering the dialog. Ui.alert and
+   * Ui.prompt block the script until the user answers (both return the button clicked), so a
+   * responder may block too (the playground waits on the browser from a worker thread).
+   */
+  respond?: (dialog: AlertDialog) => DialogAnswer;
 }
 
 export class HtmlOutput implements Pick<
@@ -189,7 +221,13 @@ export class Ui implements Pick<
     const prompt = hasTitle ? promptOrButtons! : titleOrPrompt;
     const set = (hasTitle ? buttons : promptOrButtons) ?? ButtonSet.OK;
     this.state.alerts.push({ title, prompt, buttons: set });
-    return this.state.answers.shift()?.button ?? Button.OK;
+    return this.answer({ kind: 'alert', title, prompt, buttons: set })?.button ?? Button.OK;
+  }
+  private answer(dialog: AlertDialog): DialogAnswer | undefined {
+    const answer = this.state.answers.shift() ?? this.state.respond?.(dialog);
+    if (answer?.button && !buttonsOf(dialog.buttons).includes(answer.button))
+      throw new Error(`${answer.button} is not a button of a ${dialog.buttons} dialog`);
+    return answer;
   }
   prompt(
     titleOrPrompt: string,
@@ -198,12 +236,14 @@ export class Ui implements Pick<
   ): GoogleAppsScript.Base.PromptResponse {
     const hasTitle = typeof promptOrButtons === 'string' && !(promptOrButtons in ButtonSet);
     const set = (hasTitle ? buttons : promptOrButtons) ?? ButtonSet.OK;
-    this.state.alerts.push({
+    const dialog = {
+      kind: 'prompt' as const,
       title: hasTitle ? titleOrPrompt : '',
       prompt: hasTitle ? promptOrButtons! : titleOrPrompt,
       buttons: set,
-    });
-    const answer = this.state.answers.shift();
+    };
+    this.state.alerts.push({ title: dialog.title, prompt: dialog.prompt, buttons: set });
+    const answer = this.answer(dialog);
     const button = answer?.button ?? (answer ? Button.OK : Button.CANCEL);
     return service(
       { getResponseText: () => answer?.text ?? '', getSelectedButton: () => button },

@@ -1,14 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import type { PendingDialog } from '../../local/playground/protocol.js';
 import { PlaygroundSession } from '../../local/playground/session.js';
+
+const stateFileIn = (prefix: string) => join(mkdtempSync(join(tmpdir(), prefix)), 'state.json');
 
 describe('playground session', () => {
   it('opens on the example plan, keeps changes across restarts, and resets', () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'opsplan-session-')), 'state.json');
+    const stateFile = stateFileIn('opsplan-session-');
     const first = new PlaygroundSession({ stateFile, now: '2026-11-24T15:00:00Z' });
     expect(first.state().sheets.map((s) => s.name)).toContain('Goals');
     expect(first.state().sidebarOpen).toBe(true);
@@ -35,5 +38,52 @@ describe('playground session', () => {
     expect(result.error!.message).toBe('Script function not found: noSuchFunction');
     const dated = session.apply({ kind: 'run', fn: 'goToCell', args: ['Goals', 'A1'] });
     expect(dated.ok).toBe(true);
+  });
+
+  it('asks the user to confirm Send: No sends nothing, and the answer is replayed on restart', () => {
+    // Ui.alert blocks until the user answers and returns the button clicked:
+    // https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet)
+    const stateFile = stateFileIn('opsplan-dialog-');
+    const asked: PendingDialog[] = [];
+    let reply = 'NO';
+    const session = new PlaygroundSession({
+      stateFile,
+      now: '2026-11-24T15:00:00Z',
+      ask: (dialog) => {
+        asked.push(dialog);
+        return { button: reply };
+      },
+    });
+    session.apply({ kind: 'menu', fn: 'menuSendEmails' });
+    expect(asked).toEqual([
+      expect.objectContaining({ kind: 'alert', buttons: 'YES_NO', title: 'Send status emails now' }),
+    ]);
+    expect(session.state().outbox).toHaveLength(0);
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { ops: { answers?: unknown }[] };
+    expect(saved.ops.at(-1)!.answers).toEqual([{ button: 'NO' }]);
+
+    reply = 'YES';
+    session.apply({ kind: 'menu', fn: 'menuSendEmails' });
+    // Yes sends, then the result is an OK alert the user dismisses.
+    expect(asked.map((d) => d.buttons)).toEqual(['YES_NO', 'YES_NO', 'OK']);
+    const sent = session.state().outbox.length;
+    expect(sent).toBeGreaterThan(0);
+
+    const restarted = new PlaygroundSession({
+      stateFile,
+      now: '2026-11-24T15:00:00Z',
+      ask: () => {
+        throw new Error('a replay must not ask again');
+      },
+    });
+    expect(restarted.state().outbox).toHaveLength(sent);
+  });
+
+  it('reads clock moves on the spreadsheet’s wall clock', () => {
+    const session = new PlaygroundSession({ now: '2026-11-24T15:00:00Z', blank: true });
+    session.apply({ kind: 'setNow', wall: '2026-12-01T09:30' });
+    // America/New_York is UTC−5 in December.
+    expect(session.state().nowIso).toBe('2026-12-01T14:30:00.000Z');
+    expect(session.state().nowWall).toBe('2026-12-01T09:30');
   });
 });

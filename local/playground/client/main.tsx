@@ -1,47 +1,43 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
-import type { OperationResult, PlaygroundState } from '../protocol';
-import { getState, post } from './api';
+import type { OperationResult, PendingDialog, PlaygroundState } from '../protocol';
+import { columnName, getState, internalLink, post } from './api';
+import { Dialog } from './Dialog';
+import { Grid } from './Grid';
 
-function columnName(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
+/** A question the page itself asks (Reset, moving the clock back) before doing anything. */
+interface PageQuestion {
+  title: string;
+  message: string;
+  then: () => void;
 }
 
 function App() {
   const [state, setState] = useState<PlaygroundState | null>(null);
-  const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [menuOpen, setMenuOpen] = useState(false);
   const [snack, setSnack] = useState<string | null>(null);
   const [modal, setModal] = useState<{ title: string; body?: string; mailId?: number } | null>(null);
-  const [editing, setEditing] = useState<{ row: number; column: number; value: string } | null>(null);
+  const [dialog, setDialog] = useState<PendingDialog | null>(null);
+  const [question, setQuestion] = useState<PageQuestion | null>(null);
   const [advanceTo, setAdvanceTo] = useState('');
+  const [outboxOpen, setOutboxOpen] = useState(true);
+  const [sidebarShown, setSidebarShown] = useState(true);
+  const sidebarFrame = useRef<HTMLIFrameElement>(null);
+  /** Whether the sidebar started the script that shows a dialog: it gets the final result. */
+  const dialogFromSidebar = useRef(false);
 
   const refresh = useCallback(async (name?: string) => {
     const next = await getState(name);
-    setState(next);
-    setSheet(next.active?.name);
+    if (next) setState(next);
+    // A script still waits on a dialog (the page was reloaded meanwhile): show it again.
+    else setDialog((await (await fetch('/api/dialog')).json()).dialog);
   }, []);
-
-  useEffect(() => {
-    refresh();
-    const onMessage = (e: MessageEvent) => {
-      if (e.data?.type === 'opsplan:changed') refresh();
-      if (e.data?.type === 'opsplan:close') post('/api/close-sidebar').then(() => refresh());
-    };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, []);
+  const tellSidebar = (message: unknown) =>
+    sidebarFrame.current?.contentWindow?.postMessage(message, window.location.origin);
 
   const report = (result: OperationResult) => {
     if (!result.ok && result.error) setModal({ title: 'Error', body: result.error.message });
-    else if (result.alerts.length)
-      setModal({
-        title: result.alerts[result.alerts.length - 1]!.title || 'OpsPlan',
-        body: result.alerts[result.alerts.length - 1]!.prompt,
-      });
     if (result.toasts.length) setSnack(result.toasts[result.toasts.length - 1]!.message);
     if (result.executions)
       setSnack(
@@ -51,10 +47,37 @@ function App() {
       );
   };
 
-  // Like Sheets, bring the active cell into view when something (a finding, a link) moves it.
+  /** Shows the dialog a script waits on, or the outcome once the script has finished. */
+  const settle = async (result: OperationResult, name?: string) => {
+    if (result.dialog) return setDialog(result.dialog);
+    setDialog(null);
+    if (dialogFromSidebar.current) {
+      dialogFromSidebar.current = false;
+      tellSidebar({ type: 'opsplan:settled', result });
+    }
+    report(result);
+    await refresh(name);
+  };
+  const perform = async (path: string, body: unknown = {}, name?: string) =>
+    settle(await post(path, body), name);
+
   useEffect(() => {
-    document.querySelector('td.sel')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [state?.selection?.sheet, state?.selection?.row, state?.selection?.column]);
+    refresh();
+    const onMessage = (e: MessageEvent) => {
+      // Only the sidebar this page framed, from this origin, may drive it.
+      if (e.origin !== window.location.origin || e.source !== sidebarFrame.current?.contentWindow) return;
+      if (e.data?.type === 'opsplan:changed') {
+        const result = e.data.result as OperationResult;
+        if (result.dialog) {
+          dialogFromSidebar.current = true;
+          setDialog(result.dialog);
+        } else refresh();
+      }
+      if (e.data?.type === 'opsplan:close') perform('/api/close-sidebar');
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, []);
 
   useEffect(() => {
     if (!snack) return;
@@ -62,32 +85,51 @@ function App() {
     return () => clearTimeout(t);
   }, [snack]);
 
-  if (!state) return <p style={{ padding: '16px' }}>Loading the playground…</p>;
+  const dialogBox = dialog ? (
+    <Dialog
+      title={dialog.title}
+      message={dialog.prompt}
+      buttons={dialog.buttons}
+      prompt={dialog.kind === 'prompt'}
+      onAnswer={async (button, text) =>
+        settle(await post('/api/dialog', dialog.kind === 'prompt' ? { button, text } : { button }))
+      }
+    />
+  ) : null;
+  if (!state)
+    return (
+      <>
+        <p style={{ padding: '16px' }}>Loading the playground…</p>
+        {dialogBox}
+      </>
+    );
   const active = state.active;
   const sel = state.selection && active && state.selection.sheet === active.name ? state.selection : null;
   const selCell = sel ? active?.cells[sel.row - 1]?.[sel.column - 1] : undefined;
 
-  const runMenu = async (fn: string) => {
+  const runMenu = (fn: string) => {
     setMenuOpen(false);
-    report(await post('/api/menu', { fn }));
-    await refresh();
+    perform('/api/menu', { fn });
   };
-  const select = async (row: number, column: number) => {
-    await post('/api/select', { sheet: active!.name, row, column });
-    await refresh(active!.name);
+  /** Moves the clock; moving it back asks first. Open panels reload afterwards. */
+  const moveClock = (kind: 'setNow' | 'advanceTo', wall: string) => {
+    const go = async () => {
+      await perform('/api/clock', { [kind]: wall });
+      tellSidebar({ type: 'opsplan:refresh' });
+    };
+    if (wall < state.nowWall)
+      setQuestion({
+        title: 'Move the clock back?',
+        message: `The clock is at ${state.now}. Move it back to ${wall.replace('T', ' ')}? Scheduled runs do not run again, and what was sent stays sent.`,
+        then: go,
+      });
+    else go();
   };
-  const commitEdit = async () => {
-    if (!editing) return;
-    report(
-      await post('/api/edit', {
-        sheet: active!.name,
-        row: editing.row,
-        column: editing.column,
-        value: editing.value,
-      }),
-    );
-    setEditing(null);
-    await refresh(active!.name);
+  const followLink = (link: string) => {
+    const target = internalLink(link);
+    const sheet = target && state.sheets.find((s) => s.gid === target.gid);
+    if (!target || !sheet) return setSnack(`This link leads nowhere in this spreadsheet: ${link}`);
+    perform('/api/select', { sheet: sheet.name, row: target.row, column: target.column }, sheet.name);
   };
 
   return (
@@ -134,21 +176,19 @@ function App() {
           <span title={`Spreadsheet time zone: ${state.timeZone}`} data-testid="clock">
             {state.now} <span class="muted small">({state.timeZone})</span>
           </span>
-          <label class="small">
+          <label class="small" title={`A date in ${state.timeZone}; the time of day stays`}>
             Set today{' '}
             <input
               type="date"
               aria-label="Set today"
-              onChange={async (e) => {
+              value={state.nowWall.slice(0, 10)}
+              onChange={(e) => {
                 const v = (e.target as HTMLInputElement).value;
-                if (v) {
-                  report(await post('/api/clock', { setNow: `${v}T15:00:00Z` }));
-                  refresh();
-                }
+                if (v) moveClock('setNow', `${v}T${state.nowWall.slice(11)}`);
               }}
             />
           </label>
-          <label class="small">
+          <label class="small" title={`A time in ${state.timeZone}`}>
             Advance to{' '}
             <input
               type="datetime-local"
@@ -160,24 +200,24 @@ function App() {
           <button
             type="button"
             class="btn"
-            onClick={async () => {
-              if (advanceTo) {
-                report(await post('/api/clock', { advanceTo: new Date(advanceTo).toISOString() }));
-                refresh();
-              }
-            }}
+            onClick={() => advanceTo && moveClock('advanceTo', advanceTo.slice(0, 16))}
           >
             Advance
           </button>
           <button
             type="button"
             class="btn"
-            onClick={async () => {
-              if (confirm('Start over with the example plan?')) {
-                await post('/api/reset');
-                refresh();
-              }
-            }}
+            onClick={() =>
+              setQuestion({
+                title: 'Reset the playground?',
+                message: 'Everything you did here is discarded and the playground starts over.',
+                then: async () => {
+                  await post('/api/reset');
+                  await refresh();
+                  tellSidebar({ type: 'opsplan:refresh' });
+                },
+              })
+            }
           >
             Reset
           </button>
@@ -190,127 +230,26 @@ function App() {
       </div>
       <main class="work">
         <div class="sheet-area">
-          <div class="grid-wrap">
-            {active ? (
-              <table
-                class="grid"
-                data-testid="grid"
-                data-sheet={active.name}
-                style={{ width: `${42 + active.widths.reduce((t, w) => t + Math.min(w, 320), 0)}px` }}
-              >
-                <colgroup>
-                  <col style={{ width: '42px' }} />
-                  {active.widths.map((w, i) => (
-                    <col key={i} style={{ width: `${Math.min(w, 320)}px` }} />
-                  ))}
-                </colgroup>
-                <thead>
-                  <tr>
-                    <th class="rowh" />
-                    {active.widths.map((_, i) => (
-                      <th key={i}>{columnName(i + 1)}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {active.cells.map((line, r) => (
-                    <tr key={r}>
-                      <th class="rowh">{r + 1}</th>
-                      {line.map((cell, c) => {
-                        const isSel = sel && sel.row === r + 1 && sel.column === c + 1;
-                        const classes = [
-                          isSel ? 'sel' : '',
-                          cell.note ? 'note' : '',
-                          r < active.frozenRows ? 'frozen' : '',
-                        ]
-                          .filter(Boolean)
-                          .join(' ');
-                        return (
-                          <td
-                            key={c}
-                            class={classes}
-                            data-cell={`${columnName(c + 1)}${r + 1}`}
-                            title={cell.note ?? (cell.v.length > 20 ? cell.v : undefined)}
-                            style={{
-                              background: cell.bg ?? (r < active.frozenRows ? '#fff' : undefined),
-                              color: cell.color,
-                              fontWeight: cell.bold ? 'bold' : undefined,
-                            }}
-                            onClick={() => select(r + 1, c + 1)}
-                            onDblClick={() =>
-                              setEditing({ row: r + 1, column: c + 1, value: cell.f ?? cell.v })
-                            }
-                          >
-                            {editing && editing.row === r + 1 && editing.column === c + 1 ? (
-                              cell.list ? (
-                                <select
-                                  autoFocus
-                                  value={editing.value}
-                                  onChange={(e) =>
-                                    setEditing({ ...editing, value: (e.target as HTMLSelectElement).value })
-                                  }
-                                  onBlur={commitEdit}
-                                >
-                                  <option value="" />
-                                  {cell.list.map((o) => (
-                                    <option key={o} value={o}>
-                                      {o}
-                                    </option>
-                                  ))}
-                                </select>
-                              ) : (
-                                <input
-                                  autoFocus
-                                  value={editing.value}
-                                  onInput={(e) =>
-                                    setEditing({ ...editing, value: (e.target as HTMLInputElement).value })
-                                  }
-                                  onKeyDown={(e) => {
-                                    if (e.key === 'Enter') commitEdit();
-                                    if (e.key === 'Escape') setEditing(null);
-                                  }}
-                                  onBlur={commitEdit}
-                                  style={{ width: '100%' }}
-                                />
-                              )
-                            ) : (
-                              <>
-                                {cell.list ? <span class="dd">▾</span> : null}
-                                {cell.link && cell.link.startsWith('#gid=') ? (
-                                  <a
-                                    href="#"
-                                    onClick={(e) => {
-                                      e.preventDefault();
-                                      const gid = Number(/gid=(\d+)/.exec(cell.link!)![1]);
-                                      const target = state.sheets.find((s) => s.gid === gid);
-                                      const row = Number(/range=A(\d+)/.exec(cell.link!)?.[1] ?? 1);
-                                      if (target)
-                                        post('/api/select', { sheet: target.name, row, column: 1 }).then(() =>
-                                          refresh(target.name),
-                                        );
-                                    }}
-                                  >
-                                    {cell.v}
-                                  </a>
-                                ) : (
-                                  cell.v
-                                )}
-                              </>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-            {active && active.rows > active.shownRows ? (
-              <p class="muted small" style={{ padding: '4px 8px' }}>
-                Showing {active.shownRows} of {active.rows} rows.
-              </p>
-            ) : null}
-          </div>
+          {active?.unpainted.length ? (
+            <p class="notice small">
+              Not painted here: conditional formats of type {active.unpainted.join(', ')}.
+            </p>
+          ) : null}
+          {active ? (
+            <Grid
+              sheet={active}
+              selected={sel}
+              onSelect={(row, column) =>
+                perform('/api/select', { sheet: active.name, row, column }, active.name)
+              }
+              onEdit={(row, column, value) =>
+                perform('/api/edit', { sheet: active.name, row, column, value }, active.name)
+              }
+              onLink={followLink}
+            />
+          ) : (
+            <div class="grid-wrap" />
+          )}
           <div class="tabs" role="tablist">
             {state.sheets
               .filter((s) => !s.hidden)
@@ -319,12 +258,10 @@ function App() {
                   key={s.name}
                   type="button"
                   role="tab"
-                  class={s.name === sheet ? 'active' : ''}
+                  aria-selected={s.name === active?.name ? 'true' : 'false'}
+                  class={s.name === active?.name ? 'active' : ''}
                   style={{ borderBottomColor: s.color ?? 'transparent' }}
-                  onClick={async () => {
-                    await post('/api/activate', { sheet: s.name });
-                    refresh(s.name);
-                  }}
+                  onClick={() => perform('/api/activate', { sheet: s.name }, s.name)}
                 >
                   {s.name}
                 </button>
@@ -332,55 +269,92 @@ function App() {
           </div>
         </div>
         {state.sidebarOpen ? (
-          <aside class="sidebar">
+          <aside class={sidebarShown ? 'sidebar' : 'sidebar collapsed'} data-testid="sidebar-panel">
             <div class="head">
-              <span>OpsPlan</span>
               <button
                 type="button"
-                class="btn"
-                aria-label="Close sidebar"
-                onClick={async () => {
-                  await post('/api/close-sidebar');
-                  refresh();
-                }}
+                class="icon"
+                aria-label={sidebarShown ? 'Collapse sidebar' : 'Expand sidebar'}
+                aria-expanded={sidebarShown ? 'true' : 'false'}
+                onClick={() => setSidebarShown(!sidebarShown)}
               >
-                ×
+                {sidebarShown ? '›' : '‹'}
               </button>
+              <span class="label">OpsPlan</span>
+              {sidebarShown ? (
+                <button
+                  type="button"
+                  class="icon"
+                  aria-label="Close sidebar"
+                  onClick={() => perform('/api/close-sidebar')}
+                >
+                  ×
+                </button>
+              ) : null}
             </div>
-            <iframe title="OpsPlan sidebar" src="/sidebar" data-testid="sidebar" />
+            {/* A new key when a script shows the sidebar again: Sheets replaces the open one. */}
+            <iframe
+              key={state.sidebarVersion}
+              ref={sidebarFrame}
+              title="OpsPlan sidebar"
+              src="/sidebar"
+              data-testid="sidebar"
+            />
           </aside>
         ) : null}
-        <aside class="outbox" data-testid="outbox">
-          <h2>Outbox ({state.outbox.length})</h2>
-          {state.triggers.length ? (
-            <p class="muted small" style={{ margin: '0 12px 8px' }}>
-              Next scheduled run: {state.triggers.map((t) => t.next ?? '—').join(', ')}
-            </p>
-          ) : null}
-          <ul>
-            {[...state.outbox].reverse().map((m) => (
-              <li key={m.id}>
-                <button type="button" onClick={() => setModal({ title: m.subject, mailId: m.id })}>
-                  <div>
-                    {m.to.join(', ')}
-                    {m.cc.length ? <span class="muted"> cc {m.cc.join(', ')}</span> : null}
-                  </div>
-                  <div class="muted small">{m.subject}</div>
-                  <div class="muted small">{m.sentAt}</div>
-                </button>
-              </li>
-            ))}
-          </ul>
-          {!state.outbox.length ? (
-            <p class="muted small" style={{ margin: '0 12px' }}>
-              Sent emails appear here.
-            </p>
+        <aside class={outboxOpen ? 'outbox' : 'outbox collapsed'} data-testid="outbox">
+          <div class="head">
+            <button
+              type="button"
+              class="icon"
+              aria-label={outboxOpen ? 'Collapse outbox' : 'Expand outbox'}
+              aria-expanded={outboxOpen ? 'true' : 'false'}
+              onClick={() => setOutboxOpen(!outboxOpen)}
+            >
+              {outboxOpen ? '›' : '‹'}
+            </button>
+            <h2 class="label">Outbox ({state.outbox.length})</h2>
+          </div>
+          {outboxOpen ? (
+            <>
+              {state.triggers.length ? (
+                <p class="muted small" style={{ margin: '0 12px 8px' }}>
+                  Next scheduled run: {state.triggers.map((t) => t.next ?? '—').join(', ')}
+                </p>
+              ) : null}
+              <ul>
+                {[...state.outbox].reverse().map((m) => (
+                  <li key={m.id}>
+                    <button type="button" onClick={() => setModal({ title: m.subject, mailId: m.id })}>
+                      <div>
+                        {m.to.join(', ')}
+                        {m.cc.length ? <span class="muted"> cc {m.cc.join(', ')}</span> : null}
+                      </div>
+                      <div class="muted small">{m.subject}</div>
+                      <div class="muted small">{m.sentAt}</div>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {!state.outbox.length ? (
+                <p class="muted small" style={{ margin: '0 12px' }}>
+                  Sent emails appear here.
+                </p>
+              ) : null}
+            </>
           ) : null}
         </aside>
       </main>
       {modal ? (
-        <div class="modal" role="dialog" aria-modal="true" onClick={() => setModal(null)}>
-          <div class="box" onClick={(e) => e.stopPropagation()}>
+        <div class="modal" onClick={() => setModal(null)}>
+          <div
+            class="box"
+            role="dialog"
+            aria-modal="true"
+            aria-label={modal.title}
+            onClick={(e) => e.stopPropagation()}
+            onKeyDown={(e) => e.key === 'Escape' && setModal(null)}
+          >
             <header>
               <strong>{modal.title}</strong>
               <button type="button" class="btn" onClick={() => setModal(null)}>
@@ -394,6 +368,18 @@ function App() {
             )}
           </div>
         </div>
+      ) : null}
+      {dialogBox}
+      {question ? (
+        <Dialog
+          title={question.title}
+          message={question.message}
+          buttons="OK_CANCEL"
+          onAnswer={(button) => {
+            setQuestion(null);
+            if (button === 'OK') question.then();
+          }}
+        />
       ) : null}
       {snack ? (
         <div class="snack" role="status">
