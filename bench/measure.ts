@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { LocalAppsScript } from '../local/runtime/index.js';
 import { buildPlanModel } from '../src/core/plan-model.js';
 import { columnSpec, GOALS, PLAN } from '../src/core/spec/tabs.js';
-import { goalStatus, type Row, type StatusSettings } from '../src/core/status.js';
+import { goalStatus, type Row, type StatusSettings } from '../test/reference/status.js';
 import { generatePlan } from './generate.js';
 
 /** Classes whose calls are round trips to the spreadsheet (builders and value objects are local). */
@@ -163,7 +163,7 @@ function perCellContrast(rt: LocalAppsScript, rows: number, options: BenchOption
     const header: string[] = [];
     for (let c = 1; c <= lastColumn; c++) header.push(String(sheet.getRange(1, c).getValue()));
     const keys: Record<string, string> = Object.fromEntries(
-      ['kpi', 'direction', 'baseline', 'target', 'actual', 'start', 'due'].map((k) => [
+      (['kpi', 'direction', 'baseline', 'target', 'actual', 'start', 'due'] as const).map((k) => [
         columnSpec(GOALS, k).header,
         k,
       ]),

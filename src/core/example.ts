@@ -4,13 +4,16 @@
  * Rows are keyed by column key; dates are day numbers; RACI rows name people.
  */
 import type { SettingKey } from './settings';
-import type { TabKey } from './spec/types';
+import type { KeyOf } from './tables';
+
+/** The tabs whose example rows are records keyed by column key. */
+export type ExampleTab = 'people' | 'goals' | 'budget' | 'timeline' | 'risks';
+/** One example row: values by the tab's column keys (a typo does not compile). */
+export type ExampleRecord<K extends ExampleTab> = Partial<Record<KeyOf<K>, string | number>>;
 
 export interface ExamplePlan {
   settings: Partial<Record<SettingKey, string | number>>;
-  rows: Partial<
-    Record<Exclude<TabKey, 'plan' | 'report' | 'history' | 'raci'>, Record<string, string | number>[]>
-  >;
+  rows: { [K in ExampleTab]: ExampleRecord<K>[] };
   /** RACI: activity ID and name, then a letter per person name. */
   raci: { id: string; activity: string; letters: Record<string, string> }[];
 }

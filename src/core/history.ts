@@ -3,27 +3,22 @@ import { mapHeaders } from './headers';
 import type { Kpi } from './plan-model';
 import type { HistoryEntry } from './report';
 import { HISTORY } from './spec/tabs';
+import { readTable, type TabInput } from './tables';
 import { parseDate } from './values';
 
-export function readHistory(
-  header: readonly unknown[],
-  rows: readonly (readonly unknown[])[],
-): HistoryEntry[] {
-  const map = mapHeaders(HISTORY, header);
-  const at = (row: readonly unknown[], key: string) => (map.byKey.has(key) ? row[map.byKey.get(key)!] : '');
+export function readHistory(input: TabInput): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
-  for (const row of rows) {
-    const day = parseDate(at(row, 'date'));
-    const kpiId = String(at(row, 'kpiId') ?? '').trim();
-    if (!day.ok || day.value === null || !kpiId) continue;
-    const actual = at(row, 'actual');
-    const progress = at(row, 'progress');
+  for (const r of readTable(HISTORY, input).records) {
+    const day = r.num('date');
+    // IDs are text; a number in the column is an ID that Sheets read as a number.
+    const kpiId = String(r.cell('kpiId')).trim();
+    if (day === null || !kpiId) continue;
     entries.push({
-      day: day.value,
+      day,
       kpiId,
-      actual: typeof actual === 'number' ? actual : null,
-      progress: typeof progress === 'number' ? progress : null,
-      status: String(at(row, 'status') ?? ''),
+      actual: r.rawNum('actual'),
+      progress: r.rawNum('progress'),
+      status: String(r.cell('status')),
     });
   }
   return entries;
@@ -42,8 +37,7 @@ export function historyWrite(
   kpis: readonly Kpi[],
   today: number,
 ): HistoryWrite {
-  const map = mapHeaders(HISTORY, header);
-  const dateIndex = map.byKey.get('date') ?? 0;
+  const dateIndex = mapHeaders(HISTORY, header).byKey.get('date') ?? 0;
   let start = existing.length;
   while (start > 0) {
     const day = parseDate(existing[start - 1]![dateIndex]);

@@ -2,15 +2,13 @@
  * The plan as typed records, read from the tabs (values and formula results as the sheet shows
  * them). The report, digests, reminders and escalations all work from this one model.
  */
-import type { PlanInput, TabInput } from './check';
-import { mapHeaders, normalizeName } from './headers';
-import { rowHasData } from './refresh';
-import { parseRow } from './schema';
-import { type PlanSettings, readSettingsTab, resolveSettings } from './settings';
-import { BUDGET, GOALS, PEOPLE, RACI, RISKS, TIMELINE } from './spec/tabs';
-import type { TabSpec } from './spec/types';
+import { normalizeName } from './headers';
+import { type PlanSettings, settingsOf } from './settings';
+import { TABS } from './spec/tabs';
+import type { TabKey } from './spec/types';
 import { RACI_LETTERS } from './spec/vocab';
-import { isEmail, type ParsedCell } from './values';
+import { type PlanInput, planTables, type Row, type Table, type Tabs } from './tables';
+import { isEmail } from './values';
 
 export interface RowRef {
   tab: string;
@@ -90,131 +88,106 @@ export interface PlanModel {
   sheetNames: Record<'goals' | 'timeline' | 'risks' | 'budget' | 'people', string>;
 }
 
-interface Record_ {
-  row: number;
-  value: (key: string) => ParsedCell | null;
-  raw: (key: string) => unknown;
-}
-
-function records(spec: TabSpec, tab: TabInput | undefined): Record_[] {
-  if (!tab) return [];
-  const map = mapHeaders(spec, tab.header);
-  const out: Record_[] = [];
-  tab.rows.forEach((raw, i) => {
-    if (!rowHasData(spec, map, raw)) return;
-    const parsed = parseRow(spec, map.byKey, raw);
-    out.push({
-      row: i + 2,
-      value: (key) => parsed.values[key] ?? null,
-      raw: (key) => (map.byKey.has(key) ? raw[map.byKey.get(key)!] : ''),
-    });
-  });
-  return out;
-}
-
-const str = (v: ParsedCell | null | unknown): string =>
-  v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
-const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
 export function buildPlanModel(input: PlanInput): PlanModel {
-  const settings = resolveSettings(
-    input.plan ? readSettingsTab(input.plan.header, input.plan.rows).raw : new Map(),
-  );
-
-  const people = records(PEOPLE, input.people)
-    .map((r) => ({ name: str(r.value('name')), email: str(r.value('email')), role: str(r.value('role')) }))
-    .filter((p) => p.name);
-  const goalRows = records(GOALS, input.goals);
-  const tab = (key: keyof PlanInput, fallback: string) => input[key]?.sheetName ?? fallback;
+  const tables = planTables(input);
+  const settings = settingsOf(input.plan);
+  const records = <K extends TabKey>(key: K) => tables[key]?.records ?? [];
+  const sheetName = (key: TabKey) => tables[key]?.sheetName ?? TABS[key].name;
   /** Where a record came from, and its ID: the part every record shares. */
-  const source = (spec: TabSpec, r: Record_) => ({
-    tab: tab(spec.key, spec.name),
-    row: r.row,
-    id: str(r.value('id')),
-  });
+  const source = (key: TabKey, r: Row<'id'>) => ({ tab: sheetName(key), row: r.row, id: r.text('id') });
+
+  const people = records('people')
+    .map((r) => ({ name: r.text('name'), email: r.text('email'), role: r.text('role') }))
+    .filter((p) => p.name);
+  const goalRows = records('goals');
   const kpis: Kpi[] = goalRows
-    .filter((r) => str(r.value('kpi')))
+    .filter((r) => r.text('kpi'))
     .map((r) => ({
-      ...source(GOALS, r),
-      goal: str(r.value('goal')),
-      kpi: str(r.value('kpi')),
-      owner: str(r.value('owner')),
-      unit: str(r.value('unit')),
-      direction: str(r.value('direction')),
-      baseline: numOrNull(r.value('baseline')),
-      target: numOrNull(r.value('target')),
-      actual: numOrNull(r.value('actual')),
-      due: numOrNull(r.value('due')),
-      updated: numOrNull(r.value('updated')),
-      expected: numOrNull(r.raw('expected')),
-      progress: numOrNull(r.raw('progress')),
-      status: str(r.raw('status')),
+      ...source('goals', r),
+      goal: r.text('goal'),
+      kpi: r.text('kpi'),
+      owner: r.text('owner'),
+      unit: r.text('unit'),
+      direction: r.text('direction'),
+      baseline: r.num('baseline'),
+      target: r.num('target'),
+      actual: r.num('actual'),
+      due: r.num('due'),
+      updated: r.num('updated'),
+      expected: r.rawNum('expected'),
+      progress: r.rawNum('progress'),
+      status: String(r.cell('status')),
     }));
-  const activities: Activity[] = records(TIMELINE, input.timeline).map((r) => ({
-    ...source(TIMELINE, r),
-    name: str(r.value('name')),
-    type: str(r.value('type')),
-    goal: str(r.value('goal')),
-    owner: str(r.value('owner')),
-    start: numOrNull(r.value('start')),
-    due: numOrNull(r.value('due')),
-    state: str(r.value('state')),
-    status: str(r.raw('status')),
-    daysLeft: numOrNull(r.raw('daysLeft')),
+  const activities: Activity[] = records('timeline').map((r) => ({
+    ...source('timeline', r),
+    name: r.text('name'),
+    type: r.text('type'),
+    goal: r.text('goal'),
+    owner: r.text('owner'),
+    start: r.num('start'),
+    due: r.num('due'),
+    state: r.text('state'),
+    status: String(r.cell('status')),
+    daysLeft: r.rawNum('daysLeft'),
   }));
-  const risks: Risk[] = records(RISKS, input.risks).map((r) => ({
-    ...source(RISKS, r),
-    risk: str(r.value('risk')),
-    category: str(r.value('category')),
-    owner: str(r.value('owner')),
-    response: str(r.value('response')),
-    score: numOrNull(r.raw('score')),
-    level: str(r.raw('level')),
-    reviewDate: numOrNull(r.value('reviewDate')),
-    state: str(r.value('state')) || 'Open',
+  const risks: Risk[] = records('risks').map((r) => ({
+    ...source('risks', r),
+    risk: r.text('risk'),
+    category: r.text('category'),
+    owner: r.text('owner'),
+    response: r.text('response'),
+    score: r.rawNum('score'),
+    level: String(r.cell('level')),
+    reviewDate: r.num('reviewDate'),
+    state: r.text('state') || 'Open',
   }));
-  const costs: CostLine[] = records(BUDGET, input.budget).map((r) => ({
-    ...source(BUDGET, r),
-    item: str(r.value('item')),
-    category: str(r.value('category')) || 'Other',
-    owner: str(r.value('owner')),
-    plannedTotal: numOrNull(r.raw('plannedTotal')),
-    actual: numOrNull(r.value('actual')),
-    variance: numOrNull(r.raw('variance')),
-    status: str(r.raw('status')),
+  const costs: CostLine[] = records('budget').map((r) => ({
+    ...source('budget', r),
+    item: r.text('item'),
+    category: r.text('category') || 'Other',
+    owner: r.text('owner'),
+    plannedTotal: r.rawNum('plannedTotal'),
+    actual: r.num('actual'),
+    variance: r.rawNum('variance'),
+    status: String(r.cell('status')),
   }));
-  const raci = new Map<string, Map<string, string>>();
-  if (input.raci) {
-    const map = mapHeaders(RACI, input.raci.header);
-    const idIndex = map.byKey.get('id');
-    for (const row of input.raci.rows) {
-      if (idIndex === undefined || !str(row[idIndex]).trim()) continue;
-      const letters = new Map<string, string>();
-      for (const i of map.unknown) {
-        const letter = str(row[i]).trim().toUpperCase();
-        if ((RACI_LETTERS as readonly string[]).includes(letter))
-          letters.set(str(input.raci.header[i]).trim(), letter);
-      }
-      raci.set(str(row[idIndex]).trim().toLowerCase(), letters);
-    }
-  }
   return {
     settings,
     people,
     kpis,
-    goals: goalRows.map((r) => ({ id: str(r.value('id')), goal: str(r.value('goal')), row: r.row })),
+    goals: goalRows.map((r) => ({ id: r.text('id'), goal: r.text('goal'), row: r.row })),
     activities,
     risks,
     costs,
-    raci,
+    raci: raciMatrix(tables.raci),
     sheetNames: {
-      goals: tab('goals', GOALS.name),
-      timeline: tab('timeline', TIMELINE.name),
-      risks: tab('risks', RISKS.name),
-      budget: tab('budget', BUDGET.name),
-      people: tab('people', PEOPLE.name),
+      goals: sheetName('goals'),
+      timeline: sheetName('timeline'),
+      risks: sheetName('risks'),
+      budget: sheetName('budget'),
+      people: sheetName('people'),
     },
   };
+}
+
+/** Activity ID (lower case) → person (the column's header) → letter. */
+function raciMatrix(table: Table<Tabs['raci']> | undefined): Map<string, Map<string, string>> {
+  const raci = new Map<string, Map<string, string>>();
+  if (!table) return raci;
+  for (const row of table.records) {
+    const id = String(row.cell('id')).trim();
+    if (!id) continue;
+    const letters = new Map<string, string>();
+    for (const i of table.map.unknown) {
+      const letter = String(row.raw[i] ?? '')
+        .trim()
+        .toUpperCase();
+      if ((RACI_LETTERS as readonly string[]).includes(letter))
+        letters.set(String(table.header[i]).trim(), letter);
+    }
+    raci.set(id.toLowerCase(), letters);
+  }
+  return raci;
 }
 
 /** A person's email by name (case- and space-insensitive), if valid. */

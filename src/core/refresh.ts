@@ -1,8 +1,8 @@
 /** Which formula cells to (re)write, as blocks: the pure half of Refresh KPI status. */
 import { columnLetters, contiguousRuns } from './cells';
 import { buildFormula } from './formulas';
-import type { HeaderMap } from './headers';
-import type { ColumnSpec, FormulaKey, TabSpec } from './spec/types';
+import type { ColumnSpec, FormulaKey } from './spec/types';
+import type { Table } from './tables';
 import { isBlank, preview } from './values';
 
 export interface FormulaBlock {
@@ -33,19 +33,11 @@ const ROW_MARK = '\u0000';
 const sameFormula = (a: string, b: string) =>
   a === b || a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
-/** A row has data when any column other than the formula columns holds something. */
-export function rowHasData(spec: TabSpec, map: HeaderMap, row: readonly unknown[]): boolean {
-  return spec.columns.some(
-    (c) => c.type !== 'formula' && map.byKey.has(c.key) && !isBlank(row[map.byKey.get(c.key)!]),
-  );
-}
-
-export function formulaPlan(
-  spec: TabSpec,
-  map: HeaderMap,
-  rows: readonly (readonly unknown[])[],
-  formulas: readonly (readonly string[])[],
-): FormulaPlan {
+/** The formula cells of a tab read with its formulas: what to write, and what to keep and report. */
+export function formulaPlan(table: Table): FormulaPlan {
+  const { spec, map } = table;
+  const rows = table.input.rows;
+  const formulas = table.input.formulas ?? [];
   const unbuildable: FormulaPlan['unbuildable'] = [];
   const columns: { spec: ColumnSpec; index: number; build: (row: number) => string }[] = [];
   for (const column of spec.columns) {
@@ -68,7 +60,7 @@ export function formulaPlan(
   let dataRows = 0;
   // Per row and formula column: the formula wanted, null to keep the cell as it is.
   const wanted: (string | null)[][] = rows.map((row, i) => {
-    const hasData = rowHasData(spec, map, row);
+    const hasData = table.hasData(i);
     if (hasData) dataRows++;
     return columns.map((c) => {
       const current = formulas[i]?.[c.index] ?? '';

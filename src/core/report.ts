@@ -5,7 +5,7 @@
  */
 import type { Activity, Kpi, PlanModel, Risk, RowRef } from './plan-model';
 import { KPI_STATUSES, type KpiStatus } from './spec/vocab';
-import { isStaleKpi } from './status';
+import { isStaleKpi } from './staleness';
 import { isoFromDay } from './values';
 
 export interface HistoryEntry {

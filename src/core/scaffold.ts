@@ -5,15 +5,24 @@
  */
 import { columnLetters } from './cells';
 import { findTab, type HeaderMap, mapHeaders, normalizeName } from './headers';
-import { readSettingsTab } from './settings';
-import { currencyFormat, numberFormatOf, PEOPLE, PLAN_TABS, RACI_PERSON_COLUMN, SETTINGS } from './spec/tabs';
-import type { ColumnSpec, RagColour, SettingSpec, TabSpec } from './spec/types';
-import { isBlank } from './values';
+import { readSettingsTab, settingsOf } from './settings';
+import {
+  currencyFormat,
+  numberFormatOf,
+  PEOPLE,
+  PLAN,
+  PLAN_TABS,
+  RACI_PERSON_COLUMN,
+  SETTINGS,
+} from './spec/tabs';
+import type { ColumnKeyOf, ColumnSpec, RagColour, SettingSpec, TabSpec } from './spec/types';
+import { readTable, type TabInput } from './tables';
+import { type CellValue, isBlank } from './values';
 
 export interface SheetShape {
   name: string;
   /** Row 1 as it is (trailing blanks may be cut). */
-  header: readonly unknown[];
+  header: readonly CellValue[];
   /** Notes on row 1, aligned with `header`. */
   headerNotes: readonly string[];
   lastRow: number;
@@ -21,8 +30,15 @@ export interface SheetShape {
   maxRows: number;
   maxColumns: number;
   /** Rows 2..lastRow: read only for the Plan and People tabs (settings, and names for RACI). */
-  body?: readonly (readonly unknown[])[];
+  body?: readonly (readonly CellValue[])[];
 }
+
+/** A sheet's shape as a tab read, for the table layer (body rows only where Set up read them). */
+const tabInput = (shape: SheetShape): TabInput => ({
+  sheetName: shape.name,
+  header: shape.header,
+  rows: shape.body ?? [],
+});
 
 export interface WorkbookShape {
   sheets: readonly SheetShape[];
@@ -183,11 +199,9 @@ export function settingFormat(setting: SettingSpec): string | undefined {
 /** Names in the People tab, in order, without blanks or repeats. */
 export function peopleNames(shape: SheetShape | undefined): string[] {
   if (!shape) return [];
-  const index = mapHeaders(PEOPLE, shape.header).byKey.get('name');
-  if (index === undefined) return [];
   const names: string[] = [];
-  for (const line of shape.body ?? []) {
-    const name = String(line[index] ?? '').trim();
+  for (const row of readTable(PEOPLE, tabInput(shape)).records) {
+    const name = row.text('name');
     if (name && !names.some((n) => normalizeName(n) === normalizeName(name))) names.push(name);
   }
   return names;
@@ -233,7 +247,8 @@ function planTab(
   const settingRows: { row: number; setting: SettingSpec }[] = [];
   const namedRanges: TabSetup['namedRanges'] = [];
   if (spec.kind === 'settings') {
-    const { rows, valueIndex } = readSettingsTab(header, shape?.body ?? [], byKey);
+    const plan = readTable(PLAN, shape ? tabInput(shape) : { sheetName: spec.name, header: [], rows: [] });
+    const { rows, valueIndex } = readSettingsTab(plan, byKey as Map<ColumnKeyOf<typeof PLAN>, number>);
     let row = Math.max(shape?.lastRow ?? 0, 1) + 1;
     for (const setting of SETTINGS) {
       if (!rows.has(setting.key)) {
@@ -283,10 +298,7 @@ function planTab(
 export function planSetup(workbook: WorkbookShape): SetupPlan {
   const found = PLAN_TABS.map((spec) => ({ spec, shape: findTab(spec, workbook.sheets) }));
   const planShape = found.find((f) => f.spec.key === 'plan')!.shape;
-  const settings = planShape
-    ? readSettingsTab(planShape.header, planShape.body ?? []).raw
-    : new Map<string, unknown>();
-  const currency = String(settings.get('currency') || 'USD');
+  const currency = settingsOf(planShape && tabInput(planShape)).currency;
   const people = peopleNames(found.find((f) => f.spec.key === 'people')!.shape);
   const tabs: TabSetup[] = [];
   let position = 0;

@@ -1,24 +1,25 @@
 /** Plan settings: names of their named ranges, defaults, and reading them from the Plan tab. */
-import { mapHeaders, normalizeName } from './headers';
+import { normalizeName } from './headers';
 import { PLAN, SETTINGS } from './spec/tabs';
-import type { SettingSpec } from './spec/types';
+import type { CellType, ColumnKeyOf, SettingSpec } from './spec/types';
+import { readTable, type TabInput, type Table } from './tables';
 import { parseCell, type ParsedCell } from './values';
 
-export type SettingKey =
-  | 'planName'
-  | 'vision'
-  | 'periodStart'
-  | 'periodEnd'
-  | 'planOwner'
-  | 'reportRecipients'
-  | 'currency'
-  | 'atRiskBand'
-  | 'dueSoonDays'
-  | 'escalateAfterDays'
-  | 'kpiCadenceDays'
-  | 'riskLowMax'
-  | 'riskMediumMax'
-  | 'riskHighMax';
+type Settings = typeof SETTINGS;
+/** A setting's key: derived from the specs, so a typo does not compile. */
+export type SettingKey = Settings[number]['key'];
+
+/** What a setting holds once read, by its cell type: dates as day numbers or null, lists as arrays. */
+type SettingValue<T extends CellType> = T extends 'date'
+  ? number | null
+  : T extends 'emails'
+    ? string[]
+    : T extends 'percent' | 'integer' | 'number'
+      ? number
+      : string;
+
+/** The plan's settings, one field per setting spec. */
+export type PlanSettings = { [S in Settings[number] as S['key']]: SettingValue<S['type']> };
 
 export function settingSpec(key: SettingKey): SettingSpec {
   const spec = SETTINGS.find((s) => s.key === key);
@@ -29,64 +30,42 @@ export function settingSpec(key: SettingKey): SettingSpec {
 /** The named range a formula uses to read a setting. */
 export const settingRef = (key: SettingKey): string => settingSpec(key).rangeName;
 
-export interface PlanSettings {
-  planName: string;
-  vision: string;
-  periodStart: number | null;
-  periodEnd: number | null;
-  planOwner: string;
-  reportRecipients: string[];
-  currency: string;
-  atRiskBand: number;
-  dueSoonDays: number;
-  escalateAfterDays: number;
-  kpiCadenceDays: number;
-  riskLowMax: number;
-  riskMediumMax: number;
-  riskHighMax: number;
+/** Settings from raw values by key; what is missing or unreadable falls back to its default. */
+export function resolveSettings(raw: ReadonlyMap<SettingKey, unknown>): PlanSettings {
+  const settings: Record<string, unknown> = {};
+  for (const spec of SETTINGS as readonly SettingSpec[]) {
+    const column = { key: spec.key, header: spec.label, type: spec.type, width: 0, note: '' };
+    const parsed = parseCell(column, raw.get(spec.key as SettingKey));
+    const fallback = parseCell(column, spec.defaultValue);
+    const value = parsed.ok && parsed.value !== null ? parsed.value : fallback.ok ? fallback.value : null;
+    settings[spec.key] = settingValue(spec.type, value);
+  }
+  return settings as PlanSettings;
 }
 
-/** Settings from raw values by key; what is missing or unreadable falls back to its default. */
-export function resolveSettings(raw: ReadonlyMap<string, unknown>): PlanSettings {
-  const value = (key: SettingKey): ParsedCell | null => {
-    const spec = settingSpec(key);
-    const parsed = parseCell({ key, header: spec.label, type: spec.type, width: 0, note: '' }, raw.get(key));
-    if (parsed.ok && parsed.value !== null) return parsed.value;
-    const fallback = parseCell(
-      { key, header: spec.label, type: spec.type, width: 0, note: '' },
-      spec.defaultValue,
-    );
-    return fallback.ok ? fallback.value : null;
-  };
-  const text = (key: SettingKey) => String(value(key) ?? '');
-  const num = (key: SettingKey) => Number(value(key) ?? 0);
-  const day = (key: SettingKey) => (typeof value(key) === 'number' ? (value(key) as number) : null);
-  const list = value('reportRecipients');
-  return {
-    planName: text('planName'),
-    vision: text('vision'),
-    periodStart: day('periodStart'),
-    periodEnd: day('periodEnd'),
-    planOwner: text('planOwner'),
-    reportRecipients: Array.isArray(list) ? list : [],
-    currency: text('currency') || 'USD',
-    atRiskBand: num('atRiskBand'),
-    dueSoonDays: num('dueSoonDays'),
-    escalateAfterDays: num('escalateAfterDays'),
-    kpiCadenceDays: num('kpiCadenceDays'),
-    riskLowMax: num('riskLowMax'),
-    riskMediumMax: num('riskMediumMax'),
-    riskHighMax: num('riskHighMax'),
-  };
+/** A parsed value in the shape its setting type promises (see `SettingValue`). */
+function settingValue(type: CellType, value: ParsedCell | null): unknown {
+  switch (type) {
+    case 'date':
+      return typeof value === 'number' ? value : null;
+    case 'emails':
+      return Array.isArray(value) ? value : [];
+    case 'percent':
+    case 'integer':
+    case 'number':
+      return Number(value ?? 0);
+    default:
+      return String(value ?? '');
+  }
 }
 
 export interface SettingsTab {
   /** 0-based column holding the values. */
   valueIndex: number;
   /** Setting key → 1-based sheet row. */
-  rows: Map<string, number>;
+  rows: Map<SettingKey, number>;
   /** Setting key → the value as read. */
-  raw: Map<string, unknown>;
+  raw: Map<SettingKey, unknown>;
 }
 
 /**
@@ -95,23 +74,29 @@ export interface SettingsTab {
  * plan model and the example plan.
  */
 export function readSettingsTab(
-  header: readonly unknown[],
-  body: readonly (readonly unknown[])[],
-  columns: ReadonlyMap<string, number> = mapHeaders(PLAN, header).byKey,
+  plan: Table<typeof PLAN>,
+  /** Where the columns are (Set up passes the columns it is about to add). */
+  columns: ReadonlyMap<ColumnKeyOf<typeof PLAN>, number> = plan.map.byKey,
 ): SettingsTab {
-  const labelIndex = columns.get('setting') ?? 0;
   const valueIndex = columns.get('value') ?? 1;
-  const byLabel = new Map<string, SettingSpec>();
-  for (const s of SETTINGS)
-    for (const label of [s.label, ...(s.aliases ?? [])])
-      if (!byLabel.has(normalizeName(label))) byLabel.set(normalizeName(label), s);
-  const rows = new Map<string, number>();
-  const raw = new Map<string, unknown>();
-  body.forEach((line, i) => {
-    const setting = byLabel.get(normalizeName(line[labelIndex]));
-    if (!setting || rows.has(setting.key)) return;
-    rows.set(setting.key, i + 2);
-    raw.set(setting.key, line[valueIndex] ?? '');
+  const labelIndex = columns.get('setting') ?? 0;
+  const rows = new Map<SettingKey, number>();
+  const raw = new Map<SettingKey, unknown>();
+  plan.input.rows.forEach((line, i) => {
+    const setting = SETTING_BY_LABEL.get(normalizeName(line[labelIndex]));
+    if (!setting || rows.has(setting.key as SettingKey)) return;
+    rows.set(setting.key as SettingKey, i + 2);
+    raw.set(setting.key as SettingKey, line[valueIndex] ?? '');
   });
   return { valueIndex, rows, raw };
+}
+
+const SETTING_BY_LABEL = new Map<string, SettingSpec>();
+for (const s of SETTINGS as readonly SettingSpec[])
+  for (const label of [s.label, ...(s.aliases ?? [])])
+    if (!SETTING_BY_LABEL.has(normalizeName(label))) SETTING_BY_LABEL.set(normalizeName(label), s);
+
+/** The plan's settings from a read of the Plan tab (defaults when there is none). */
+export function settingsOf(plan: TabInput | undefined): PlanSettings {
+  return resolveSettings(plan ? readSettingsTab(readTable(PLAN, plan)).raw : new Map());
 }

@@ -4,7 +4,7 @@
  * Nothing here throws: what cannot be understood comes back as a problem to report.
  */
 import type { ColumnSpec } from './spec/types';
-import { SCALE_WORDS } from './spec/vocab';
+import { SCALE_BY_WORD } from './spec/vocab';
 
 export type CellValue = string | number | boolean;
 
@@ -97,18 +97,13 @@ export function parsePercent(v: unknown): Parsed<number> {
 }
 
 // ---- words ----
-const SCALE_LOOKUP = new Map<string, number>();
-for (const [n, words] of Object.entries(SCALE_WORDS))
-  for (const w of words) SCALE_LOOKUP.set(w.toLowerCase(), Number(n));
-
 export function parseScale(v: unknown): Parsed<number> {
   if (isBlank(v)) return ok(null);
   if (typeof v === 'number')
     return Number.isInteger(v) && v >= 1 && v <= 5 ? ok(v) : bad(`${preview(v)} is outside 1–5`);
   if (typeof v === 'string') {
     const text = v.trim();
-    if (/^[1-5]$/.test(text)) return ok(Number(text));
-    const word = SCALE_LOOKUP.get(text.toLowerCase().replace(/\s+/g, ' '));
+    const word = SCALE_BY_WORD.get(text.toLowerCase().replace(/\s+/g, ' '));
     if (word !== undefined) return ok(word);
   }
   return bad(`"${preview(v)}" is not 1–5 or a word such as Low, Medium, High, Likely`);

@@ -26,13 +26,8 @@ export function readPlan(
       options.reuse?.get(spec.key) ??
       readTab(index, spec, Boolean(options.formulas) && spec.columns.some((c) => c.type === 'formula'));
     if (!tab) continue;
-    input[spec.key] = {
-      sheetName: tab.sheetName,
-      header: tab.header,
-      rows: tab.rows,
-      formulas: tab.formulas,
-    };
-    gids[tab.sheetName] = tab.gid;
+    input[spec.key] = tab.table.input;
+    gids[tab.table.sheetName] = tab.gid;
   }
   return { input, timeZone: index.timeZone, gids };
 }

@@ -4,9 +4,20 @@ import { examplePlan } from '../core/example';
 import { normalizeName } from '../core/headers';
 import { type FormulaConflict } from '../core/refresh';
 import { planSetup, previewSetup, type SetupPreview } from '../core/scaffold';
-import { readSettingsTab } from '../core/settings';
-import { currencyFormat, numberFormatOf, PLAN, PLAN_TABS, RACI, SETTINGS, tabSpec } from '../core/spec/tabs';
-import type { TabKey } from '../core/spec/types';
+import { readSettingsTab, type SettingKey } from '../core/settings';
+import {
+  BUDGET,
+  currencyFormat,
+  GOALS,
+  numberFormatOf,
+  PEOPLE,
+  PLAN,
+  PLAN_TABS,
+  RACI,
+  RISKS,
+  TIMELINE,
+} from '../core/spec/tabs';
+import type { ColumnKeyOf, TabSpec } from '../core/spec/types';
 import { dayFromIso } from '../core/values';
 import { refreshTab } from './refresh';
 import { applySetup, type SetupResult } from './setup';
@@ -43,80 +54,88 @@ export function insertExample(ss: Spreadsheet): ExampleResult {
   const timeZone = ss.getSpreadsheetTimeZone();
   const example = examplePlan(todayIn(timeZone));
   const result: ExampleResult = { filled: [], skipped: [] };
+  const note = (tab: TabData, filled: boolean) =>
+    (filled ? result.filled : result.skipped).push(tab.table.sheetName);
   let index = indexSheets(ss);
 
   const plan = readTab(index, PLAN)!;
-  if (fillSettings(plan, example.settings)) result.filled.push(plan.sheetName);
-  const people = readTab(index, tabSpec('people'))!;
-  if (people.rows.length === 0) {
-    writeRecords(people, example.rows.people ?? []);
-    result.filled.push(people.sheetName);
-  } else result.skipped.push(people.sheetName);
+  if (fillSettings(plan, example.settings)) result.filled.push(plan.table.sheetName);
+  fillIfEmpty(readTab(index, PEOPLE)!, example.rows.people, note);
 
   // New people get their RACI columns.
   setUpPlanTabs(ss);
   index = indexSheets(ss);
-  for (const key of ['goals', 'budget', 'timeline', 'risks'] as const satisfies readonly TabKey[]) {
-    const tab = readTab(index, tabSpec(key))!;
-    if (tab.rows.length > 0) {
-      result.skipped.push(tab.sheetName);
-      continue;
-    }
-    writeRecords(tab, example.rows[key] ?? []);
-    result.filled.push(tab.sheetName);
-  }
+  fillIfEmpty(readTab(index, GOALS)!, example.rows.goals, note);
+  fillIfEmpty(readTab(index, BUDGET)!, example.rows.budget, note);
+  fillIfEmpty(readTab(index, TIMELINE)!, example.rows.timeline, note);
+  fillIfEmpty(readTab(index, RISKS)!, example.rows.risks, note);
   const raci = readTab(index, RACI)!;
-  if (raci.rows.length === 0) {
-    const byPerson = new Map(raci.header.map((h, i) => [normalizeName(h), i] as const));
-    const records = example.raci.map((r) => {
-      const record: Record<string, string> = { id: r.id, activity: r.activity };
-      for (const [person, letter] of Object.entries(r.letters))
-        if (byPerson.has(normalizeName(person))) record[`@${byPerson.get(normalizeName(person))}`] = letter;
-      return record;
-    });
-    writeRecords(raci, records);
-    result.filled.push(raci.sheetName);
-  } else result.skipped.push(raci.sheetName);
+  const personColumn = new Map(raci.table.header.map((h, i) => [normalizeName(h), i] as const));
+  fillIfEmpty(
+    raci,
+    example.raci.map((r) => ({ id: r.id, activity: r.activity })),
+    note,
+    example.raci.map((r) => {
+      const letters = new Map<number, string>();
+      for (const [person, letter] of Object.entries(r.letters)) {
+        const column = personColumn.get(normalizeName(person));
+        if (column !== undefined) letters.set(column, letter);
+      }
+      return letters;
+    }),
+  );
   refreshAll(ss);
   return result;
 }
 
-/** Writes records (by column key; `@N` for a raw 0-based column) under the header of an empty tab. */
-function writeRecords(tab: TabData, records: Record<string, string | number>[]): void {
-  if (!records.length) return;
-  const width = Math.max(tab.header.length, 1);
-  const grid = records.map((record) => {
+/**
+ * Writes records under the header of a tab that has no rows yet (a tab with rows is left alone):
+ * values by column key, plus, per record, values of columns the spec does not name (RACI people).
+ */
+function fillIfEmpty<T extends TabSpec>(
+  tab: TabData<T>,
+  records: readonly Partial<Record<ColumnKeyOf<T>, string | number>>[],
+  note: (tab: TabData, filled: boolean) => void,
+  extraColumns: readonly ReadonlyMap<number, string>[] = [],
+): void {
+  const { table } = tab;
+  if (table.input.rows.length > 0 || !records.length) return note(tab, false);
+  const width = Math.max(table.header.length, 1);
+  const grid = records.map((record, r) => {
     const line: (string | number)[] = new Array(width).fill('');
-    for (const [key, value] of Object.entries(record)) {
-      const index = key.startsWith('@') ? Number(key.slice(1)) : tab.map.byKey.get(key);
-      if (index === undefined || index >= width) continue;
-      line[index] = typeof value === 'string' ? literal(value) : value;
-    }
+    const put = (index: number | undefined, value: string | number | undefined) => {
+      if (index !== undefined && index < width && value !== undefined)
+        line[index] = typeof value === 'string' ? literal(value) : value;
+    };
+    for (const key of Object.keys(record) as ColumnKeyOf<T>[]) put(table.map.byKey.get(key), record[key]);
+    for (const [index, value] of extraColumns[r] ?? []) put(index, value);
     return line;
   });
   if (records.length + 1 > tab.maxRows)
     tab.sheet.insertRowsAfter(tab.maxRows, records.length + 1 - tab.maxRows);
   tab.sheet.getRange(2, 1, grid.length, width).setValues(grid);
   // Dates and percentages are numbers: give their cells a format in case the column had none.
-  for (const column of tab.spec.columns) {
-    const index = tab.map.byKey.get(column.key);
+  for (const column of table.spec.columns) {
+    const index = table.map.byKey.get(column.key as ColumnKeyOf<T>);
     if (index === undefined || !['date', 'percent'].includes(column.type)) continue;
     tab.sheet
       .getRange(2, index + 1, grid.length, 1)
       .setNumberFormat(numberFormatOf(column, currencyFormat('USD'))!);
   }
+  note(tab, true);
 }
 
 /** Fills blank setting values from the example; returns whether anything was written. */
-function fillSettings(plan: TabData, values: Record<string, string | number>): boolean {
-  const { rows, raw, valueIndex } = readSettingsTab(plan.header, plan.rows, plan.map.byKey);
+function fillSettings(
+  plan: TabData<typeof PLAN>,
+  values: Partial<Record<SettingKey, string | number>>,
+): boolean {
+  const { rows, raw, valueIndex } = readSettingsTab(plan.table);
   const changes: { row: number; value: string | number }[] = [];
-  for (const setting of SETTINGS) {
-    const row = rows.get(setting.key);
-    const value = values[setting.key];
-    if (row === undefined || value === undefined) continue;
-    const current = raw.get(setting.key);
-    if (current !== '' && current !== undefined) continue;
+  for (const [key, row] of rows) {
+    const value = values[key];
+    const current = raw.get(key);
+    if (value === undefined || (current !== '' && current !== undefined)) continue;
     changes.push({ row, value: typeof value === 'string' ? literal(value) : value });
   }
   for (const run of contiguousRuns(changes, (c) => c.row)) {
@@ -145,10 +164,11 @@ export function refreshAll(ss: Spreadsheet, index: SheetIndex = indexSheets(ss))
     const tab = readTab(index, spec, true);
     if (!tab) continue;
     const plan = refreshTab(tab);
+    const sheetName = tab.table.sheetName;
     if (plan.blocks.length === 0) unchanged.set(spec.key, tab);
-    result.tabs.push({ tab: tab.sheetName, rows: plan.dataRows, blocks: plan.blocks.length });
-    result.conflicts.push(...plan.conflicts.map((c) => ({ ...c, tab: tab.sheetName })));
-    result.unbuildable.push(...plan.unbuildable.map((u) => ({ ...u, tab: tab.sheetName })));
+    result.tabs.push({ tab: sheetName, rows: plan.dataRows, blocks: plan.blocks.length });
+    result.conflicts.push(...plan.conflicts.map((c) => ({ ...c, tab: sheetName })));
+    result.unbuildable.push(...plan.unbuildable.map((u) => ({ ...u, tab: sheetName })));
   }
   return { result, unchanged };
 }

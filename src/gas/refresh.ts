@@ -7,7 +7,7 @@ import { type FormulaBlock, type FormulaPlan, formulaPlan } from '../core/refres
 import type { TabData } from './tabs';
 
 export function refreshTab(tab: TabData): FormulaPlan {
-  const plan = formulaPlan(tab.spec, tab.map, tab.rows, tab.formulas ?? []);
+  const plan = formulaPlan(tab.table);
   for (const block of plan.blocks) writeBlock(tab, block);
   return plan;
 }

@@ -28,14 +28,14 @@ export function prepareReport(
   ss: Spreadsheet,
   reuse?: ReadonlyMap<string, TabData>,
   index: SheetIndex = indexSheets(ss),
-): ReportRun & { history: { header: unknown[]; rows: unknown[][] } } {
+): ReportRun & { history: { header: readonly unknown[]; rows: readonly (readonly unknown[])[] } } {
   const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
   const historyTab = readTab(index, HISTORY);
   const reportSheet = index.sheets.find((s) => s.name === REPORT.name);
   const model = buildPlanModel(input);
-  const report = buildReport(model, today, historyTab ? readHistory(historyTab.header, historyTab.rows) : []);
+  const report = buildReport(model, today, historyTab ? readHistory(historyTab.table.input) : []);
   const allGids = reportSheet ? { ...gids, [REPORT.name]: reportSheet.sheet.getSheetId() } : gids;
   return {
     model,
@@ -44,7 +44,7 @@ export function prepareReport(
     reportSheet: REPORT.name,
     gids: allGids,
     url: ss.getUrl(),
-    history: { header: historyTab?.header ?? [], rows: historyTab?.rows ?? [] },
+    history: { header: historyTab?.table.header ?? [], rows: historyTab?.table.input.rows ?? [] },
   };
 }
 

@@ -1,22 +1,17 @@
 /** One batched read per plan tab: its header map, values and (when asked) formulas. */
-import { findTab, type HeaderMap, mapHeaders } from '../core/headers';
+import { findTab } from '../core/headers';
 import type { TabSpec } from '../core/spec/types';
+import { readTable, type TabInput, type Table } from '../core/tables';
 import { cellValues } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface TabData {
-  spec: TabSpec;
+/** A plan tab as read: its sheet, and its values (and formulas, when asked) as a typed table. */
+export interface TabData<T extends TabSpec = TabSpec> {
   sheet: Sheet;
-  sheetName: string;
   gid: number;
-  header: (string | number | boolean)[];
-  map: HeaderMap;
-  /** Rows 2..lastRow, each as wide as the header row. */
-  rows: (string | number | boolean)[][];
-  /** Same shape as rows, when read with formulas. */
-  formulas?: string[][];
   maxRows: number;
+  table: Table<T>;
 }
 
 export interface SheetIndex {
@@ -31,25 +26,20 @@ export function indexSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet
   };
 }
 
-export function readTab(index: SheetIndex, spec: TabSpec, withFormulas = false): TabData | undefined {
+/** One getValues (and one getFormulas when asked) of the tab that plays the spec's part. */
+export function readTab<T extends TabSpec>(
+  index: SheetIndex,
+  spec: T,
+  withFormulas = false,
+): TabData<T> | undefined {
   const found = findTab(spec, index.sheets);
   if (!found) return undefined;
   const sheet = found.sheet;
   const range = sheet.getDataRange();
   const values = cellValues(range.getValues(), index.timeZone);
-  const header = values[0] ?? [];
   const formulas = withFormulas && values.length > 1 ? range.getFormulas().slice(1) : undefined;
-  return {
-    spec,
-    sheet,
-    sheetName: found.name,
-    gid: sheet.getSheetId(),
-    header,
-    map: mapHeaders(spec, header),
-    rows: values.slice(1),
-    formulas,
-    maxRows: sheet.getMaxRows(),
-  };
+  const input: TabInput = { sheetName: found.name, header: values[0] ?? [], rows: values.slice(1), formulas };
+  return { sheet, gid: sheet.getSheetId(), maxRows: sheet.getMaxRows(), table: readTable(spec, input) };
 }
 
 /** A generated tab, created at the end if missing, without taking the user away from where they are. */

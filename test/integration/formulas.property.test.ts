@@ -10,9 +10,9 @@ import type { LocalAppsScript } from '../../local/runtime/index.js';
 import { ALLOWED_FUNCTIONS, buildFormula } from '../../src/core/formulas.js';
 import { BUDGET, GOALS, RISKS, TIMELINE } from '../../src/core/spec/tabs.js';
 import type { FormulaKey, TabSpec } from '../../src/core/spec/types.js';
-import * as reference from '../../src/core/status.js';
 import { dayFromIso, isoFromDay } from '../../src/core/values.js';
 import { freshRuntime } from '../helpers.js';
+import * as reference from '../reference/status.js';
 
 const BASE = dayFromIso('2026-06-01')!;
 const day = fc.integer({ min: BASE - 200, max: BASE + 200 });

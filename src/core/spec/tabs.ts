@@ -2,7 +2,7 @@
  * The plan tabs, described once. Scaffolding, adoption, reading, validation, formulas, the report
  * and the tests all derive from these specs; no header text appears anywhere else.
  */
-import type { ColumnSpec, SettingSpec, TabKey, TabSpec } from './types';
+import type { ColumnKeyOf, ColumnSpec, SettingSpec, TabKey, TabSpec } from './types';
 import {
   ACTIVITY_TYPES,
   BUDGET_CATEGORIES,
@@ -13,37 +13,40 @@ import {
   TASK_STATES,
 } from './vocab';
 
-const id = (prefix: string, what: string): ColumnSpec => ({
-  key: 'id',
-  header: 'ID',
-  aliases: ['Key', `${what} ID`, `${what} #`, '#', 'No.', 'Ref'],
-  type: 'id',
-  required: 'error',
-  width: 70,
-  note: `A short unique key for this ${what.toLowerCase()}, such as ${prefix}1. Other tabs refer to it.`,
-});
+const id = (prefix: string, what: string) =>
+  ({
+    key: 'id',
+    header: 'ID',
+    aliases: ['Key', `${what} ID`, `${what} #`, '#', 'No.', 'Ref'],
+    type: 'id',
+    required: 'error',
+    width: 70,
+    note: `A short unique key for this ${what.toLowerCase()}, such as ${prefix}1. Other tabs refer to it.`,
+  }) as const satisfies ColumnSpec;
 
-const owner = (what: string): ColumnSpec => ({
-  key: 'owner',
-  header: 'Owner',
-  aliases: ['Assignee', 'Responsible', 'Assigned to', `${what} owner`, 'Lead', 'Person'],
-  type: 'person',
-  required: 'warning',
-  validation: 'warn',
-  width: 130,
-  note: `Who answers for this ${what.toLowerCase()}: a name from the People tab. They get its status by email.`,
-});
+const owner = (what: string) =>
+  ({
+    key: 'owner',
+    header: 'Owner',
+    aliases: ['Assignee', 'Responsible', 'Assigned to', `${what} owner`, 'Lead', 'Person'],
+    type: 'person',
+    required: 'warning',
+    validation: 'warn',
+    width: 130,
+    note: `Who answers for this ${what.toLowerCase()}: a name from the People tab. They get its status by email.`,
+  }) as const satisfies ColumnSpec;
 
-const goalRef = (what: string): ColumnSpec => ({
-  key: 'goal',
-  header: 'Goal',
-  aliases: ['Goal ID', 'Objective', 'Parent goal'],
-  type: 'id',
-  width: 70,
-  note: `The ID of the goal this ${what} serves (from the Goals tab).`,
-});
+const goalRef = (what: string) =>
+  ({
+    key: 'goal',
+    header: 'Goal',
+    aliases: ['Goal ID', 'Objective', 'Parent goal'],
+    type: 'id',
+    width: 70,
+    note: `The ID of the goal this ${what} serves (from the Goals tab).`,
+  }) as const satisfies ColumnSpec;
 
-const start: ColumnSpec = {
+const start = {
   key: 'start',
   header: 'Start',
   aliases: ['Start date', 'Begin', 'Starts'],
@@ -51,9 +54,9 @@ const start: ColumnSpec = {
   validation: 'warn',
   width: 100,
   note: 'The date work starts.',
-};
+} as const satisfies ColumnSpec;
 
-const due: ColumnSpec = {
+const due = {
   key: 'due',
   header: 'Due',
   aliases: ['Due date', 'Deadline', 'Target date', 'End', 'End date', 'Finish'],
@@ -61,9 +64,9 @@ const due: ColumnSpec = {
   validation: 'warn',
   width: 100,
   note: 'The date it must be done by.',
-};
+} as const satisfies ColumnSpec;
 
-export const PLAN: TabSpec = {
+export const PLAN = {
   key: 'plan',
   name: 'Plan',
   aliases: ['Settings', 'Plan settings', 'Overview'],
@@ -95,9 +98,9 @@ export const PLAN: TabSpec = {
       note: 'What the setting does.',
     },
   ],
-};
+} as const satisfies TabSpec;
 
-export const SETTINGS: readonly SettingSpec[] = [
+export const SETTINGS = [
   {
     key: 'planName',
     label: 'Plan name',
@@ -222,9 +225,9 @@ export const SETTINGS: readonly SettingSpec[] = [
     rangeName: 'OpsPlan_RiskHighMax',
     note: 'Scores up to this are High; above it, Critical.',
   },
-];
+] as const satisfies readonly SettingSpec[];
 
-export const PEOPLE: TabSpec = {
+export const PEOPLE = {
   key: 'people',
   name: 'People',
   aliases: ['Team', 'Owners', 'Contacts', 'Staff'],
@@ -268,9 +271,9 @@ export const PEOPLE: TabSpec = {
       note: 'Their team or department.',
     },
   ],
-};
+} as const satisfies TabSpec;
 
-export const GOALS: TabSpec = {
+export const GOALS = {
   key: 'goals',
   name: 'Goals',
   aliases: ['Objectives', 'OKRs', 'KPIs', 'Goals & KPIs'],
@@ -395,9 +398,9 @@ export const GOALS: TabSpec = {
       },
     },
   ],
-};
+} as const satisfies TabSpec;
 
-export const RACI: TabSpec = {
+export const RACI = {
   key: 'raci',
   name: 'RACI',
   aliases: ['RACI matrix', 'Responsibilities', 'RASCI'],
@@ -424,10 +427,10 @@ export const RACI: TabSpec = {
       note: 'What the activity is.',
     },
   ],
-};
+} as const satisfies TabSpec;
 
 /** The cells of a RACI person column: not a fixed column, so described here once. */
-export const RACI_PERSON_COLUMN: ColumnSpec = {
+export const RACI_PERSON_COLUMN = {
   key: 'person',
   header: '',
   type: 'raci',
@@ -436,9 +439,9 @@ export const RACI_PERSON_COLUMN: ColumnSpec = {
   width: 60,
   note: 'R = Responsible (does the work), A = Accountable (one per activity; signs off, gets escalations), C = Consulted, I = Informed.',
   colours: { R: 'blue', A: 'amber', C: 'grey', I: 'grey' },
-};
+} as const satisfies ColumnSpec;
 
-export const BUDGET: TabSpec = {
+export const BUDGET = {
   key: 'budget',
   name: 'Budget',
   aliases: ['Costs', 'Budget plan', 'Financials'],
@@ -540,9 +543,9 @@ export const BUDGET: TabSpec = {
       colours: { 'Under budget': 'green', 'On budget': 'green', 'Over budget': 'red' },
     },
   ],
-};
+} as const satisfies TabSpec;
 
-export const TIMELINE: TabSpec = {
+export const TIMELINE = {
   key: 'timeline',
   name: 'Timeline',
   aliases: ['Milestones', 'Tasks', 'Schedule', 'Action plan', 'Actions', 'Roadmap'],
@@ -637,9 +640,9 @@ export const TIMELINE: TabSpec = {
       note: 'Computed: days until Due (negative when late); blank once done.',
     },
   ],
-};
+} as const satisfies TabSpec;
 
-export const RISKS: TabSpec = {
+export const RISKS = {
   key: 'risks',
   name: 'Risks',
   aliases: ['Risk register', 'Risk log', 'Risk', 'RAID'],
@@ -751,9 +754,9 @@ export const RISKS: TabSpec = {
       note: 'Open, Monitoring or Closed.',
     },
   ],
-};
+} as const satisfies TabSpec;
 
-export const REPORT: TabSpec = {
+export const REPORT = {
   key: 'report',
   name: 'Report',
   aliases: [],
@@ -761,9 +764,9 @@ export const REPORT: TabSpec = {
   kind: 'generated',
   description: 'The progress report, regenerated whole by Generate report. Do not edit it by hand.',
   columns: [],
-};
+} as const satisfies TabSpec;
 
-export const HISTORY: TabSpec = {
+export const HISTORY = {
   key: 'history',
   name: 'History',
   aliases: [],
@@ -784,19 +787,27 @@ export const HISTORY: TabSpec = {
     },
     { key: 'status', header: 'Status', type: 'text', width: 100, note: 'Its Status then.' },
   ],
-};
+} as const satisfies TabSpec;
+
+/** Every tab spec by key: `TABS.goals` is the Goals spec with its column keys as types. */
+export const TABS = {
+  plan: PLAN,
+  people: PEOPLE,
+  goals: GOALS,
+  raci: RACI,
+  budget: BUDGET,
+  timeline: TIMELINE,
+  risks: RISKS,
+  report: REPORT,
+  history: HISTORY,
+} as const satisfies { [K in TabKey]: TabSpec & { key: K } };
 
 /** The tabs Set up creates, in tab order. */
-export const PLAN_TABS: readonly TabSpec[] = [PLAN, PEOPLE, GOALS, RACI, BUDGET, TIMELINE, RISKS];
+export const PLAN_TABS = [PLAN, PEOPLE, GOALS, RACI, BUDGET, TIMELINE, RISKS] as const;
 export const ALL_TABS: readonly TabSpec[] = [...PLAN_TABS, REPORT, HISTORY];
 
-export function tabSpec(key: TabKey): TabSpec {
-  const spec = ALL_TABS.find((t) => t.key === key);
-  if (!spec) throw new Error(`No tab spec ${key}`);
-  return spec;
-}
-
-export function columnSpec(tab: TabSpec, key: string): ColumnSpec {
+/** A column's spec by its key; the key is checked against the tab at compile time. */
+export function columnSpec<T extends TabSpec>(tab: T, key: ColumnKeyOf<T>): ColumnSpec {
   const column = tab.columns.find((c) => c.key === key);
   if (!column) throw new Error(`No column ${key} on ${tab.name}`);
   return column;

@@ -73,7 +73,7 @@ export type TabKey =
   'plan' | 'people' | 'goals' | 'raci' | 'budget' | 'timeline' | 'risks' | 'report' | 'history';
 
 export interface TabSpec {
-  key: TabKey;
+  readonly key: TabKey;
   name: string;
   aliases: readonly string[];
   colour: string;
@@ -96,3 +96,11 @@ export interface SettingSpec {
   /** Name of the named range formulas read the value by. */
   rangeName: string;
 }
+
+/** The column keys of a tab spec declared `as const`: a typo in a key is a compile error. */
+export type ColumnKeyOf<T extends TabSpec> = T['columns'][number]['key'];
+
+/** The formula keys a tab spec's columns use. */
+export type FormulaKeyOf<T extends TabSpec> = NonNullable<
+  Extract<T['columns'][number], { formula: string }>['formula']
+>;

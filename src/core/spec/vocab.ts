@@ -41,3 +41,10 @@ export const SCALE_WORDS: Readonly<Record<number, readonly string[]>> = {
   4: ['High', 'H', 'Likely', 'Major'],
   5: ['Very high', 'VH', 'Almost certain', 'Severe', 'Catastrophic', 'Critical'],
 };
+
+/** Each scale word (and digit) in lower case → its 1–5 value: the one lookup every reader uses. */
+export const SCALE_BY_WORD: ReadonlyMap<string, number> = new Map(
+  Object.entries(SCALE_WORDS).flatMap(([n, words]) =>
+    [n, ...words].map((w) => [w.toLowerCase(), Number(n)] as const),
+  ),
+);

@@ -1,10 +1,10 @@
 /**
- * The reference evaluator: the rules of the formula columns in plain TypeScript, over cell values
- * as the sheet holds them (numbers, text, booleans, '' for empty; dates as day numbers). A property
- * test holds the sheet formulas to it; the check and the report use it where no sheet is at hand.
+ * The reference evaluator, a test oracle: the rules of the formula columns in plain TypeScript,
+ * over cell values as the sheet holds them (numbers, text, booleans, '' for empty; dates as day
+ * numbers). The formula property test holds the sheet formulas to it; the product never runs it.
  */
-import type { BudgetStatus, KpiStatus, RiskLevel, TimelineStatus } from './spec/vocab';
-import { SCALE_WORDS } from './spec/vocab';
+import type { BudgetStatus, KpiStatus, RiskLevel, TimelineStatus } from '../../src/core/spec/vocab';
+import { SCALE_BY_WORD } from '../../src/core/spec/vocab';
 
 export type SheetValue = string | number | boolean;
 export type Row = Readonly<Record<string, SheetValue | undefined>>;
@@ -143,10 +143,6 @@ export function timelineDaysLeft(row: Row, today: number): number | '' {
   return due - today;
 }
 
-const SCALE_BY_WORD = new Map<string, number>();
-for (const [n, words] of Object.entries(SCALE_WORDS))
-  for (const w of [n, ...words]) SCALE_BY_WORD.set(w.toLowerCase(), Number(n));
-
 /** Likelihood or impact as the Score formula reads it. */
 export function scaleValue(v: SheetValue): number | '' {
   if (isNumber(v)) return v >= 1 && v <= 5 && Math.round(v) === v ? v : '';
@@ -167,14 +163,4 @@ export function riskLevel(row: Row, s: StatusSettings): RiskLevel | '' {
   if (score <= s.riskLowMax) return 'Low';
   if (score <= s.riskMediumMax) return 'Medium';
   return score <= s.riskHighMax ? 'High' : 'Critical';
-}
-
-/** A KPI is stale when it was last measured longer ago than the update cadence, unless its status is final. */
-export function isStaleKpi(
-  updated: number | null,
-  status: string,
-  today: number,
-  cadenceDays: number,
-): boolean {
-  return updated !== null && today - updated > cadenceDays && status !== 'Achieved' && status !== 'Missed';
 }

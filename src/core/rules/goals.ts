@@ -1,0 +1,166 @@
+/** Rules of the Goals tab: the goal tree and SMART KPIs. */
+import { GOALS } from '../spec/tabs';
+import type { ColumnSpec } from '../spec/types';
+import { isStaleKpi } from '../staleness';
+import { preview } from '../values';
+import { eachRecord, idKey, rule } from './define';
+
+export const unknownReference = rule({
+  id: 'unknown-reference',
+  tabs: ['goals', 'budget', 'timeline', 'raci'],
+  severity: 'error',
+  summary: 'IDs that refer to other rows (Parent, Goal, Depends on, RACI ID) exist.',
+  message: (p: { id: string; target: string }) => `${preview(p.id, 20)} is not an ID on the ${p.target} tab.`,
+  fix: (p) => `Use an existing ${p.target} ID, or add that row to ${p.target} first.`,
+  *find(ctx) {
+    const goalsName = GOALS.name;
+    const tl = ctx.tables.timeline?.sheetName ?? 'Timeline';
+    const unknown = (ids: readonly string[], ...known: ReadonlyMap<string, unknown>[]) =>
+      ids.filter((id) => !known.some((k) => k.has(idKey(id))));
+    yield* eachRecord('goals', (row, table) =>
+      unknown([row.text('parent')].filter(Boolean), ctx.ids.goals).map((id) => ({
+        column: 'parent',
+        params: { id, target: table.sheetName },
+      })),
+    )(ctx);
+    yield* eachRecord('budget', (row) =>
+      unknown([row.text('goal')].filter(Boolean), ctx.ids.goals).map((id) => ({
+        column: 'goal',
+        params: { id, target: goalsName },
+      })),
+    )(ctx);
+    yield* eachRecord('timeline', (row) => [
+      ...unknown([row.text('goal')].filter(Boolean), ctx.ids.goals).map((id) => ({
+        column: 'goal' as const,
+        params: { id, target: goalsName },
+      })),
+      ...unknown(row.list('dependsOn'), ctx.ids.timeline).map((id) => ({
+        column: 'dependsOn' as const,
+        params: { id, target: tl },
+      })),
+    ])(ctx);
+    yield* eachRecord('raci', (row) =>
+      unknown([row.text('id')].filter(Boolean), ctx.ids.goals, ctx.ids.timeline).map((id) => ({
+        column: 'id',
+        params: { id, target: `${goalsName} or ${tl}` },
+      })),
+    )(ctx);
+  },
+});
+
+export const ownParent = rule({
+  id: 'own-parent',
+  tabs: ['goals'],
+  severity: 'error',
+  summary: 'A goal is not its own parent.',
+  message: () => 'A goal cannot be its own parent.',
+  fix: () => 'Use the ID of the goal this one serves, or leave Parent blank.',
+  find: eachRecord('goals', (row) => {
+    const parent = row.text('parent');
+    return parent && idKey(parent) === idKey(row.text('id')) && { column: 'parent' };
+  }),
+});
+
+const SMART_KEYS = ['unit', 'direction', 'baseline', 'target', 'owner', 'due'] as const;
+
+export const kpiNotSmart = rule({
+  id: 'kpi-not-smart',
+  tabs: ['goals'],
+  severity: (p: { column: ColumnSpec }) =>
+    p.column.key === 'target' || p.column.key === 'direction' ? 'error' : 'warning',
+  summary: 'A KPI has a Unit, Direction, Baseline, Target, Owner and Due date (measurable and time-bound).',
+  message: (p) => `The KPI has no ${p.column.header}: it is not measurable and time-bound without it.`,
+  fix: (p) => `Fill in ${p.column.header}. ${p.column.note}`,
+  find: eachRecord('goals', (row, table) =>
+    row.text('kpi')
+      ? SMART_KEYS.filter((k) => table.hasColumn(k) && !row.has(k)).map((k) => ({
+          column: k,
+          params: { column: GOALS.columns.find((c) => c.key === k)! as ColumnSpec },
+        }))
+      : null,
+  ),
+});
+
+export const targetEqualsBaseline = rule({
+  id: 'target-equals-baseline',
+  tabs: ['goals'],
+  severity: 'error',
+  summary: 'A KPI’s Target differs from its Baseline (unless its Direction is Maintain).',
+  message: (p: { target: number }) => `Target equals Baseline (${p.target}), so progress cannot be measured.`,
+  fix: () => 'Set the Target you aim for, or set Direction to Maintain.',
+  find: eachRecord('goals', (row) => {
+    const [baseline, target] = [row.num('baseline'), row.num('target')];
+    return (
+      row.text('kpi') &&
+      baseline !== null &&
+      baseline === target &&
+      row.text('direction') !== 'Maintain' && { column: 'target', params: { target } }
+    );
+  }),
+});
+
+export const directionMismatch = rule({
+  id: 'direction-mismatch',
+  tabs: ['goals'],
+  severity: 'warning',
+  summary: 'A KPI’s Target lies in its Direction from the Baseline.',
+  message: (p: { direction: string; target: number; baseline: number }) =>
+    `Direction is ${preview(p.direction)} but Target (${p.target}) is ${p.target < p.baseline ? 'below' : 'above'} Baseline (${p.baseline}).`,
+  fix: () => 'Check the Direction, Baseline and Target.',
+  find: eachRecord('goals', (row) => {
+    const [baseline, target, direction] = [row.num('baseline'), row.num('target'), row.text('direction')];
+    if (!row.text('kpi') || baseline === null || target === null) return null;
+    const wrong =
+      (direction === 'Increase' && target < baseline) || (direction === 'Decrease' && target > baseline);
+    return wrong && { column: 'direction', params: { direction, target, baseline } };
+  }),
+});
+
+export const kpiNotDated = rule({
+  id: 'kpi-not-dated',
+  tabs: ['goals'],
+  severity: 'warning',
+  summary: 'A KPI with an Actual says when it was measured (Updated).',
+  message: () => 'Actual has no Updated date, so nobody can tell how fresh it is.',
+  fix: () => 'Enter the date Actual was measured.',
+  find: eachRecord(
+    'goals',
+    (row, table) =>
+      row.text('kpi') &&
+      row.has('actual') &&
+      table.hasColumn('updated') &&
+      !row.has('updated') && { column: 'updated' },
+  ),
+});
+
+export const kpiStale = rule({
+  id: 'kpi-stale',
+  tabs: ['goals'],
+  severity: 'warning',
+  summary: 'A KPI was measured within the KPI update cadence.',
+  message: (p: { days: number; cadence: number; owner: string }) =>
+    `Updated ${p.days} days ago, more than the ${p.cadence}-day update cadence.`,
+  fix: (p) => `Ask ${preview(p.owner) || 'the owner'} for the latest Actual and update the date.`,
+  find: eachRecord('goals', (row, _table, ctx) => {
+    const updated = row.num('updated');
+    const cadence = ctx.settings.kpiCadenceDays;
+    if (!row.text('kpi') || updated === null) return null;
+    const stale = isStaleKpi(updated, String(row.cell('status')), ctx.today, cadence);
+    return (
+      stale && {
+        column: 'updated',
+        params: { days: ctx.today - updated, cadence, owner: row.text('owner') },
+      }
+    );
+  }),
+});
+
+export const GOALS_RULES = [
+  unknownReference,
+  ownParent,
+  kpiNotSmart,
+  targetEqualsBaseline,
+  directionMismatch,
+  kpiNotDated,
+  kpiStale,
+] as const;
