@@ -57,8 +57,15 @@ export interface RuntimeOptions {
   spreadsheetId?: string;
   dailyMailQuota?: number;
   outboxDir?: string;
-  /** Apply the add-on limits on triggers (at most hourly, one per event type per user). */
+  /** Apply the add-on limits on triggers (at most hourly, one per event type per user and document). */
   addon?: boolean;
+  /**
+   * 'container-bound' (default): the script belongs to one spreadsheet, which is active in every
+   * execution. 'addon': a published editor add-on, installed in every document the runtime holds
+   * (`addSpreadsheet`, `openDocument`); its time-driven triggers run with no active spreadsheet
+   * (public reports; the strict reading), so they reach their document only through `openById`.
+   */
+  deployment?: 'container-bound' | 'addon';
   /** Replaces the manifest's `oauthScopes` (e.g. to run a Marketplace build's manifest). */
   oauthScopes?: string[];
 }
@@ -107,17 +114,39 @@ export interface Execution {
   error?: Error;
 }
 
+/** One spreadsheet the runtime holds: its cells, its document properties, its SpreadsheetApp host. */
+export interface OpenDocument {
+  workbook: Workbook;
+  host: SpreadsheetHost;
+  properties: PropertyStore;
+}
+
+/** What the current execution runs as, in and for. */
+interface ExecutionContext {
+  authMode: string;
+  /** False while a time-driven trigger runs: there is no editor to show UI in. */
+  ui: boolean;
+  /** The document the execution is for: the triggers it creates belong to it. */
+  document: OpenDocument;
+  /** Whether `getActiveSpreadsheet()` returns that document (not in an add-on's time-driven run). */
+  active: boolean;
+}
+
 export class LocalAppsScript {
   readonly clock: Clock;
   readonly calls = new CallLog();
-  readonly workbook: Workbook;
+  /** Every spreadsheet the runtime holds, by ID; the first is the one it started with. */
+  readonly documents = new Map<string, OpenDocument>();
+  readonly deployment: 'container-bound' | 'addon';
   readonly outbox: Outbox;
   readonly triggers = new TriggerStore();
   readonly locks = new LockTable();
-  readonly properties = {
-    document: new PropertyStore(),
-    script: new PropertyStore(),
-    user: new PropertyStore(),
+  private readonly userProperties = new Map<string, PropertyStore>();
+  /** The stores the current execution sees: its document's and its user's. */
+  readonly properties: {
+    readonly document: PropertyStore | null;
+    script: PropertyStore;
+    readonly user: PropertyStore;
   };
   readonly ui: UiState = { menus: [], alerts: [], answers: [] };
   readonly toasts: { title: string; message: string }[] = [];
@@ -126,9 +155,10 @@ export class LocalAppsScript {
   readonly executions: Execution[] = [];
   readonly manifest: { timeZone: string; oauthScopes: string[] };
   readonly distDir: string;
-  authMode: string = AuthMode.FULL;
-  /** False while a time-driven trigger runs: there is no editor to show UI in. */
-  private uiAvailable = true;
+  /** The document the user has open (`openDocument`): where `run`, `scriptRun` and edits go. */
+  private opened: OpenDocument;
+  private current: ExecutionContext;
+  private readonly makeDate: (ms: number) => Date;
   private readonly context: vm.Context;
   private lastRecalcDay = Number.NaN;
 
@@ -144,14 +174,32 @@ export class LocalAppsScript {
       { name: 'Apps Script V8', codeGeneration: { strings: false, wasm: false } },
     );
     const ContextDate = this.installClockDate();
-    this.workbook = new Workbook({
-      id: options.spreadsheetId ?? '1LocalOpsPlanSpreadsheet0000000000000000000',
-      name: options.spreadsheetName ?? 'Untitled spreadsheet',
-      timeZone: options.timeZone ?? 'America/New_York',
-      clock: this.clock,
-      makeDate: (ms) => new ContextDate(ms),
-    });
-    this.workbook.addSheet('Sheet1');
+    this.makeDate = (ms) => new ContextDate(ms);
+    this.deployment = options.deployment ?? 'container-bound';
+    this.opened = this.documentOf(
+      this.addSpreadsheet({
+        id: options.spreadsheetId ?? '1LocalOpsPlanSpreadsheet0000000000000000000',
+        name: options.spreadsheetName ?? 'Untitled spreadsheet',
+        timeZone: options.timeZone ?? 'America/New_York',
+      }),
+    );
+    this.current = { authMode: AuthMode.FULL, ui: true, document: this.opened, active: true };
+    const documentStore = () => (this.current.active ? this.current.document.properties : null);
+    const userStore = () => this.userPropertiesOf(this.users.effective);
+    this.properties = {
+      script: new PropertyStore(),
+      get document() {
+        return documentStore();
+      },
+      get user() {
+        return userStore();
+      },
+    };
+    this.locks.keyOf = (scope) => {
+      if (scope === 'script') return scope;
+      if (scope === 'user') return `user ${this.users.effective}`;
+      return this.current.active ? `document ${this.current.document.workbook.options.id}` : null;
+    };
     this.outbox = new Outbox({
       clock: this.clock,
       sender: () => this.users.effective,
@@ -159,7 +207,7 @@ export class LocalAppsScript {
       outboxDir: options.outboxDir,
     });
     this.calls.beforeCall = (name) => this.guard(name);
-    this.installServices(options.addon ?? true);
+    this.installServices(this.deployment === 'addon' || (options.addon ?? true));
     vm.runInContext(readFileSync(join(this.distDir, 'Code.js'), 'utf8'), this.context, {
       filename: 'Code.js',
     });
@@ -184,9 +232,15 @@ export class LocalAppsScript {
 
   private installServices(addon: boolean): void {
     const scopes = new Set(this.manifest.oauthScopes ?? []);
-    const host: SpreadsheetHost = { workbook: this.workbook, log: this.calls, toasts: this.toasts };
     const services: Record<string, unknown> = {
-      SpreadsheetApp: new SpreadsheetAppImpl(host, this.ui, this.calls, () => this.uiAvailable),
+      SpreadsheetApp: new SpreadsheetAppImpl({
+        log: this.calls,
+        ui: this.ui,
+        uiAvailable: () => this.current.ui,
+        active: () => (this.current.active ? this.current.document.host : null),
+        byId: (id) => this.documents.get(id)?.host ?? null,
+        mayOpenOthers: () => scopes.has(SCOPES.allSpreadsheets) && this.current.authMode === AuthMode.FULL,
+      }),
       HtmlService: new HtmlServiceImpl(this.distDir, this.calls),
       MailApp: new MailAppImpl(this.outbox, this.calls),
       ScriptApp: new ScriptAppImpl({
@@ -195,7 +249,7 @@ export class LocalAppsScript {
         now: () => this.clock.now(),
         user: () => this.users.effective,
         scriptTimeZone: () => this.manifest.timeZone,
-        spreadsheetId: () => this.workbook.options.id,
+        spreadsheetId: () => this.current.document.workbook.options.id,
         addon,
       }),
       PropertiesService: new PropertiesServiceImpl(this.properties, this.calls),
@@ -214,11 +268,75 @@ export class LocalAppsScript {
   }
 
   private guard(name: string): void {
-    if (this.authMode === AuthMode.NONE && !ALLOWED_WITHOUT_AUTH.test(name)) {
+    if (this.current.authMode === AuthMode.NONE && !ALLOWED_WITHOUT_AUTH.test(name)) {
       throw new AppsScriptException(
         `You do not have permission to call ${name}. (the add-on is not authorised in this document: AuthMode.NONE)`,
       );
     }
+  }
+
+  /** The spreadsheet the user has open (the one the runtime started with unless `openDocument` moved on). */
+  get workbook(): Workbook {
+    return this.opened.workbook;
+  }
+
+  /** The authorization mode of the current execution (FULL outside any). */
+  get authMode(): string {
+    return this.current.authMode;
+  }
+
+  /**
+   * Adds another spreadsheet (with one empty "Sheet1") and returns it; an add-on is installed in it
+   * like in the first. Its ID is what `SpreadsheetApp.openById` and `getUserTriggers` know it by.
+   */
+  addSpreadsheet(options: { id?: string; name?: string; timeZone?: string } = {}): Workbook {
+    const id = options.id ?? `1LocalSpreadsheet${String(this.documents.size + 1).padStart(27, '0')}`;
+    if (this.documents.has(id)) throw new Error(`a spreadsheet with ID ${id} already exists`);
+    const workbook = new Workbook({
+      id,
+      name: options.name ?? 'Untitled spreadsheet',
+      timeZone:
+        options.timeZone ?? this.documents.values().next().value?.workbook.timeZone ?? 'America/New_York',
+      clock: this.clock,
+      makeDate: this.makeDate,
+    });
+    workbook.addSheet('Sheet1');
+    const document: OpenDocument = {
+      workbook,
+      host: { workbook, log: this.calls, toasts: this.toasts },
+      properties: new PropertyStore(),
+    };
+    this.documents.set(id, document);
+    return workbook;
+  }
+
+  /**
+   * The user switches to another spreadsheet: later `run`, `scriptRun`, `userEdit` happen there.
+   * Only an add-on runs in several documents; a container-bound script lives in its own.
+   */
+  openDocument(id: string): Workbook {
+    const document = this.documents.get(id);
+    if (!document) throw new Error(`no spreadsheet with ID ${id}`);
+    if (this.deployment !== 'addon' && document !== this.documents.values().next().value)
+      throw new Error('a container-bound script runs only in its own spreadsheet (use deployment: "addon")');
+    this.opened = document;
+    return document.workbook;
+  }
+
+  private documentOf(workbook: Workbook): OpenDocument {
+    return this.documents.get(workbook.options.id)!;
+  }
+
+  /** Another person takes the keyboard: they are the active and effective user of what follows. */
+  setUser(email: string): void {
+    this.users.active = this.users.effective = email;
+  }
+
+  /** Each user has their own user properties. */
+  userPropertiesOf(email: string): PropertyStore {
+    let store = this.userProperties.get(email);
+    if (!store) this.userProperties.set(email, (store = new PropertyStore()));
+    return store;
   }
 
   /** A global service object, as the bundle sees it (calls through it are counted). */
@@ -292,12 +410,12 @@ export class LocalAppsScript {
 
   /** Calls a top-level function as one execution (its locks are released when it ends). */
   run<T = unknown>(functionName: string, ...args: unknown[]): T {
-    return this.execute(functionName, args, AuthMode.FULL) as T;
+    return this.execute(functionName, args, this.userContext(AuthMode.FULL)) as T;
   }
 
   /** Runs a simple trigger such as onOpen before the add-on is authorised (AuthMode.NONE). */
   runWithoutAuth<T = unknown>(functionName: string, ...args: unknown[]): T {
-    return this.execute(functionName, args, AuthMode.NONE) as T;
+    return this.execute(functionName, args, this.userContext(AuthMode.NONE)) as T;
   }
 
   /**
@@ -306,31 +424,34 @@ export class LocalAppsScript {
    */
   scriptRun(functionName: string, args: unknown[]): unknown {
     args.forEach((a, i) => assertTransferable(a, `argument ${i + 1} of ${functionName}`));
-    const result = this.execute(functionName, JSON.parse(JSON.stringify(args)) as unknown[], AuthMode.FULL);
+    const result = this.execute(
+      functionName,
+      JSON.parse(JSON.stringify(args)) as unknown[],
+      this.userContext(AuthMode.FULL),
+    );
     assertTransferable(result, `the value returned by ${functionName}`);
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   }
 
-  private execute(functionName: string, args: unknown[], authMode: string, ui = true): unknown {
+  /** An execution the user starts in the document they have open (menu, sidebar, simple trigger). */
+  private userContext(authMode: string): ExecutionContext {
+    return { authMode, ui: true, document: this.opened, active: true };
+  }
+
+  private execute(functionName: string, args: unknown[], context: ExecutionContext): unknown {
     const fn = this.context[functionName];
     if (typeof fn !== 'function') throw new AppsScriptException(`Script function not found: ${functionName}`);
     this.recalculateIfNewDay();
     const id = this.locks.begin();
-    const previous = {
-      execution: this.locks.currentExecution,
-      authMode: this.authMode,
-      ui: this.uiAvailable,
-    };
+    const previous = { execution: this.locks.currentExecution, context: this.current };
     this.locks.currentExecution = id;
-    this.authMode = authMode;
-    this.uiAvailable = ui;
+    this.current = context;
     try {
       return (fn as (...a: unknown[]) => unknown)(...args);
     } finally {
       this.locks.endExecution(id);
       this.locks.currentExecution = previous.execution;
-      this.authMode = previous.authMode;
-      this.uiAvailable = previous.ui;
+      this.current = previous.context;
     }
   }
 
@@ -338,7 +459,7 @@ export class LocalAppsScript {
     const day = Math.floor(serialFromInstant(this.clock.now(), this.workbook.timeZone));
     if (day !== this.lastRecalcDay) {
       this.lastRecalcDay = day;
-      this.workbook.recalculateVolatile();
+      for (const document of this.documents.values()) document.workbook.recalculateVolatile();
     }
   }
 
@@ -384,10 +505,16 @@ export class LocalAppsScript {
     };
     const execution: Execution = { functionName: trigger.handler, trigger, at: new Date(at) };
     const previousUser = this.users.effective;
-    // Installable triggers run as the user who created them.
+    // Installable triggers run as the user who created them, for the document they belong to.
     this.users.effective = trigger.owner;
+    const context: ExecutionContext = {
+      authMode: AuthMode.FULL,
+      ui: false,
+      document: this.documents.get(trigger.documentId) ?? this.opened,
+      active: this.deployment !== 'addon',
+    };
     try {
-      execution.result = this.execute(trigger.handler, [event], AuthMode.FULL, false);
+      execution.result = this.execute(trigger.handler, [event], context);
     } catch (error) {
       execution.error = error as Error;
     } finally {

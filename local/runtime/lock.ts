@@ -10,8 +10,11 @@ import { AppsScriptException } from './errors.js';
 export type LockScope = 'document' | 'script' | 'user';
 
 export class LockTable {
-  readonly holders = new Map<LockScope, number>();
+  /** Holders by lock key: the scope, qualified by document or user where it is one per each. */
+  readonly holders = new Map<string, number>();
   currentExecution = 0;
+  /** The key of a scope's lock in the current execution; null where Apps Script has none. */
+  keyOf: (scope: LockScope) => string | null = (scope) => scope;
   private nextExecution = 1;
 
   begin(): number {
@@ -20,11 +23,12 @@ export class LockTable {
 
   /** Marks a lock as held by an execution outside the test's control (an overlapping trigger). */
   holdExternally(scope: LockScope): void {
-    this.holders.set(scope, -1);
+    this.holders.set(this.keyOf(scope) ?? scope, -1);
   }
 
   releaseExternal(scope: LockScope): void {
-    if (this.holders.get(scope) === -1) this.holders.delete(scope);
+    const key = this.keyOf(scope) ?? scope;
+    if (this.holders.get(key) === -1) this.holders.delete(key);
   }
 
   /** Apps Script releases every lock an execution holds when it ends. */
@@ -39,7 +43,7 @@ export class Lock implements Pick<
 > {
   private readonly owner: number;
   constructor(
-    private readonly scope: LockScope,
+    private readonly scope: string,
     private readonly table: LockTable,
     private readonly clock: Clock,
     log: CallLog,
@@ -79,13 +83,20 @@ export class LockServiceImpl implements Pick<
   ) {
     return service(this, 'LockService', log);
   }
+  private lock(scope: LockScope): GoogleAppsScript.Lock.Lock {
+    const key = this.table.keyOf(scope);
+    return (key === null
+      ? null
+      : new Lock(key, this.table, this.clock, this.log)) as unknown as GoogleAppsScript.Lock.Lock;
+  }
+  /** Null outside a document (an add-on's time-driven run without an active spreadsheet). */
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
-    return new Lock('document', this.table, this.clock, this.log) as unknown as GoogleAppsScript.Lock.Lock;
+    return this.lock('document');
   }
   getScriptLock(): GoogleAppsScript.Lock.Lock {
-    return new Lock('script', this.table, this.clock, this.log) as unknown as GoogleAppsScript.Lock.Lock;
+    return this.lock('script');
   }
   getUserLock(): GoogleAppsScript.Lock.Lock {
-    return new Lock('user', this.table, this.clock, this.log) as unknown as GoogleAppsScript.Lock.Lock;
+    return this.lock('user');
   }
 }

@@ -35,15 +35,16 @@ export interface MailOptions {
 
 export class Outbox {
   readonly messages: SentMail[] = [];
-  /** Recipients sent per day (UTC date key), for the quota. */
+  /** Recipients sent per sender and day (UTC date), for the quota. */
   readonly sentByDay = new Map<string, number>();
   /** Addresses whose next send fails with a service error, to test partial failures. */
   readonly failures = new Map<string, string>();
 
   constructor(private readonly options: MailOptions) {}
 
+  /** The quota is per user (the one the script runs as) and per day. */
   dayKey(): string {
-    return new Date(this.options.clock.now()).toISOString().slice(0, 10);
+    return `${this.options.sender()} ${new Date(this.options.clock.now()).toISOString().slice(0, 10)}`;
   }
 
   remaining(): number {

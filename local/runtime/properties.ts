@@ -77,16 +77,21 @@ export class PropertiesServiceImpl implements Pick<
   'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
 > {
   constructor(
-    private readonly stores: { document: PropertyStore; script: PropertyStore; user: PropertyStore },
+    /** Read at each call: the document and user are those of the current execution. */
+    private readonly stores: { document: PropertyStore | null; script: PropertyStore; user: PropertyStore },
     private readonly log: CallLog,
   ) {
     return service(this, 'PropertiesService', log);
   }
+  /**
+   * Null when the execution has no document, as the reference page says:
+   * https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()
+   */
   getDocumentProperties(): GoogleAppsScript.Properties.Properties {
-    return new Properties(
-      this.stores.document,
-      this.log,
-    ) as unknown as GoogleAppsScript.Properties.Properties;
+    const store = this.stores.document;
+    return (store === null
+      ? null
+      : new Properties(store, this.log)) as unknown as GoogleAppsScript.Properties.Properties;
   }
   getScriptProperties(): GoogleAppsScript.Properties.Properties {
     return new Properties(this.stores.script, this.log) as unknown as GoogleAppsScript.Properties.Properties;

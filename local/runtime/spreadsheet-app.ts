@@ -12,6 +12,20 @@ import {
 import { Spreadsheet, type SpreadsheetHost } from './spreadsheet.js';
 import { Ui, type UiState } from './ui.js';
 
+/** What SpreadsheetApp needs from the runtime about the current execution. */
+export interface SpreadsheetContext {
+  log: CallLog;
+  ui: UiState;
+  /** Whether this execution has an editor to show UI in (not a time-driven trigger). */
+  uiAvailable(): boolean;
+  /** The active spreadsheet, or null when the execution has none. */
+  active(): SpreadsheetHost | null;
+  /** A spreadsheet the runtime holds, by ID. */
+  byId(id: string): SpreadsheetHost | null;
+  /** Whether openById/openByUrl are authorised: the full `spreadsheets` scope, in AuthMode.FULL. */
+  mayOpenOthers(): boolean;
+}
+
 export class SpreadsheetAppImpl implements Pick<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
   | 'getActiveSpreadsheet'
@@ -28,29 +42,30 @@ export class SpreadsheetAppImpl implements Pick<
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
-  constructor(
-    private readonly host: SpreadsheetHost,
-    private readonly ui: UiState,
-    private readonly log: CallLog,
-    /** Whether this execution has an editor to show UI in (not a time-driven trigger). */
-    private readonly uiAvailable: () => boolean,
-  ) {
-    return service(this, 'SpreadsheetApp', log);
+  private readonly log: CallLog;
+  constructor(private readonly context: SpreadsheetContext) {
+    this.log = context.log;
+    return service(this, 'SpreadsheetApp', context.log);
   }
+  /** Null when the execution has no active spreadsheet (an add-on's time-driven run). */
   getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return new Spreadsheet(this.host) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    const host = this.context.active();
+    return (host ? new Spreadsheet(host) : null) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   }
   getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     return this.getActiveSpreadsheet();
   }
   getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-    return new Spreadsheet(this.host).getActiveSheet();
+    const host = this.context.active();
+    return (host
+      ? new Spreadsheet(host).getActiveSheet()
+      : null) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
   }
   /** https://developers.google.com/apps-script/reference/base/ui: only from the open editor's context. */
   getUi(): GoogleAppsScript.Base.Ui {
-    if (!this.uiAvailable())
+    if (!this.context.uiAvailable())
       throw new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
-    return new Ui(this.ui, this.log) as unknown as GoogleAppsScript.Base.Ui;
+    return new Ui(this.context.ui, this.log) as unknown as GoogleAppsScript.Base.Ui;
   }
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     return new DataValidationBuilder(
@@ -68,14 +83,29 @@ export class SpreadsheetAppImpl implements Pick<
   flush(): void {
     // Writes are applied at once here; the call is still counted, as it costs a round trip on Google.
   }
-  openById(_id: string): never {
-    throw new AppsScriptException(
-      'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
-    );
+  /**
+   * Needs the full `spreadsheets` scope and a FULL authorization: a simple trigger "cannot access
+   * other files" (https://developers.google.com/apps-script/guides/triggers#restrictions).
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openById(String)
+   */
+  openById(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return this.open('openById', String(id));
   }
-  openByUrl(_url: string): never {
-    throw new AppsScriptException(
-      'You do not have permission to call SpreadsheetApp.openByUrl. Required permissions: https://www.googleapis.com/auth/spreadsheets',
-    );
+  openByUrl(url: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    const id = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]+)/.exec(String(url))?.[1];
+    if (!id) throw new AppsScriptException(`Invalid argument: url`);
+    return this.open('openByUrl', id);
+  }
+  private open(method: string, id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    if (!this.context.mayOpenOthers())
+      throw new AppsScriptException(
+        `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+      );
+    const host = this.context.byId(id);
+    if (!host)
+      throw new AppsScriptException(
+        `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
+      );
+    return new Spreadsheet(host) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   }
 }

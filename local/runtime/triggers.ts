@@ -1,6 +1,7 @@
 /** ScriptApp: installable triggers, with the add-on limits, fired by the runtime's clock. */
 import { type CallLog, raw, service } from './calls.js';
 import { AppsScriptException } from './errors.js';
+import { Spreadsheet } from './spreadsheet.js';
 import { instantOf, wallClock } from './tz.js';
 
 export const WeekDay = {
@@ -46,6 +47,8 @@ export interface TriggerRecord {
   eventType: string;
   source: string;
   owner: string;
+  /** The spreadsheet the trigger belongs to: installable triggers are per user and per document. */
+  documentId: string;
   createdAt: number;
   schedule?: ClockSchedule;
   lastFired?: number;
@@ -127,8 +130,9 @@ export class Trigger implements Pick<GoogleAppsScript.Script.Trigger, 'getHandle
   getTriggerSource(): string {
     return this.record.source;
   }
+  /** The spreadsheet's ID for a spreadsheet trigger; null for a time-driven one. */
   getTriggerSourceId(): string | null {
-    return null;
+    return this.record.source === TriggerSource.SPREADSHEETS ? this.record.documentId : null;
   }
 }
 
@@ -210,6 +214,7 @@ class ClockTriggerBuilder {
       handler: this.handler,
       eventType: EventType.CLOCK,
       source: TriggerSource.CLOCK,
+      documentId: this.host.spreadsheetId(),
       schedule: s,
     });
   }
@@ -217,10 +222,17 @@ class ClockTriggerBuilder {
 
 function createTrigger(
   host: ScriptAppHost,
-  fields: Pick<TriggerRecord, 'handler' | 'eventType' | 'source' | 'schedule'>,
+  fields: Pick<TriggerRecord, 'handler' | 'eventType' | 'source' | 'schedule' | 'documentId'>,
 ): GoogleAppsScript.Script.Trigger {
   const owner = host.user();
-  if (host.addon && host.store.triggers.some((t) => t.owner === owner && t.eventType === fields.eventType)) {
+  // One trigger of each type per user per document:
+  // https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions
+  if (
+    host.addon &&
+    host.store.triggers.some(
+      (t) => t.owner === owner && t.eventType === fields.eventType && t.documentId === fields.documentId,
+    )
+  ) {
     throw new AppsScriptException(
       `This add-on has created too many ${fields.eventType === EventType.CLOCK ? 'time-based' : 'spreadsheet'} triggers in this document for this Google user account.`,
     );
@@ -235,6 +247,7 @@ class SpreadsheetTriggerBuilder {
   constructor(
     private readonly host: ScriptAppHost,
     private readonly handler: string,
+    private readonly documentId: string,
   ) {
     return service(this, 'SpreadsheetTriggerBuilder', host.log);
   }
@@ -256,6 +269,7 @@ class SpreadsheetTriggerBuilder {
       handler: this.handler,
       eventType: this.eventType,
       source: TriggerSource.SPREADSHEETS,
+      documentId: this.documentId,
     });
   }
 }
@@ -273,12 +287,23 @@ class TriggerBuilder {
       this.handler,
     ) as unknown as GoogleAppsScript.Script.ClockTriggerBuilder;
   }
-  forSpreadsheet(_spreadsheet: unknown): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
+  forSpreadsheet(spreadsheet: unknown): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
     return new SpreadsheetTriggerBuilder(
       this.host,
       this.handler,
+      spreadsheetIdOf(spreadsheet, 'forSpreadsheet'),
     ) as unknown as GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
   }
+}
+
+/** The ID of a Spreadsheet argument; anything else fails like a wrong signature on Google. */
+function spreadsheetIdOf(value: unknown, method: string): string {
+  const target = value && typeof value === 'object' ? raw(value) : undefined;
+  if (!(target instanceof Spreadsheet))
+    throw new AppsScriptException(
+      `The parameters (${typeof value}) don't match the method signature for ScriptApp.${method}.`,
+    );
+  return target.getId();
 }
 
 export class ScriptAppImpl implements Pick<
@@ -297,15 +322,24 @@ export class ScriptAppImpl implements Pick<
       throw new AppsScriptException('Invalid argument: functionName');
     return new TriggerBuilder(this.host, functionName) as unknown as GoogleAppsScript.Script.TriggerBuilder;
   }
-  /** The current user's triggers in this project (Apps Script never shows another user's). */
-  getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
+  private triggersOf(keep: (t: TriggerRecord) => boolean): GoogleAppsScript.Script.Trigger[] {
     const user = this.host.user();
     return this.host.store.triggers
-      .filter((t) => t.owner === user)
+      .filter((t) => t.owner === user && keep(t))
       .map((t) => new Trigger(t, this.host.log) as unknown as GoogleAppsScript.Script.Trigger);
   }
-  getUserTriggers(_document: unknown): GoogleAppsScript.Script.Trigger[] {
-    return this.getProjectTriggers();
+  /**
+   * The current user's triggers in this project (Apps Script never shows another user's); for an
+   * add-on, those of every document it is used in:
+   * https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()
+   */
+  getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
+    return this.triggersOf(() => true);
+  }
+  /** https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet) */
+  getUserTriggers(document: unknown): GoogleAppsScript.Script.Trigger[] {
+    const id = spreadsheetIdOf(document, 'getUserTriggers');
+    return this.triggersOf((t) => t.documentId === id);
   }
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     const uid = (raw(trigger) as unknown as Trigger).record.uid;

@@ -74,6 +74,7 @@ describe('Schedules', () => {
       eventType: 'ON_OPEN',
       source: 'SPREADSHEETS',
       owner: rt.users.effective,
+      documentId: rt.workbook.options.id,
       createdAt: rt.clock.now(),
     });
     rt.run('saveScheduleSettings', weekly);
