@@ -9,6 +9,7 @@ type CheckResult = Awaited<ReturnType<typeof checkPlanNow>>;
 type Finding = CheckResult['findings'][number];
 
 const check = () => callServer('checkPlanNow');
+const listRules = () => callServer('listCheckRules');
 const refresh = () => callServer('refreshKpiStatus');
 const ICON: Record<Finding['severity'], string> = { error: '✖', warning: '▲', info: 'ℹ' };
 
@@ -16,6 +17,7 @@ export function CheckPanel() {
   const checking = useAction(check);
   const refreshing = useAction(refresh);
   const jumping = useAction((tab: string, cell: string) => callServer('goToCell', tab, cell));
+  const rules = useAction(listRules);
   const result = checking.result;
   const groups = useMemo(() => {
     const byTab = new Map<string, Finding[]>();
@@ -75,6 +77,23 @@ export function CheckPanel() {
           ))}
         </div>
       ) : null}
+      <details
+        class="rules"
+        onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && !rules.result && rules.run()}
+      >
+        <summary>What Check looks for</summary>
+        <ErrorNote error={rules.error} />
+        {rules.result ? (
+          <ul class="rule-list" data-testid="rule-list">
+            {rules.result.map((r) => (
+              <li key={r.id}>
+                <span class={`count ${r.severity === 'varies' ? 'warning' : r.severity}`}>{r.severity}</span>{' '}
+                {r.summary} <code class="muted">{r.id}</code>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </details>
     </Section>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from './core/check';
 import { describeCheck, describePreview } from './core/messages';
+import { ruleCatalog, type RuleEntry } from './core/rules';
 import type { SetupPreview } from './core/scaffold';
 import { activateCell, runCheck } from './gas/check';
 import { withDocumentLock } from './gas/lock';
@@ -157,6 +158,11 @@ export function refreshKpiStatus(): RefreshResult {
 /** Findings for every problem in the plan; reads each tab once and edits nothing. */
 export function checkPlanNow(): CheckResult & { checkedAt: string } {
   return runCheck(active());
+}
+
+/** What Check looks for: every rule of the catalog with its severity and one-line summary. */
+export function listCheckRules(): RuleEntry[] {
+  return ruleCatalog();
 }
 
 /** Jumps to a finding's cell. Sheet name and A1 come from a finding, never typed as a formula. */

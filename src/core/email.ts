@@ -13,7 +13,8 @@ import {
   type Risk,
   type RowRef,
 } from './plan-model';
-import { bar, fmt, isOpenRisk, type KpiLine, RAG_OF_STATUS, type ReportModel } from './report';
+import { ragOf, type StatusKind } from './rag';
+import { bar, fmt, isOpenRisk, type KpiLine, type ReportModel } from './report';
 import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 import { RAG } from './spec/types';
 import { isoFromDay } from './values';
@@ -59,7 +60,8 @@ function rowUrl(context: MailContext, ref: RowRef): string {
   return gid === undefined ? context.url : `${context.url}#gid=${gid}&range=A${ref.row}`;
 }
 
-const statusPill = (status: string) => pill(status || 'No data', RAG[RAG_OF_STATUS[status] ?? 'grey']);
+const statusPill = (kind: StatusKind, status: string) =>
+  pill(status || 'No data', RAG[ragOf(kind, status || 'No data')]);
 const subjectOf = (planName: string, text: string) => oneLine(`[${oneLine(planName, 80)}] ${text}`, 180);
 const needs = (n: number) =>
   n === 0 ? 'all on track' : `${n} item${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} you`;
@@ -70,7 +72,7 @@ function kpiRows(kpis: readonly (Kpi | KpiLine)[], context: MailContext): string
     escapeHtml(k.kpi),
     `${escapeHtml(fmt(k.actual))} / ${escapeHtml(fmt(k.target))} ${escapeHtml(k.unit)}`,
     escapeHtml(k.progress === null ? '' : `${Math.round(k.progress * 100)}%`),
-    statusPill(k.status),
+    statusPill('kpi', k.status),
   ]);
 }
 
@@ -79,7 +81,7 @@ function activityRows(list: readonly Activity[], context: MailContext): string[]
     link(a.id || '—', rowUrl(context, a)),
     escapeHtml(a.name),
     escapeHtml(a.due === null ? '' : isoFromDay(a.due)),
-    statusPill(a.status),
+    statusPill('work', a.status),
   ]);
 }
 
@@ -88,7 +90,7 @@ function riskRows(list: readonly Risk[], context: MailContext): string[][] {
     link(r.id || '—', rowUrl(context, r)),
     escapeHtml(r.risk),
     escapeHtml(r.reviewDate === null ? '' : isoFromDay(r.reviewDate)),
-    statusPill(r.level),
+    statusPill('risk', r.level),
   ]);
 }
 
@@ -219,7 +221,7 @@ function renderManager(
     n > limit ? `<p style="${STYLE.muted}">…and ${n - limit} more in the Report tab.</p>` : '';
   const counts = report.kpiCounts
     .filter((c) => c.count)
-    .map((c) => `${statusPill(c.status)} ${c.count}`)
+    .map((c) => `${statusPill('kpi', c.status)} ${c.count}`)
     .join(' &nbsp; ');
   const m = report.milestones;
   const money = (n: number) => `${escapeHtml(report.currency)} ${escapeHtml(groupThousands(Math.round(n)))}`;

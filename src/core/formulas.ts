@@ -5,17 +5,27 @@
  * TRUE/FALSE and no open ranges. Thresholds are ROUNDed so both engines compare the same numbers.
  */
 import { settingRef } from './settings';
-import type { FormulaKey } from './spec/types';
+import type { FormulaKey, FormulaKeyOf, TabKey } from './spec/types';
 import { SCALE_WORDS } from './spec/vocab';
+import type { KeyOf, Tabs } from './tables';
 
 /** A1 reference of a column (by spec key) in the row being written. */
-export type CellRef = (key: string) => string;
+export type CellRef<K extends string = string> = (key: K) => string;
+
+/** The tab whose spec has a formula column with this builder. */
+type TabOfFormula<F extends FormulaKey> = {
+  [K in TabKey]: F extends FormulaKeyOf<Tabs[K]> ? K : never;
+}[TabKey];
+
+/** Each builder reads only column keys of its own tab: a typo or a column of another tab does not compile. */
+type Builders = { [F in FormulaKey]: (c: CellRef<KeyOf<TabOfFormula<F>>>) => string };
 
 const band = settingRef('atRiskBand');
 const r4 = (expr: string) => `ROUND(${expr},4)`;
-const effectiveStart = (c: CellRef) =>
+const effectiveStart = (c: CellRef<'start'>) =>
   `IF(ISNUMBER(${c('start')}),${c('start')},${settingRef('periodStart')})`;
-const effectiveDue = (c: CellRef) => `IF(ISNUMBER(${c('due')}),${c('due')},${settingRef('periodEnd')})`;
+const effectiveDue = (c: CellRef<'due'>) =>
+  `IF(ISNUMBER(${c('due')}),${c('due')},${settingRef('periodEnd')})`;
 
 /**
  * Likelihood or impact as 1–5: numbers 1–5 as they are, known words mapped; anything else yields
@@ -28,7 +38,7 @@ function scale(ref: string): string {
   return `IF(ISNUMBER(${ref}),IF(AND(${ref}>=1,${ref}<=5,ROUND(${ref},0)=${ref}),${ref},"?"),IFS(${branches}))`;
 }
 
-const builders: Record<FormulaKey, (c: CellRef) => string> = {
+const builders: Builders = {
   goalExpected: (c) => {
     const [st, du] = [effectiveStart(c), effectiveDue(c)];
     return `IF(ISBLANK(${c('kpi')}),"",IFERROR(IF(${du}<=${st},IF(TODAY()>=${du},1,0),${r4(`MAX(0,MIN(1,(TODAY()-${st})/(${du}-${st})))`)}),""))`;
@@ -71,11 +81,11 @@ const builders: Record<FormulaKey, (c: CellRef) => string> = {
 };
 
 /** The formula for one formula column in one row. */
-export function buildFormula(key: FormulaKey, ref: CellRef): string {
-  return `=${builders[key](ref)}`;
+export function buildFormula<F extends FormulaKey>(key: F, ref: CellRef<KeyOf<TabOfFormula<F>>>): string {
+  return `=${(builders[key] as (c: typeof ref) => string)(ref)}`;
 }
 
-/** The functions generated formulas may use (DESIGN §1); a test holds every builder to it. */
+/** The functions generated formulas may use (docs/ARCHITECTURE.md, "Formulas"); a test holds every builder to it. */
 export const ALLOWED_FUNCTIONS = [
   'IF',
   'IFS',

@@ -1,6 +1,7 @@
 /** The Report tab as a grid of cells: values, emphasis, RAG colours, formats and row links. */
 import type { RowRef } from './plan-model';
-import { bar, RAG_OF_STATUS, type ReportModel, sparkline } from './report';
+import { ragOf, type StatusKind } from './rag';
+import { bar, type ReportModel, sparkline } from './report';
 import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 import { currencyFormat } from './spec/tabs';
 import { RAG } from './spec/types';
@@ -29,8 +30,8 @@ function line(cells: ReportCell[]): ReportCell[] {
   );
 }
 
-function rag(status: string, value: string | number = status): ReportCell {
-  const colour = RAG[RAG_OF_STATUS[status] ?? 'grey'];
+function rag(kind: StatusKind, status: string, value: string | number = status): ReportCell {
+  const colour = RAG[ragOf(kind, status)];
   return { value, background: colour.background, fontColor: colour.font, bold: true };
 }
 
@@ -63,7 +64,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
     line(
       report.kpiCounts.map((c) =>
         c.count
-          ? rag(c.status, `${c.status}: ${c.count}`)
+          ? rag('kpi', c.status, `${c.status}: ${c.count}`)
           : { value: `${c.status}: 0`, fontColor: '#5f6368' },
       ),
     ),
@@ -79,7 +80,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
         { value: k.target ?? '' },
         { value: k.progress === null ? '' : `${bar(k.progress)} ${Math.round(k.progress * 100)}%` },
         { value: k.expected ?? '', format: '0%' },
-        rag(k.status || 'No data', k.status || 'No data'),
+        rag('kpi', k.status || 'No data'),
         { value: `${k.arrow} ${sparkline(k.trend)}`.trim() },
       ]),
     );
@@ -120,7 +121,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
         { value: a.type },
         date(a.due),
         { value: a.daysLeft ?? '' },
-        rag(a.status),
+        rag('work', a.status),
       ]),
     );
   }
@@ -137,7 +138,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
         { value: r.risk },
         { value: r.owner },
         { value: r.score ?? '' },
-        rag(r.level),
+        rag('risk', r.level),
         date(r.reviewDate),
         { value: r.response },
       ]),

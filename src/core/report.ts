@@ -207,21 +207,3 @@ export function sparkline(series: readonly number[]): string {
   const max = Math.max(...series);
   return series.map((v) => blocks[max === min ? 3 : Math.round(((v - min) / (max - min)) * 7)]).join('');
 }
-
-export const RAG_OF_STATUS: Record<string, 'green' | 'amber' | 'red' | 'grey' | 'blue'> = {
-  Achieved: 'green',
-  'On track': 'green',
-  'At risk': 'amber',
-  'Off track': 'red',
-  Missed: 'red',
-  'No data': 'grey',
-  'Not started': 'blue',
-  Overdue: 'red',
-  'Due soon': 'amber',
-  Done: 'green',
-  'On schedule': 'green',
-  Low: 'green',
-  Medium: 'amber',
-  High: 'red',
-  Critical: 'red',
-};
