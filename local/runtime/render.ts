@@ -27,8 +27,9 @@ function shiftFormula(formula: string, rowOffset: number, columnOffset: number):
 export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300): RenderedSheet {
   const used = workbook.usedSize(store);
   const rows = Math.max(used.rows, 1);
-  const columns = Math.max(used.columns, 1);
-  const shownRows = Math.min(rows, maxRows);
+  // Like Sheets, empty rows and columns past the content are there to type in and to overflow into.
+  const columns = Math.min(store.maxColumns, Math.max(used.columns + 3, 26));
+  const shownRows = Math.min(store.maxRows, maxRows, Math.max(used.rows + 20, 50));
   const rect = { row: 1, column: 1, numRows: shownRows, numColumns: columns };
   const raw = workbook.rawValues(store, rect);
   const formulas = workbook.formulas(store, rect);

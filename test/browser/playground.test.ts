@@ -1,8 +1,10 @@
 /**
- * The playground and the real sidebar in a real browser: set up, insert the example, check and
- * jump to a finding, generate the report, send emails, schedule and advance the clock.
+ * The playground and the real sidebar in a real browser, one page through one story: set up,
+ * insert the example, check and jump to a finding, the report and its links, dialogs, email,
+ * schedule and the clock, and what Sheets draws (overflow, frozen rows, dropdowns, links).
  */
 import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,14 +15,45 @@ import { type Playground, startPlayground } from '../../local/playground/server.
 import { launch, requireChromium, resultsDir } from './chromium.js';
 
 const run = requireChromium();
+/** The machine is shared: scripts (a scheduled run, the example) may take seconds. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+/** A raw HTTP request, with the headers a foreign page or a rebinding DNS name would send. */
+function raw(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method, headers: init.headers }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode!, headers: res.headers });
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
 
 describe.runIf(run)('playground in Chromium', () => {
   let browser: Browser;
   let playground: Playground;
   let page: Page;
   let sidebar: FrameLocator;
+  const consoleErrors: string[] = [];
   const shot = (name: string) => page.screenshot({ path: join(resultsDir(), `${name}.png`) });
   const grid = () => page.getByTestId('grid');
+  const cell = (a1: string) => grid().locator(`td[data-cell="${a1}"]`);
+  const outboxCount = () => page.getByTestId('outbox').locator('li').count();
+  const openTab = async (name: string) => {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await poll(() => grid().getAttribute('data-sheet')).toBe(name);
+  };
+  const menu = async (item: string) => {
+    await page.getByRole('button', { name: 'Extensions' }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+  };
+  const sidebarSection = () => sidebar.getByRole('tab', { selected: true }).textContent();
+  const gridScrollTop = () =>
+    page.locator('.grid-wrap').evaluate((el) => (el as { scrollTop: number }).scrollTop);
 
   beforeAll(async () => {
     playground = await startPlayground({
@@ -30,9 +63,12 @@ describe.runIf(run)('playground in Chromium', () => {
     });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(playground.url);
-    await page.getByRole('button', { name: 'Extensions' }).click();
-    await page.getByRole('menuitem', { name: 'Open sidebar' }).click();
+    await menu('Open sidebar');
     sidebar = page.frameLocator('[data-testid=sidebar]');
   });
 
@@ -41,63 +77,203 @@ describe.runIf(run)('playground in Chromium', () => {
     await playground?.close();
   });
 
-  it('sets up the plan tabs after showing what it will add', async () => {
+  it('answers only its own origin: foreign Origin, Host, form or text/plain posts are refused', async () => {
+    const api = new URL('/api/menu', playground.url).href;
+    const body = JSON.stringify({ fn: 'menuSendEmails' });
+    const json = { 'content-type': 'application/json' };
+    // A page elsewhere posting text/plain (no CORS preflight), or a form: refused unread.
+    const crossSite = { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' };
+    expect(
+      (await raw(api, { method: 'POST', headers: { ...crossSite, 'content-type': 'text/plain' }, body }))
+        .status,
+    ).toBe(403);
+    expect((await raw(api, { method: 'POST', headers: { ...crossSite, ...json }, body })).status).toBe(403);
+    expect((await raw(api, { method: 'POST', headers: { 'content-type': 'text/plain' }, body })).status).toBe(
+      415,
+    );
+    expect(
+      (
+        await raw(api, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'fn=x',
+        })
+      ).status,
+    ).toBe(415);
+    // DNS rebinding: a foreign name pointing at 127.0.0.1.
+    const rebound = await raw(new URL('/api/state', playground.url).href, {
+      method: 'GET',
+      headers: { host: 'evil.example' },
+    });
+    expect(rebound.status).toBe(403);
+    const home = await raw(playground.url, { method: 'GET', headers: {} });
+    expect(home.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    const bridge = await (await fetch(new URL('/sidebar', playground.url))).text();
+    expect(bridge).toContain('postMessage(message, window.location.origin)');
+    expect(bridge).not.toMatch(/postMessage\([^)]*'\*'\)/);
+    expect(await outboxCount()).toBe(0);
+  });
+
+  it('opens the sidebar on Set up while the plan is not set up, then sets it up after a preview', async () => {
+    await poll(sidebarSection).toBe('Set up');
     await sidebar.getByRole('button', { name: 'Preview set up' }).click();
-    await expect.poll(() => sidebar.getByTestId('setup-preview').textContent()).toContain('Goals');
+    await poll(() => sidebar.getByTestId('setup-preview').textContent()).toContain('Goals');
     await shot('1-setup-preview');
     await sidebar.getByRole('button', { name: /Set up 7 tabs/ }).click();
-    await expect.poll(() => sidebar.getByText(/Done: 7 created/).count()).toBe(1);
-    await page.getByRole('tab', { name: 'Goals' }).click();
-    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Goals');
-    expect(await grid().locator('td[data-cell="P1"]').textContent()).toBe('Status');
+    await poll(() => sidebar.getByText(/Done: 7 created/).count()).toBe(1);
+    await openTab('Goals');
+    expect(await cell('P1').textContent()).toBe('Status');
   });
 
   it('inserts the example plan, with live statuses in RAG colours', async () => {
     await sidebar.getByRole('button', { name: 'Insert example plan' }).click();
-    await expect.poll(() => sidebar.getByText(/Example inserted/).count()).toBe(1);
-    await page.getByRole('tab', { name: 'Timeline' }).click();
-    await page.getByRole('tab', { name: 'Goals' }).click();
-    await expect.poll(() => grid().locator('td', { hasText: 'At risk' }).count()).toBeGreaterThan(0);
-    const background = await grid()
-      .locator('td', { hasText: 'Off track' })
-      .first()
-      .evaluate(
-        (el: unknown) =>
-          (
-            globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
-          ).getComputedStyle(el).backgroundColor,
-      );
-    expect(background).toBe('rgb(244, 199, 195)');
+    await poll(() => sidebar.getByText(/Example inserted/).count()).toBe(1);
+    await openTab('Timeline');
+    await openTab('Goals');
+    await poll(() => grid().locator('td', { hasText: 'At risk' }).count()).toBeGreaterThan(0);
+    const style = (text: string) =>
+      grid()
+        .locator('td', { hasText: text })
+        .first()
+        .evaluate((el) => {
+          const s = (
+            globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+          ).getComputedStyle(el);
+          return { background: s.backgroundColor!, color: s.color!, weight: s.fontWeight! };
+        });
+    // whenTextEqualTo paints the fill and font.
+    expect((await style('Off track')).background).toBe('rgb(244, 199, 195)');
     await shot('2-example-goals');
   });
 
-  it('checks the plan and moves the cursor to a finding’s cell', async () => {
+  it('opens on Check once the plan is set up, and Schedule… switches panels while it is open', async () => {
+    await menu('Open sidebar');
+    await poll(sidebarSection).toBe('Check');
+    await menu('Schedule…');
+    await poll(sidebarSection).toBe('Schedule');
     await sidebar.getByRole('tab', { name: 'Check' }).click();
+  });
+
+  it('checks the plan and moves the cursor to a finding’s cell', async () => {
     await sidebar.getByRole('button', { name: 'Check plan' }).click();
-    await expect.poll(() => sidebar.getByTestId('findings').textContent()).toContain('0 errors');
+    await poll(() => sidebar.getByTestId('findings').textContent()).toContain('0 errors');
     await sidebar.getByRole('button', { name: /K3/ }).click();
-    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Risks');
-    await expect.poll(() => page.getByTestId('formula-bar').textContent()).toContain('K3');
+    await poll(() => grid().getAttribute('data-sheet')).toBe('Risks');
+    await poll(() => page.getByTestId('formula-bar').textContent()).toContain('K3');
     await shot('3-check-jump');
   });
 
-  it('generates the report: the Report tab appears with the KPI table', async () => {
+  it('generates the report; a report line’s link lands on its source row', async () => {
     await sidebar.getByRole('tab', { name: 'Report' }).click();
     await sidebar.getByRole('button', { name: 'Generate report' }).click();
-    await expect.poll(() => sidebar.getByText(/Report generated/).count()).toBe(1);
-    await page.getByRole('tab', { name: 'Report' }).click();
-    await expect.poll(() => grid().getAttribute('data-sheet')).toBe('Report');
+    await poll(() => sidebar.getByText(/Report generated/).count()).toBe(1);
+    await openTab('Report');
     expect(await grid().textContent()).toContain('Most pressing challenges');
     expect(await grid().locator('td', { hasText: /^KPI$/ }).count()).toBe(1);
     await shot('4-report');
+    const link = grid().locator('td a[href^="#gid="]').first();
+    const [label, href] = [await link.textContent(), (await link.getAttribute('href'))!];
+    const row = /range=A(\d+)/.exec(href)![1]!;
+    await link.click();
+    await poll(() => page.getByTestId('formula-bar').locator('.addr').textContent()).toBe(`A${row}`);
+    const sheet = await grid().getAttribute('data-sheet');
+    expect(sheet).not.toBe('Report');
+    expect(await cell(`A${row}`).getAttribute('class')).toContain('sel');
+    expect(await cell(`A${row}`).textContent()).toBe(label!.split(' ')[0]);
   });
 
-  it('sends status emails: the outbox shows one per owner', async () => {
-    await sidebar.getByRole('button', { name: 'Preview emails' }).click();
-    await expect.poll(() => sidebar.getByTestId('mail-preview').locator('li').count()).toBeGreaterThan(3);
-    await sidebar.getByRole('button', { name: 'Send status emails now' }).click();
-    await sidebar.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(() => page.getByTestId('outbox').locator('li').count()).toBe(7);
+  it('HYPERLINK cells open their target when clicked, inside the spreadsheet and out', async () => {
+    await openTab('People');
+    const goalsGid = await page.evaluate(async () => {
+      const state = await (await fetch('/api/state')).json();
+      return (state.sheets as { name: string; gid: number }[]).find((s) => s.name === 'Goals')!.gid;
+    });
+    const type = async (a1: string, text: string) => {
+      await cell(a1).dblclick();
+      await cell(a1).locator('input').fill(text);
+      await cell(a1).locator('input').press('Enter');
+    };
+    await type('J2', `=HYPERLINK("#gid=${goalsGid}&range=C4", "Goal G3")`);
+    await poll(() => cell('J2').textContent()).toBe('Goal G3');
+    await type('J3', '=HYPERLINK("https://example.com/plan", "Our wiki")');
+    await page
+      .context()
+      .route('https://example.com/**', (route) => route.fulfill({ body: 'wiki', contentType: 'text/plain' }));
+    const [popup] = await Promise.all([page.waitForEvent('popup'), cell('J3').locator('a').click()]);
+    await poll(() => popup.url()).toBe('https://example.com/plan');
+    await popup.close();
+    await cell('J2').locator('a').click();
+    await poll(() => grid().getAttribute('data-sheet')).toBe('Goals');
+    await poll(() => page.getByTestId('formula-bar').locator('.addr').textContent()).toBe('C4');
+  });
+
+  it('draws text over empty neighbours, keeps frozen rows in view, and keeps each tab’s scroll', async () => {
+    await openTab('Goals');
+    // G1's goal is longer than column B and C2 is empty: the text runs on over C2, as in Sheets.
+    expect(await cell('B2').getAttribute('class')).toContain('spill');
+    expect(await cell('C2').getAttribute('class')).toContain('covered');
+    const clipped = await cell('B3').evaluate(
+      (el) =>
+        (el as { scrollWidth: number; clientWidth: number }).scrollWidth >
+        (el as { clientWidth: number }).clientWidth,
+    );
+    expect(clipped).toBe(true); // C3 holds a value: B3's text stops at its edge
+
+    // Set up freezes each plan tab's header row: scrolled down, row 1 stays under the column letters.
+    const wrap = page.locator('.grid-wrap');
+    await wrap.evaluate((el) => ((el as { scrollTop: number }).scrollTop = 200));
+    await poll(gridScrollTop).toBe(200);
+    const letters = await grid().locator('thead th').nth(1).boundingBox();
+    expect(Math.round((await cell('A1').boundingBox())!.y)).toBe(Math.round(letters!.y + letters!.height));
+    expect(Math.round((await cell('A2').boundingBox())!.y)).toBeLessThan(letters!.y);
+    const rowNumber = await grid().locator('tbody th').first().boundingBox();
+    expect(Math.round(rowNumber!.y)).toBe(Math.round(letters!.y + letters!.height));
+    await shot('5-frozen-row');
+    await wrap.evaluate((el) => ((el as { scrollTop: number }).scrollTop = 0));
+    await openTab('Report');
+    await wrap.evaluate((el) => ((el as { scrollTop: number }).scrollTop = 400));
+    await poll(gridScrollTop).toBe(400);
+    await openTab('Goals');
+    expect(await gridScrollTop()).toBe(0);
+    await openTab('Report');
+    expect(await gridScrollTop()).toBe(400);
+  });
+
+  it('a dropdown choice is saved at once; Esc closes an editor without saving', async () => {
+    await openTab('Timeline');
+    const dropdown = grid().locator('td:has(.dd)').first();
+    const a1 = (await dropdown.getAttribute('data-cell'))!;
+    const before = (await dropdown.textContent())!.replace('▾', '');
+    await dropdown.dblclick();
+    const select = cell(a1).locator('select');
+    const options = (await select.locator('option').allTextContents()).filter((o) => o && o !== before);
+    await select.selectOption(options[0]!);
+    await poll(() => cell(a1).textContent()).toBe(`▾${options[0]}`);
+    expect(await cell(a1).locator('select').count()).toBe(0);
+
+    const text = cell('B2');
+    const original = await text.textContent();
+    await text.dblclick();
+    await text.locator('input').fill('Not kept');
+    await text.locator('input').press('Escape');
+    expect(await text.locator('input').count()).toBe(0);
+    expect(await text.textContent()).toBe(original);
+  });
+
+  it('Send from the menu asks first: No sends nothing; Yes sends, then says what went', async () => {
+    await menu('Send status emails now');
+    const dialog = page.getByRole('alertdialog');
+    await poll(() => dialog.textContent()).toContain('Send now?');
+    await shot('6-confirm-send');
+    await dialog.getByRole('button', { name: 'No', exact: true }).click();
+    await poll(() => dialog.count()).toBe(0);
+    expect(await outboxCount()).toBe(0);
+
+    await menu('Send status emails now');
+    await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
+    await poll(() => page.getByRole('alertdialog', { name: 'Status emails' }).count()).toBe(1);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'OK' }).click();
+    await poll(outboxCount).toBe(7);
     const recipients = await page
       .getByTestId('outbox')
       .locator('li button > div:first-child')
@@ -105,28 +281,66 @@ describe.runIf(run)('playground in Chromium', () => {
     const owners = recipients.filter((r) => !r.includes(' cc '));
     expect(new Set(owners).size).toBe(owners.length);
     await page.getByTestId('outbox').locator('li button').first().click();
-    await expect
-      .poll(() => page.frameLocator('.modal iframe').locator('body').textContent())
-      .toMatch(/Endpoint security plan/);
-    await shot('5-email');
+    await poll(() => page.frameLocator('.modal iframe').locator('body').textContent()).toMatch(
+      /Endpoint security plan/,
+    );
+    await shot('7-email');
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
 
-  it('schedules weekly digests; advancing the clock past the next run delivers each digest once', async () => {
-    await sidebar.getByRole('tab', { name: 'Schedule' }).click();
+  it('schedules weekly digests; the clock reads the spreadsheet’s time zone and panels refresh after it moves', async () => {
+    await menu('Schedule…');
+    await poll(sidebarSection).toBe('Schedule');
     await sidebar.getByLabel('Weekly').check();
     await sidebar.getByLabel('Day').selectOption('WEDNESDAY');
     await sidebar.getByLabel('Hour').selectOption('9');
     await sidebar.getByRole('button', { name: 'Save schedule' }).click();
-    await expect.poll(() => sidebar.getByTestId('schedule-status').textContent()).toContain('Runs as');
-    const before = await page.getByTestId('outbox').locator('li').count();
+    await poll(() => sidebar.getByTestId('schedule-status').textContent()).toContain('Runs as');
+    expect(await sidebar.getByTestId('schedule-status').textContent()).not.toContain('Last run2026-12-03');
+    const before = await outboxCount();
     await page.getByLabel('Advance to').fill('2026-12-03T12:00');
     await page.getByRole('button', { name: 'Advance' }).click();
-    await expect.poll(() => page.getByTestId('outbox').locator('li').count()).toBeGreaterThan(before);
+    // 12:00 on the spreadsheet's wall clock (America/New_York), not the browser's or UTC.
+    await poll(() => page.getByTestId('clock').textContent()).toContain('Thu 3 Dec 2026, 12:00');
+    await poll(outboxCount).toBeGreaterThan(before);
     const subjects = await page.getByTestId('outbox').locator('li').allTextContents();
     const weekOfDec2 = subjects.filter((s) => s.includes('2 Dec') && /Weekly (status|report)/.test(s));
     expect(weekOfDec2.length).toBeGreaterThan(0);
     expect(new Set(weekOfDec2).size).toBe(weekOfDec2.length);
-    await shot('6-schedule');
+    // The open Schedule panel reloaded and shows the run.
+    await poll(() => sidebar.getByTestId('schedule-status').textContent()).toContain('Last run2026-12-03');
+    await shot('8-schedule');
+
+    await page.getByLabel('Set today').fill('2026-12-05');
+    await poll(() => page.getByTestId('clock').textContent()).toContain('Sat 5 Dec 2026, 12:00');
+  });
+
+  it('moving the clock back asks first', async () => {
+    await page.getByLabel('Advance to').fill('2026-12-04T08:00');
+    await page.getByRole('button', { name: 'Advance' }).click();
+    const question = page.getByRole('alertdialog', { name: 'Move the clock back?' });
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('clock').textContent()).toContain('Sat 5 Dec 2026, 12:00');
+    await page.getByRole('button', { name: 'Advance' }).click();
+    await question.getByRole('button', { name: 'OK' }).click();
+    await poll(() => page.getByTestId('clock').textContent()).toContain('Fri 4 Dec 2026, 08:00');
+  });
+
+  it('outbox and sidebar collapse and expand', async () => {
+    const width = (id: string) =>
+      page.getByTestId(id).evaluate((el) => (el as { offsetWidth: number }).offsetWidth);
+    await page.getByRole('button', { name: 'Collapse outbox' }).click();
+    await page.getByRole('button', { name: 'Collapse sidebar' }).click();
+    expect(await width('outbox')).toBeLessThan(50);
+    expect(await width('sidebar-panel')).toBeLessThan(50);
+    await shot('9-collapsed');
+    await page.getByRole('button', { name: 'Expand outbox' }).click();
+    await page.getByRole('button', { name: 'Expand sidebar' }).click();
+    expect(await width('outbox')).toBeGreaterThan(200);
+    await poll(sidebarSection).toBe('Schedule'); // the sidebar kept its state
+  });
+
+  it('logged no console error in any of it (favicon included)', () => {
+    expect(consoleErrors).toEqual([]);
   });
 });
