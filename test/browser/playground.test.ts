@@ -185,8 +185,8 @@ describe.runIf(run)('playground in Chromium', () => {
   it('HYPERLINK cells open their target when clicked, inside the spreadsheet and out', async () => {
     await openTab('People');
     const goalsGid = await page.evaluate(async () => {
-      const state = await (await fetch('/api/state')).json();
-      return (state.sheets as { name: string; gid: number }[]).find((s) => s.name === 'Goals')!.gid;
+      const state = (await (await fetch('/api/state')).json()) as { sheets: { name: string; gid: number }[] };
+      return state.sheets.find((s) => s.name === 'Goals')!.gid;
     });
     const type = async (a1: string, text: string) => {
       await cell(a1).dblclick();
