@@ -159,12 +159,12 @@ export class PlaygroundSession {
         case 'advanceTo':
           result.executions = rt.advanceTo(clockTarget(op, rt.workbook.timeZone)).map(describeExecution(rt));
           break;
-        case 'edit': {
-          const sheet = rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName(op.sheet);
-          if (!sheet) throw new Error(`No sheet ${op.sheet}`);
-          sheet.getRange(op.row, op.column).setValue(op.value);
+        case 'edit':
+          // Typed by the user, as in Sheets: onEdit and installable on-edit triggers run.
+          result.executions = rt
+            .userEdit({ sheet: op.sheet, row: op.row, column: op.column }, op.value)
+            .map(describeExecution(rt));
           break;
-        }
         case 'select': {
           const sheet = rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName(op.sheet);
           sheet?.getRange(op.row, op.column).activate();

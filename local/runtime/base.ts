@@ -11,6 +11,12 @@ export interface Users {
   active: string;
   effective: string;
   locale: string;
+  /**
+   * True while a simple trigger runs: "the user's email address is not available in any context
+   * that allows a script to run without that user's authorization, like a simple onOpen(e) or
+   * onEdit(e) trigger" (https://developers.google.com/apps-script/reference/base/session#getActiveUser()).
+   */
+  identityHidden?: boolean;
 }
 
 export class SessionImpl implements Pick<
@@ -29,7 +35,8 @@ export class SessionImpl implements Pick<
     return service(this, 'Session', log);
   }
   private user(email: string): GoogleAppsScript.Base.User {
-    return service({ getEmail: () => email }, 'User', this.log) as unknown as GoogleAppsScript.Base.User;
+    const shown = this.users.identityHidden ? '' : email;
+    return service({ getEmail: () => shown }, 'User', this.log) as unknown as GoogleAppsScript.Base.User;
   }
   getActiveUser(): GoogleAppsScript.Base.User {
     return this.user(this.users.active);

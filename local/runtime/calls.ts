@@ -11,11 +11,14 @@ export class CallLog {
   /** Host time spent inside service methods: the local runtime's own work, not the script's. */
   serviceMs = 0;
   depth = 0;
+  /** The runtime's own check before every call (authorization mode, time limit). */
+  guard: ((name: string) => void) | undefined;
   /** Called before every counted service call; tests use it to interleave executions. */
   beforeCall: ((name: string) => void) | undefined;
 
   record(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.guard?.(name);
     this.beforeCall?.(name);
   }
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import vm from 'node:vm';
 
 import { consoleFor, LoggerImpl, LogSink, SessionImpl, type Users, UtilitiesImpl } from './base.js';
-import { CallLog } from './calls.js';
+import { CallLog, service } from './calls.js';
 import { Clock } from './clock.js';
 import type { MetadataRecord } from './developer-metadata.js';
 import { AppsScriptException, isDateValue } from './errors.js';
@@ -17,9 +17,10 @@ import { MailAppImpl, Outbox } from './mail.js';
 import { PropertiesServiceImpl, PropertyStore } from './properties.js';
 import type { SpreadsheetHost } from './spreadsheet.js';
 import { SpreadsheetAppImpl } from './spreadsheet-app.js';
-import { AuthMode, ScriptAppImpl, type TriggerRecord, TriggerStore } from './triggers.js';
+import { AuthMode, EventType, ScriptAppImpl, type TriggerRecord, TriggerStore } from './triggers.js';
 import { serialFromInstant, wallClock } from './tz.js';
 import { HtmlServiceImpl, type UiState } from './ui.js';
+import { applyUserEdit, type EditTarget } from './user-edit.js';
 import { Workbook } from './workbook.js';
 
 export const SCOPES = {
@@ -45,6 +46,21 @@ export const SERVICE_SCOPES: Record<string, readonly string[]> = {
 /** What a simple trigger in AuthMode.NONE may call: building the menu, nothing that reads data. */
 const ALLOWED_WITHOUT_AUTH =
   /^(SpreadsheetApp\.getUi|Ui\.(createMenu|createAddonMenu)|Menu\.\w+|Session\.getActiveUserLocale)$/;
+
+/**
+ * What a simple trigger (AuthMode.LIMITED) may not call, and the scope Google names when refusing:
+ * simple triggers "cannot access services that require authorization" (no mail, no triggers, no
+ * dialogs or sidebars); opening other files is refused by SpreadsheetApp.openById itself.
+ * https://developers.google.com/apps-script/guides/triggers#restrictions
+ */
+const REFUSED_WHEN_LIMITED: [RegExp, string][] = [
+  [/^MailApp\./, SCOPES.mail],
+  [/^ScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)$/, SCOPES.triggers],
+  [/^Ui\.(showSidebar|showModalDialog|showModelessDialog)$/, SCOPES.ui],
+];
+
+/** https://developers.google.com/apps-script/guides/services/quotas#current_limitations */
+const TIME_LIMIT_MS = { simpleTrigger: 30_000, execution: 6 * 60_000 };
 
 export interface RuntimeOptions {
   /** Folder holding Code.js, Sidebar.html and appsscript.json (default: ./dist). */
@@ -130,6 +146,10 @@ interface ExecutionContext {
   document: OpenDocument;
   /** Whether `getActiveSpreadsheet()` returns that document (not in an add-on's time-driven run). */
   active: boolean;
+  /** How long it may run: the runtime clock's advance plus the script's own CPU time. */
+  limitMs: number;
+  /** Set when it starts: the clock, the wall time and the runtime's own service time. */
+  started?: { clock: number; wall: number; serviceMs: number };
 }
 
 export class LocalAppsScript {
@@ -183,7 +203,7 @@ export class LocalAppsScript {
         timeZone: options.timeZone ?? 'America/New_York',
       }),
     );
-    this.current = { authMode: AuthMode.FULL, ui: true, document: this.opened, active: true };
+    this.current = this.userContext(AuthMode.FULL);
     const documentStore = () => (this.current.active ? this.current.document.properties : null);
     const userStore = () => this.userPropertiesOf(this.users.effective);
     this.properties = {
@@ -206,7 +226,7 @@ export class LocalAppsScript {
       dailyQuota: options.dailyMailQuota ?? 100,
       outboxDir: options.outboxDir,
     });
-    this.calls.beforeCall = (name) => this.guard(name);
+    this.calls.guard = (name) => this.guard(name);
     this.installServices(this.deployment === 'addon' || (options.addon ?? true));
     vm.runInContext(readFileSync(join(this.distDir, 'Code.js'), 'utf8'), this.context, {
       filename: 'Code.js',
@@ -268,11 +288,27 @@ export class LocalAppsScript {
   }
 
   private guard(name: string): void {
-    if (this.current.authMode === AuthMode.NONE && !ALLOWED_WITHOUT_AUTH.test(name)) {
+    const { authMode } = this.current;
+    if (authMode === AuthMode.NONE && !ALLOWED_WITHOUT_AUTH.test(name)) {
       throw new AppsScriptException(
         `You do not have permission to call ${name}. (the add-on is not authorised in this document: AuthMode.NONE)`,
       );
     }
+    const refused = authMode === AuthMode.LIMITED && REFUSED_WHEN_LIMITED.find(([call]) => call.test(name));
+    if (refused)
+      throw new AppsScriptException(
+        `You do not have permission to call ${name}. Required permissions: ${refused[1]}`,
+      );
+    this.enforceTimeLimit();
+  }
+
+  /** An execution past its limit fails at its next service call, or when it returns. */
+  private enforceTimeLimit(): void {
+    const { started, limitMs } = this.current;
+    if (!started) return;
+    const scriptMs = performance.now() - started.wall - (this.calls.serviceMs - started.serviceMs);
+    if (this.clock.now() - started.clock + scriptMs > limitMs)
+      throw new AppsScriptException('Exceeded maximum execution time');
   }
 
   /** The spreadsheet the user has open (the one the runtime started with unless `openDocument` moved on). */
@@ -435,7 +471,14 @@ export class LocalAppsScript {
 
   /** An execution the user starts in the document they have open (menu, sidebar, simple trigger). */
   private userContext(authMode: string): ExecutionContext {
-    return { authMode, ui: true, document: this.opened, active: true };
+    const simpleTrigger = authMode !== AuthMode.FULL;
+    return {
+      authMode,
+      ui: true,
+      document: this.opened,
+      active: true,
+      limitMs: simpleTrigger ? TIME_LIMIT_MS.simpleTrigger : TIME_LIMIT_MS.execution,
+    };
   }
 
   private execute(functionName: string, args: unknown[], context: ExecutionContext): unknown {
@@ -443,15 +486,26 @@ export class LocalAppsScript {
     if (typeof fn !== 'function') throw new AppsScriptException(`Script function not found: ${functionName}`);
     this.recalculateIfNewDay();
     const id = this.locks.begin();
-    const previous = { execution: this.locks.currentExecution, context: this.current };
+    const previous = {
+      execution: this.locks.currentExecution,
+      context: this.current,
+      identityHidden: this.users.identityHidden,
+    };
     this.locks.currentExecution = id;
-    this.current = context;
+    this.current = {
+      ...context,
+      started: { clock: this.clock.now(), wall: performance.now(), serviceMs: this.calls.serviceMs },
+    };
+    this.users.identityHidden = context.authMode !== AuthMode.FULL;
     try {
-      return (fn as (...a: unknown[]) => unknown)(...args);
+      const result = (fn as (...a: unknown[]) => unknown)(...args);
+      this.enforceTimeLimit();
+      return result;
     } finally {
       this.locks.endExecution(id);
       this.locks.currentExecution = previous.execution;
       this.current = previous.context;
+      this.users.identityHidden = previous.identityHidden;
     }
   }
 
@@ -503,15 +557,23 @@ export class LocalAppsScript {
       second: w.second,
       timezone: 'UTC',
     };
-    const execution: Execution = { functionName: trigger.handler, trigger, at: new Date(at) };
+    return this.runInstallable(trigger, event, { ui: false, active: this.deployment !== 'addon' });
+  }
+
+  /** Installable triggers run as the user who created them, for the document they belong to. */
+  private runInstallable(
+    trigger: TriggerRecord,
+    event: object,
+    where: Pick<ExecutionContext, 'ui' | 'active'>,
+  ): Execution {
+    const execution: Execution = { functionName: trigger.handler, trigger, at: new Date(this.clock.now()) };
     const previousUser = this.users.effective;
-    // Installable triggers run as the user who created them, for the document they belong to.
     this.users.effective = trigger.owner;
     const context: ExecutionContext = {
       authMode: AuthMode.FULL,
-      ui: false,
       document: this.documents.get(trigger.documentId) ?? this.opened,
-      active: this.deployment !== 'addon',
+      limitMs: TIME_LIMIT_MS.execution,
+      ...where,
     };
     try {
       execution.result = this.execute(trigger.handler, [event], context);
@@ -522,6 +584,40 @@ export class LocalAppsScript {
     }
     this.executions.push(execution);
     return execution;
+  }
+
+  /**
+   * A person types `input` into a cell of the open spreadsheet (or pastes a grid of text into a
+   * block), as in the Sheets UI; then Sheets runs the `onEdit(e)` simple trigger, in
+   * AuthMode.LIMITED with its 30-second limit, and every installable on-edit trigger of the
+   * document as its owner. Edits made by script code never fire them.
+   * https://developers.google.com/apps-script/guides/triggers#onedite
+   * Returns those executions; a trigger that fails leaves the edit in place, as in Sheets.
+   */
+  userEdit(target: EditTarget, input: string | string[][]): Execution[] {
+    this.recalculateIfNewDay();
+    const document = this.opened;
+    const { event } = applyUserEdit(document.host, target, input, { email: '', log: this.calls });
+    const executions: Execution[] = [];
+    if (this.hasFunction('onEdit')) {
+      const execution: Execution = { functionName: 'onEdit', at: new Date(this.clock.now()) };
+      try {
+        execution.result = this.execute('onEdit', [event], this.userContext(AuthMode.LIMITED));
+      } catch (error) {
+        execution.error = error as Error;
+      }
+      this.executions.push(execution);
+      executions.push(execution);
+    }
+    const editor = this.users.active;
+    for (const trigger of this.triggers.triggers) {
+      if (trigger.eventType !== EventType.ON_EDIT || trigger.documentId !== document.workbook.options.id)
+        continue;
+      const user = service({ getEmail: () => editor }, 'User', this.calls);
+      const installableEvent = { ...event, authMode: AuthMode.FULL, triggerUid: trigger.uid, user };
+      executions.push(this.runInstallable(trigger, installableEvent, { ui: true, active: true }));
+    }
+    return executions;
   }
 }
 
