@@ -1,14 +1,12 @@
 /**
- * One typed promise wrapper over google.script.run, typed from src/main.ts's exports: the sidebar
- * cannot call a server function that does not exist, nor with the wrong arguments.
+ * One typed promise wrapper over google.script.run. Its names and argument types come from the
+ * schemas the server parses with (src/core/api-schemas.ts), its result types from src/main.ts: the
+ * sidebar cannot call a function that is not in the API, nor with arguments the server refuses.
  */
+import type { SidebarArgsIn, SidebarFunction } from '../src/core/api-schemas';
 import type * as Server from '../src/main';
 
 type ServerApi = typeof Server;
-type Fn = (...args: never[]) => unknown;
-export type ServerFunctionName = {
-  [K in keyof ServerApi]: ServerApi[K] extends Fn ? K : never;
-}[keyof ServerApi];
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
@@ -22,9 +20,9 @@ declare global {
   }
 }
 
-export function callServer<K extends ServerFunctionName>(
+export function callServer<K extends SidebarFunction>(
   name: K,
-  ...args: Parameters<ServerApi[K]>
+  ...args: SidebarArgsIn<K>
 ): Promise<Awaited<ReturnType<ServerApi[K]>>> {
   return new Promise((resolve, reject) => {
     const google = window.google;

@@ -3,6 +3,7 @@
  * Wiring only: every rule lives in src/core, every service call in src/gas. Each export becomes a
  * top-level function in dist/Code.js (see scripts/build.mjs).
  */
+import { parseSidebarArgs, type SidebarArgs, type SidebarFunction } from './core/api-schemas';
 import type { CheckResult } from './core/check';
 import { describeCheck, describePreview } from './core/messages';
 import { ruleCatalog, type RuleEntry } from './core/rules';
@@ -118,16 +119,22 @@ export function menuHelp(): void {
 // ---- sidebar API (plain data in and out: google.script.run cannot carry Dates) ----
 
 /**
+/**
+ * A function the sidebar calls: its arguments are parsed (src/core/api-schemas.ts) before anything
+ * runs, so a malformed call gets a plain-word error and reads or writes nothing.
+ */
+function sidebarFunction<K extends SidebarFunction, R>(
+  name: K,
+  run: (...args: SidebarArgs<K>) => R,
+): (...args: unknown[]) => R {
+  return (...args) => run(...parseSidebarArgs(name, args));
+}
+
+/**
  * What the sidebar needs on load: the section a menu item asked it to open, and whether the plan
  * is set up (it then opens on Check, otherwise on Set up).
  */
-export function getAddonInfo(): {
-  spreadsheetName: string;
-  timeZone: string;
-  user: string;
-  section: string;
-  planReady: boolean;
-} {
+export const getAddonInfo = sidebarFunction('getAddonInfo', () => {
   const ss = active();
   return {
     spreadsheetName: ss.getName(),
@@ -136,73 +143,64 @@ export function getAddonInfo(): {
     section: takeSidebarSection(),
     planReady: previewPlanSetup(ss).changes === 0,
   };
-}
+});
 
 /** What Set up would add, per tab, before anything changes. */
-export function previewSetUp(): SetupPreview {
-  return previewPlanSetup(active());
-}
+export const previewSetUp = sidebarFunction('previewSetUp', (): SetupPreview => previewPlanSetup(active()));
 
-export function setUpPlan(): SetupResult & { changes: number } {
-  return withDocumentLock('setting up the plan', 10_000, () => setUpPlanTabs(active()));
-}
+export const setUpPlan = sidebarFunction('setUpPlan', (): SetupResult & { changes: number } =>
+  withDocumentLock('setting up the plan', 10_000, () => setUpPlanTabs(active())),
+);
 
-export function insertExamplePlan(): ExampleResult {
-  return withDocumentLock('setting up the plan', 10_000, () => insertExample(active()));
-}
+export const insertExamplePlan = sidebarFunction('insertExamplePlan', (): ExampleResult =>
+  withDocumentLock('setting up the plan', 10_000, () => insertExample(active())),
+);
 
-export function refreshKpiStatus(): RefreshResult {
-  return withDocumentLock('refreshing KPI status', 10_000, () => refreshAll(active()).result);
-}
+export const refreshKpiStatus = sidebarFunction('refreshKpiStatus', (): RefreshResult =>
+  withDocumentLock('refreshing KPI status', 10_000, () => refreshAll(active()).result),
+);
 
 /** Findings for every problem in the plan; reads each tab once and edits nothing. */
-export function checkPlanNow(): CheckResult & { checkedAt: string } {
-  return runCheck(active());
-}
+export const checkPlanNow = sidebarFunction('checkPlanNow', (): CheckResult & { checkedAt: string } =>
+  runCheck(active()),
+);
 
 /** What Check looks for: every rule of the catalog with its severity and one-line summary. */
-export function listCheckRules(): RuleEntry[] {
-  return ruleCatalog();
-}
+export const listCheckRules = sidebarFunction('listCheckRules', (): RuleEntry[] => ruleCatalog());
 
-/** Jumps to a finding's cell. Sheet name and A1 come from a finding, never typed as a formula. */
-export function goToCell(sheetName: string, cell: string): boolean {
-  if (typeof sheetName !== 'string' || typeof cell !== 'string' || !/^([A-Z]{1,3}\d{1,7})?$/.test(cell))
-    throw new Error('That is not a cell address.');
-  return activateCell(active(), sheetName, cell);
-}
+/** Jumps to a finding's cell (or its tab when the cell is ''). */
+export const goToCell = sidebarFunction('goToCell', (sheetName, cell): boolean => {
+  if (!activateCell(active(), sheetName, cell))
+    throw new Error('That tab is gone or was renamed: run Check plan again.');
+  return true;
+});
 
-export function generateReportNow(): {
-  sheet: string;
-  kpis: number;
-  challenges: number;
-  generatedAt: string;
-} {
-  return withDocumentLock('generating the report', 30_000, () => {
-    const run = generateReport(active());
-    active().getSheetByName(run.reportSheet)?.activate();
-    return {
-      sheet: run.reportSheet,
-      kpis: run.report.kpis.length,
-      challenges: run.report.challenges.length,
-      generatedAt: run.generatedAt,
-    };
-  });
-}
+export const generateReportNow = sidebarFunction(
+  'generateReportNow',
+  (): { sheet: string; kpis: number; challenges: number; generatedAt: string } =>
+    withDocumentLock('generating the report', 30_000, () => {
+      const run = generateReport(active());
+      active().getSheetByName(run.reportSheet)?.activate();
+      return {
+        sheet: run.reportSheet,
+        kpis: run.report.kpis.length,
+        challenges: run.report.challenges.length,
+        generatedAt: run.generatedAt,
+      };
+    }),
+);
 
 /** For each recipient, what Send now would send: subject, text and HTML. Sends nothing. */
-export function previewStatusEmails(): MailPreview[] {
-  return previewMail(active());
-}
+export const previewStatusEmails = sidebarFunction('previewStatusEmails', (): MailPreview[] =>
+  previewMail(active()),
+);
 
-export function sendStatusEmailsNow(): PipelineResult {
-  return runPipeline(active(), { digests: 'now' });
-}
+export const sendStatusEmailsNow = sidebarFunction('sendStatusEmailsNow', (): PipelineResult =>
+  runPipeline(active(), { digests: 'now' }),
+);
 
-export function getSchedule(): ScheduleStatus {
-  return scheduleStatus(active());
-}
+export const getSchedule = sidebarFunction('getSchedule', (): ScheduleStatus => scheduleStatus(active()));
 
-export function saveScheduleSettings(settings: unknown): ScheduleStatus {
-  return withDocumentLock('saving the schedule', 10_000, () => saveSchedule(active(), settings));
-}
+export const saveScheduleSettings = sidebarFunction('saveScheduleSettings', (schedule): ScheduleStatus =>
+  withDocumentLock('saving the schedule', 10_000, () => saveSchedule(active(), schedule)),
+);

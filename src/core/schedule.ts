@@ -34,29 +34,28 @@ export const DEFAULT_SCHEDULE: Schedule = {
   escalations: true,
 };
 
-/** Reads a stored or submitted schedule; anything invalid is an error in plain words. */
-export function parseSchedule(
-  input: unknown,
-): { ok: true; schedule: Schedule } | { ok: false; error: string } {
-  const result = ScheduleSchema.safeParse(input);
-  if (result.success) return { ok: true, schedule: result.data };
-  const issue = result.error.issues[0]! as {
-    code: string;
-    path: PropertyKey[];
-    maximum?: unknown;
-    minimum?: unknown;
-    values?: unknown[];
-  };
-  const what =
-    issue.code === 'too_big'
-      ? `must be at most ${String(issue.maximum)}`
-      : issue.code === 'too_small'
-        ? `must be at least ${String(issue.minimum)}`
-        : issue.code === 'invalid_value'
-          ? `must be one of ${(issue.values ?? []).join(', ')}`
-          : 'is missing or not valid';
-  return { ok: false, error: `Schedule ${issue.path.map(String).join('.') || 'settings'} ${what}.` };
+/** Parses stored JSON with a schema; what is missing, corrupt or from another version is null. */
+function readStored<T>(schema: z.ZodMiniType<T>, raw: string | null): T | null {
+  if (!raw) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const result = schema.safeParse(json);
+  return result.success ? result.data : null;
 }
+
+/** The schedule as stored in document properties; anything unreadable is the default (off). */
+export const readStoredSchedule = (raw: string | null): Schedule =>
+  readStored(ScheduleSchema, raw) ?? DEFAULT_SCHEDULE;
+
+const LastRunSchema = z.object({ at: z.string(), summary: z.string() });
+export type LastRun = z.infer<typeof LastRunSchema>;
+
+/** The last scheduled run's record as stored; anything unreadable is no record. */
+export const readLastRun = (raw: string | null): LastRun | null => readStored(LastRunSchema, raw);
 
 /** Day of the week of a day number (0 = Sunday); day 0, 1899-12-30, was a Saturday. */
 export const weekdayOf = (day: number): number => (((day + 6) % 7) + 7) % 7;

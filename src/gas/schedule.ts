@@ -1,9 +1,10 @@
 /** The schedule: stored in document properties, run by exactly one time-driven trigger. */
 import {
-  DEFAULT_SCHEDULE,
   describeSchedule,
+  type LastRun,
   nextDigest,
-  parseSchedule,
+  readLastRun,
+  readStoredSchedule,
   type Schedule,
   triggerFor,
 } from '../core/schedule';
@@ -20,14 +21,7 @@ const LAST_RUN_KEY = 'opsplan.lastRun';
 const props = () => PropertiesService.getDocumentProperties();
 
 export function loadSchedule(): Schedule {
-  const raw = props().getProperty(SCHEDULE_KEY);
-  if (!raw) return DEFAULT_SCHEDULE;
-  try {
-    const parsed = parseSchedule(JSON.parse(raw));
-    return parsed.ok ? parsed.schedule : DEFAULT_SCHEDULE;
-  } catch {
-    return DEFAULT_SCHEDULE;
-  }
+  return readStoredSchedule(props().getProperty(SCHEDULE_KEY));
 }
 
 export interface ScheduleStatus {
@@ -39,7 +33,7 @@ export interface ScheduleStatus {
   triggerVisible: boolean;
   nextRun: string | null;
   timeZone: string;
-  lastRun: { at: string; summary: string } | null;
+  lastRun: LastRun | null;
 }
 
 export function scheduleStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleStatus {
@@ -62,15 +56,15 @@ export function scheduleStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sc
       ? `${isoFromDay(next.day)} between ${next.hour}:00 and ${next.hour + 1}:00 (${timeZone})`
       : null,
     timeZone,
-    lastRun: last ? (JSON.parse(last) as { at: string; summary: string }) : null,
+    lastRun: readLastRun(last),
   };
 }
 
 /** Saves a schedule and replaces OpsPlan's trigger: saving again replaces, off deletes. */
-export function saveSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, input: unknown): ScheduleStatus {
-  const parsed = parseSchedule(input);
-  if (!parsed.ok) throw new Error(parsed.error);
-  const schedule = parsed.schedule;
+export function saveSchedule(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  schedule: Schedule,
+): ScheduleStatus {
   for (const trigger of ScriptApp.getProjectTriggers()) {
     const handler = trigger.getHandlerFunction();
     // Ours, or one whose handler no longer exists (left by an older version): delete.

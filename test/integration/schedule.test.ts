@@ -92,7 +92,9 @@ describe('Schedules', () => {
 
   it('rejects an invalid schedule in plain words and changes nothing', () => {
     const rt = exampleRuntime();
-    expect(() => rt.run('saveScheduleSettings', { ...weekly, hour: 25 })).toThrow(/Schedule hour/);
+    expect(() => rt.run('saveScheduleSettings', { ...weekly, hour: 25 })).toThrow(
+      /the schedule hour must be at most 23/,
+    );
     expect(rt.triggers.triggers).toHaveLength(0);
   });
 

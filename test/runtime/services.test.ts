@@ -81,14 +81,20 @@ describe('ScriptApp triggers', () => {
     expect(expectThrowMessage(() => app.newTrigger('menuHelp').timeBased().everyMinutes(5))).toMatch(
       /more frequently than once per hour/,
     );
-    app.newTrigger('getAddonInfo').timeBased().everyDays(1).atHour(6).create();
+    app.newTrigger('onOpen').timeBased().everyDays(1).atHour(6).create();
     expect(
-      expectThrowMessage(() => app.newTrigger('getAddonInfo').timeBased().everyDays(1).atHour(7).create()),
+      expectThrowMessage(() => app.newTrigger('onOpen').timeBased().everyDays(1).atHour(7).create()),
     ).toMatch(/too many time-based triggers/);
     rt.users.active = rt.users.effective = 'someone-else@example.com';
+    const usersSeen = new Set<string>();
+    const guard = rt.calls.beforeCall;
+    rt.calls.beforeCall = (name) => {
+      usersSeen.add(rt.users.effective);
+      guard?.(name);
+    };
     const [run] = rt.advanceTo('2026-03-17T14:00:00Z');
     expect(run!.error).toBeUndefined();
-    expect((run!.result as { user: string }).user).toBe('creator@example.com');
+    expect([...usersSeen]).toEqual(['creator@example.com']);
     expect(app.getProjectTriggers()).toHaveLength(0); // someone else's triggers are not visible
   });
 
