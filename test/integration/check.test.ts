@@ -153,7 +153,7 @@ describe('breaking a rule produces the named finding at that cell', () => {
     rt.run('goToCell', 'Risks', 'K3');
     const active = rt.service('SpreadsheetApp').getActiveSpreadsheet().getActiveRange()!;
     expect([active.getSheet().getName(), active.getA1Notation()]).toEqual(['Risks', 'K3']);
-    expect(() => rt.run('goToCell', 'Risks', '=A1')).toThrow(/not a cell address/);
+    expect(() => rt.run('goToCell', 'Risks', '=A1')).toThrow(/must be a cell address/);
   });
 });
 

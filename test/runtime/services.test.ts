@@ -81,11 +81,15 @@ describe('ScriptApp triggers', () => {
     expect(expectThrowMessage(() => app.newTrigger('menuHelp').timeBased().everyMinutes(5))).toMatch(
       /more frequently than once per hour/,
     );
-    app.newTrigger('onOpen').timeBased().everyDays(1).atHour(6).create();
+    // The scheduled run's handler: with no schedule saved it only removes its own trigger.
+    app.newTrigger('runScheduledPipeline').timeBased().everyDays(1).atHour(6).create();
     expect(
-      expectThrowMessage(() => app.newTrigger('onOpen').timeBased().everyDays(1).atHour(7).create()),
+      expectThrowMessage(() =>
+        app.newTrigger('runScheduledPipeline').timeBased().everyDays(1).atHour(7).create(),
+      ),
     ).toMatch(/too many time-based triggers/);
     rt.users.active = rt.users.effective = 'someone-else@example.com';
+    expect(app.getProjectTriggers()).toHaveLength(0); // someone else's triggers are not visible
     const usersSeen = new Set<string>();
     const guard = rt.calls.beforeCall;
     rt.calls.beforeCall = (name) => {
@@ -95,7 +99,7 @@ describe('ScriptApp triggers', () => {
     const [run] = rt.advanceTo('2026-03-17T14:00:00Z');
     expect(run!.error).toBeUndefined();
     expect([...usersSeen]).toEqual(['creator@example.com']);
-    expect(app.getProjectTriggers()).toHaveLength(0); // someone else's triggers are not visible
+    expect(rt.triggers.triggers).toHaveLength(0); // it ran with the creator's rights: its trigger is gone
   });
 
   it('records a failed run when the handler no longer exists', () => {
