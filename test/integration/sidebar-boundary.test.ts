@@ -17,7 +17,9 @@ const weekly = { mode: 'weekly', weekday: 'WEDNESDAY', hour: 9, reminders: false
 function state(rt: LocalAppsScript): string {
   const everything = JSON.stringify({
     workbook: rt.describeWorkbook(),
-    properties: Object.values(rt.properties).map((store) => [...store.data.entries()]),
+    properties: [rt.properties.document, rt.properties.script, rt.properties.user].map((store) => [
+      ...(store?.data.entries() ?? []),
+    ]),
     triggers: rt.triggers.triggers.map((t) => t.uid),
     mail: rt.outbox.messages.length,
   });
