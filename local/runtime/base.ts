@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 
 import { type CallLog, service } from './calls.js';
 import type { Clock } from './clock.js';
+import type { LogSink } from './console.js';
 import { formatDate } from './date-format.js';
 import { AppsScriptException, isDateValue } from './errors.js';
+import { formatString } from './java-format.js';
 import { isValidTimeZone } from './tz.js';
 
 export interface Users {
@@ -57,7 +59,7 @@ export class SessionImpl implements Pick<
 
 export class UtilitiesImpl implements Pick<
   GoogleAppsScript.Utilities.Utilities,
-  'formatDate' | 'sleep' | 'getUuid'
+  'formatDate' | 'formatString' | 'sleep' | 'getUuid'
 > {
   constructor(
     private readonly clock: Clock,
@@ -73,6 +75,9 @@ export class UtilitiesImpl implements Pick<
     if (!isValidTimeZone(timeZone)) throw new AppsScriptException(`Invalid argument: timeZone: ${timeZone}`);
     return formatDate(date.getTime(), timeZone, format);
   }
+  formatString(template: string, ...args: unknown[]): string {
+    return formatString(template, args);
+  }
   sleep(milliseconds: number): void {
     if (milliseconds > 300_000)
       throw new AppsScriptException('Invalid argument: milliseconds: must be at most 300000');
@@ -83,10 +88,6 @@ export class UtilitiesImpl implements Pick<
   }
 }
 
-export class LogSink {
-  readonly lines: string[] = [];
-}
-
 export class LoggerImpl implements Pick<GoogleAppsScript.Base.Logger, 'log' | 'getLog' | 'clear'> {
   constructor(
     private readonly sink: LogSink,
@@ -95,8 +96,11 @@ export class LoggerImpl implements Pick<GoogleAppsScript.Base.Logger, 'log' | 'g
     return service(this, 'Logger', log);
   }
   log(format: unknown, ...values: unknown[]): GoogleAppsScript.Base.Logger {
-    let text = String(format);
-    values.forEach((v, i) => (text = text.replace(`%s`, String(v)).replace(`{${i}}`, String(v))));
+    // Logger.log(format, values...): each %s takes the next value, converted to a string.
+    let next = 0;
+    const text = String(format).replace(/%s/g, (whole) =>
+      next < values.length ? String(values[next++]) : whole,
+    );
     this.sink.lines.push(text);
     return this as unknown as GoogleAppsScript.Base.Logger;
   }
@@ -106,15 +110,4 @@ export class LoggerImpl implements Pick<GoogleAppsScript.Base.Logger, 'log' | 'g
   clear(): void {
     this.sink.lines.length = 0;
   }
-}
-
-/** console inside the bundle writes to the same log (Cloud Logging in production), not the terminal. */
-export function consoleFor(sink: LogSink): Pick<Console, 'log' | 'info' | 'warn' | 'error'> {
-  const write =
-    (level: string) =>
-    (...args: unknown[]) =>
-      sink.lines.push(
-        `${level}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`,
-      );
-  return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
 }

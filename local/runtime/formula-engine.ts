@@ -8,6 +8,7 @@ import { CellValueDetailedType, type ConfigParams, FunctionPlugin, HyperFormula 
 // HyperFormula does not export its AST and interpreter-state types; the plugin only passes them on.
 type ProcedureAst = { args: never[] };
 type InterpreterState = never;
+import { isCustomFunctionName } from './custom-functions.js';
 import { serialFromInstant } from './tz.js';
 
 export interface EngineContext {
@@ -102,8 +103,14 @@ export class UnsupportedFormulaError extends Error {
   }
 }
 
-/** Throws for formulas the engine would compute differently from Sheets (never a silent wrong value). */
-export function assertFormulaSupported(formula: string): void {
+/**
+ * Throws for formulas the engine would compute differently from Sheets (never a silent wrong value).
+ * `callable` are the script functions this spreadsheet's cells may call (custom functions).
+ */
+export function assertFormulaSupported(
+  formula: string,
+  callable: ReadonlyMap<string, string> = new Map(),
+): void {
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
   if (OPEN_RANGE.test(code)) {
     throw new UnsupportedFormulaError(
@@ -116,7 +123,7 @@ export function assertFormulaSupported(formula: string): void {
     const name = match[1]!.toUpperCase();
     const reason = DIFFERS_FROM_SHEETS[name];
     if (reason) throw new UnsupportedFormulaError(formula, reason);
-    if (!known.has(name))
+    if (!known.has(name) || (isCustomFunctionName(name) && !callable.has(name)))
       throw new UnsupportedFormulaError(
         formula,
         `the function ${name} is not implemented by the formula engine`,

@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import vm from 'node:vm';
 
-import { consoleFor, LoggerImpl, LogSink, SessionImpl, type Users, UtilitiesImpl } from './base.js';
+import { LoggerImpl, SessionImpl, type Users, UtilitiesImpl } from './base.js';
 import { CallLog, service } from './calls.js';
 import { Clock } from './clock.js';
+import { consoleFor, LogSink } from './console.js';
 import type { MetadataRecord } from './developer-metadata.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { LockServiceImpl, LockTable } from './lock.js';
@@ -42,6 +43,18 @@ export const SERVICE_SCOPES: Record<string, readonly string[]> = {
   MailApp: [SCOPES.mail],
   ScriptApp: [SCOPES.triggers],
 };
+
+/**
+ * What a custom function may call (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services):
+ * reading the spreadsheet (get…, not set…), reading properties, Utilities, logging, HTML generation
+ * and locks; nothing that needs the user's authorization (mail, triggers, UI).
+ */
+const ALLOWED_IN_CUSTOM_FUNCTION =
+  /^(SpreadsheetApp\.(getActive|getActiveSpreadsheet|getActiveSheet|getActiveRange|new\w+)|(Spreadsheet|Sheet|Range|NamedRange|DataValidation|ConditionalFormatRule|BooleanCondition|RichTextValue)\.(get\w+|is\w+)|PropertiesService\.get\w+|Properties\.get\w+|Utilities\.\w+|Logger\.\w+|Session\.(getScriptTimeZone|getActiveUserLocale)|HtmlService\.create\w+|HtmlOutput\.\w+|HtmlTemplate\.\w+|LockService\.get\w+|Lock\.\w+)$/;
+
+/** How long one custom-function call may run (the guide's 30-second limit). */
+export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
+const CUSTOM_CALL = new vm.Script('__customFunctionCall()', { filename: 'custom function' });
 
 /** What a simple trigger in AuthMode.NONE may call: building the menu, nothing that reads data. */
 const ALLOWED_WITHOUT_AUTH =
@@ -172,6 +185,8 @@ export class LocalAppsScript {
   readonly toasts: { title: string; message: string }[] = [];
   readonly logs = new LogSink();
   readonly users: Users;
+  /** The spreadsheets' owner (Spreadsheet.getOwner); null for files in a shared drive. */
+  owner: string | null;
   readonly executions: Execution[] = [];
   readonly manifest: { timeZone: string; oauthScopes: string[] };
   readonly distDir: string;
@@ -189,6 +204,7 @@ export class LocalAppsScript {
     this.clock = new Clock(options.now === undefined ? Date.now() : new Date(options.now));
     const user = options.user ?? 'owner@example.com';
     this.users = { active: user, effective: user, locale: 'en' };
+    this.owner = user;
     this.context = vm.createContext(
       {},
       { name: 'Apps Script V8', codeGeneration: { strings: false, wasm: false } },
@@ -231,6 +247,55 @@ export class LocalAppsScript {
     vm.runInContext(readFileSync(join(this.distDir, 'Code.js'), 'utf8'), this.context, {
       filename: 'Code.js',
     });
+    this.toScriptRealm = vm.runInContext(
+      '(function copy(v) { if (!Array.isArray(v)) return v; var out = []; for (var i = 0; i < v.length; i++) out.push(copy(v[i])); return out; })',
+      this.context,
+    ) as (value: unknown) => unknown;
+    // The script's functions are custom functions of the spreadsheet it is bound to.
+    this.opened.workbook.enableCustomFunctions(this.functionNames(), (name, args) =>
+      this.runCustomFunction(name, args),
+    );
+  }
+
+  /** Arrays handed to script code are the script realm's own (so `instanceof Array` holds). */
+  private toScriptRealm: (value: unknown) => unknown = (v) => v;
+
+  /**
+   * A cell's custom function: runs the script function with AuthMode.CUSTOM_FUNCTION (read-only
+   * services) and fails after 30 seconds, of script time or of the runtime clock (Utilities.sleep).
+   */
+  private runCustomFunction(name: string, args: unknown[]): unknown {
+    const fn = this.context[name] as ((...a: unknown[]) => unknown) | undefined;
+    if (typeof fn !== 'function') throw new AppsScriptException(`Unknown function: '${name}'.`);
+    const scriptArgs = this.toScriptRealm(args) as unknown[];
+    const previous = this.current;
+    const started = this.clock.now();
+    this.current = {
+      ...this.current,
+      authMode: AuthMode.CUSTOM_FUNCTION,
+      ui: false,
+      limitMs: CUSTOM_FUNCTION_LIMIT_MS,
+      started: { clock: started, wall: performance.now(), serviceMs: this.calls.serviceMs },
+    };
+    Object.defineProperty(this.context, '__customFunctionCall', {
+      value: () => fn(...scriptArgs),
+      configurable: true,
+      writable: true,
+      enumerable: false,
+    });
+    try {
+      const result = CUSTOM_CALL.runInContext(this.context, { timeout: CUSTOM_FUNCTION_LIMIT_MS });
+      if (this.clock.now() - started > CUSTOM_FUNCTION_LIMIT_MS)
+        throw new AppsScriptException('Exceeded maximum execution time');
+      return result;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+        throw new AppsScriptException('Exceeded maximum execution time');
+      if (error && typeof error === 'object' && 'message' in error) throw error;
+      throw new AppsScriptException(String(error));
+    } finally {
+      this.current = previous;
+    }
   }
 
   /** `new Date()` and `Date.now()` inside the bundle follow the runtime clock. */
@@ -261,7 +326,9 @@ export class LocalAppsScript {
         byId: (id) => this.documents.get(id)?.host ?? null,
         mayOpenOthers: () => scopes.has(SCOPES.allSpreadsheets) && this.current.authMode === AuthMode.FULL,
       }),
-      HtmlService: new HtmlServiceImpl(this.distDir, this.calls),
+      HtmlService: new HtmlServiceImpl(this.distDir, this.calls, (source) =>
+        vm.runInContext(source, this.context),
+      ),
       MailApp: new MailAppImpl(this.outbox, this.calls),
       ScriptApp: new ScriptAppImpl({
         store: this.triggers,
@@ -277,7 +344,7 @@ export class LocalAppsScript {
       Session: new SessionImpl(this.users, () => this.manifest.timeZone, this.calls),
       Utilities: new UtilitiesImpl(this.clock, this.calls),
       Logger: new LoggerImpl(this.logs, this.calls),
-      console: consoleFor(this.logs),
+      console: consoleFor(this.logs, this.clock),
     };
     for (const [name, impl] of Object.entries(services)) {
       const enabling = SERVICE_SCOPES[name];
@@ -289,6 +356,8 @@ export class LocalAppsScript {
 
   private guard(name: string): void {
     const { authMode } = this.current;
+    if (authMode === AuthMode.CUSTOM_FUNCTION && !ALLOWED_IN_CUSTOM_FUNCTION.test(name))
+      throw new AppsScriptException(`You do not have permission to call ${name}`);
     if (authMode === AuthMode.NONE && !ALLOWED_WITHOUT_AUTH.test(name)) {
       throw new AppsScriptException(
         `You do not have permission to call ${name}. (the add-on is not authorised in this document: AuthMode.NONE)`,
@@ -339,7 +408,7 @@ export class LocalAppsScript {
     workbook.addSheet('Sheet1');
     const document: OpenDocument = {
       workbook,
-      host: { workbook, log: this.calls, toasts: this.toasts },
+      host: { workbook, log: this.calls, toasts: this.toasts, ui: this.ui, owner: () => this.owner },
       properties: new PropertyStore(),
     };
     this.documents.set(id, document);

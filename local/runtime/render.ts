@@ -5,9 +5,11 @@
 import type { RenderedCell, RenderedSheet } from '../playground/protocol.js';
 import { columnToLetters } from './a1.js';
 import { raw } from './calls.js';
+import { isDateValue } from './errors.js';
 import { displayOf } from './number-format.js';
-import { type ConditionalSpec, DataValidationCriteria } from './rules.js';
+import { booleanConditionHolds, type ConditionalSpec, DataValidationCriteria } from './rules.js';
 import type { Range } from './spreadsheet.js';
+import { serialFromInstant } from './tz.js';
 import type { SheetStore, Workbook } from './workbook.js';
 
 /** Shifts relative references of a rule written for the top-left cell to another cell. */
@@ -156,8 +158,20 @@ function ruleHolds(
       } catch {
         return false;
       }
-    default:
-      return undefined;
+    default: {
+      if (spec.gradient) return undefined;
+      // The other boolean criteria (number, text and date comparisons) as Sheets evaluates them.
+      const today = Math.floor(serialFromInstant(workbook.options.clock.now(), workbook.timeZone));
+      const serialOf = (v: unknown) =>
+        isDateValue(v) ? serialFromInstant(v.getTime(), workbook.timeZone) : v;
+      const dated = typeof cell.value === 'number' && workbook.isDateCell(store, cell.row, cell.column, true);
+      return booleanConditionHolds(
+        spec.criteria,
+        spec.values.map(serialOf),
+        { value: cell.value, display: cell.display, dateSerial: dated ? (cell.value as number) : undefined },
+        today,
+      );
+    }
   }
 }
 

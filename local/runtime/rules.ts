@@ -1,5 +1,6 @@
 /** Data-validation and conditional-format rules and their builders, as SpreadsheetApp has them. */
 import { type CallLog, service } from './calls.js';
+import { AppsScriptException, isDateValue } from './errors.js';
 
 type GasValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GasValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -19,14 +20,135 @@ export const DataValidationCriteria = {
   CUSTOM_FORMULA: 'CUSTOM_FORMULA',
 } as const;
 
+/** SpreadsheetApp.BooleanCriteria (https://developers.google.com/apps-script/reference/spreadsheet/boolean-criteria). */
 export const BooleanCriteria = {
-  TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
-  TEXT_CONTAINS: 'TEXT_CONTAINS',
-  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
-  NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
-  NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
   CELL_EMPTY: 'CELL_EMPTY',
+  CELL_NOT_EMPTY: 'CELL_NOT_EMPTY',
+  DATE_AFTER: 'DATE_AFTER',
+  DATE_BEFORE: 'DATE_BEFORE',
+  DATE_EQUAL_TO: 'DATE_EQUAL_TO',
+  DATE_AFTER_RELATIVE: 'DATE_AFTER_RELATIVE',
+  DATE_BEFORE_RELATIVE: 'DATE_BEFORE_RELATIVE',
+  DATE_EQUAL_TO_RELATIVE: 'DATE_EQUAL_TO_RELATIVE',
+  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+  NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
+  NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
+  NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  NUMBER_NOT_BETWEEN: 'NUMBER_NOT_BETWEEN',
+  NUMBER_NOT_EQUAL_TO: 'NUMBER_NOT_EQUAL_TO',
+  TEXT_CONTAINS: 'TEXT_CONTAINS',
+  TEXT_DOES_NOT_CONTAIN: 'TEXT_DOES_NOT_CONTAIN',
+  TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
+  TEXT_NOT_EQUAL_TO: 'TEXT_NOT_EQUAL_TO',
+  TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
+  TEXT_ENDS_WITH: 'TEXT_ENDS_WITH',
+  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
 } as const;
+
+export const RelativeDate = {
+  TODAY: 'TODAY',
+  TOMORROW: 'TOMORROW',
+  YESTERDAY: 'YESTERDAY',
+  PAST_WEEK: 'PAST_WEEK',
+  PAST_MONTH: 'PAST_MONTH',
+  PAST_YEAR: 'PAST_YEAR',
+} as const;
+
+export const InterpolationType = {
+  NUMBER: 'NUMBER',
+  PERCENT: 'PERCENT',
+  PERCENTILE: 'PERCENTILE',
+  MIN: 'MIN',
+  MAX: 'MAX',
+} as const;
+
+export interface GradientPoint {
+  color: string;
+  type: string;
+  value: string;
+}
+
+export interface GradientSpec {
+  min?: GradientPoint;
+  mid?: GradientPoint;
+  max?: GradientPoint;
+}
+
+/**
+ * Whether a boolean condition holds for a cell, as Sheets paints it: number criteria only match
+ * numbers, text criteria compare the displayed text case-insensitively, dates compare by day.
+ */
+export function booleanConditionHolds(
+  criteria: string,
+  values: unknown[],
+  cell: { value: unknown; display: string; dateSerial?: number },
+  today: number,
+): boolean | undefined {
+  const n = typeof cell.value === 'number' ? cell.value : undefined;
+  const text = cell.display.toLowerCase();
+  const arg = (i: number) => String(values[i] ?? '').toLowerCase();
+  const num = (i: number) => Number(values[i]);
+  const between = (v: number) => v >= Math.min(num(0), num(1)) && v <= Math.max(num(0), num(1));
+  const relative: Record<string, number> = {
+    TODAY: today,
+    TOMORROW: today + 1,
+    YESTERDAY: today - 1,
+    PAST_WEEK: today - 7,
+    PAST_MONTH: today - 30,
+    PAST_YEAR: today - 365,
+  };
+  const day = cell.dateSerial === undefined ? undefined : Math.floor(cell.dateSerial);
+  const target = criteria.endsWith('_RELATIVE')
+    ? relative[String(values[0])]
+    : (values[0] as number | undefined);
+  switch (criteria) {
+    case 'CELL_EMPTY':
+      return cell.display === '';
+    case 'CELL_NOT_EMPTY':
+      return cell.display !== '';
+    case 'NUMBER_BETWEEN':
+      return n !== undefined && between(n);
+    case 'NUMBER_NOT_BETWEEN':
+      return n !== undefined && !between(n);
+    case 'NUMBER_EQUAL_TO':
+      return n !== undefined && n === num(0);
+    case 'NUMBER_NOT_EQUAL_TO':
+      return n !== undefined && n !== num(0);
+    case 'NUMBER_GREATER_THAN':
+      return n !== undefined && n > num(0);
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return n !== undefined && n >= num(0);
+    case 'NUMBER_LESS_THAN':
+      return n !== undefined && n < num(0);
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return n !== undefined && n <= num(0);
+    case 'TEXT_EQUAL_TO':
+      return cell.display !== '' && text === arg(0);
+    case 'TEXT_NOT_EQUAL_TO':
+      return text !== arg(0);
+    case 'TEXT_CONTAINS':
+      return cell.display !== '' && text.includes(arg(0));
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !text.includes(arg(0));
+    case 'TEXT_STARTS_WITH':
+      return cell.display !== '' && text.startsWith(arg(0));
+    case 'TEXT_ENDS_WITH':
+      return cell.display !== '' && text.endsWith(arg(0));
+    case 'DATE_BEFORE':
+    case 'DATE_BEFORE_RELATIVE':
+      return day !== undefined && target !== undefined && day < target;
+    case 'DATE_AFTER':
+    case 'DATE_AFTER_RELATIVE':
+      return day !== undefined && target !== undefined && day > target;
+    case 'DATE_EQUAL_TO':
+    case 'DATE_EQUAL_TO_RELATIVE':
+      return day !== undefined && target !== undefined && day === target;
+    default:
+      return undefined;
+  }
+}
 
 export interface ValidationSpec {
   criteria: string;
@@ -160,6 +282,10 @@ export interface ConditionalSpec {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
+  italic?: boolean | null;
+  underline?: boolean | null;
+  strikethrough?: boolean | null;
+  gradient?: GradientSpec;
   ranges: GasRange[];
 }
 
@@ -185,6 +311,51 @@ export class BooleanCondition {
   getBold() {
     return this.spec.bold;
   }
+  getItalic() {
+    return this.spec.italic ?? null;
+  }
+  getUnderline() {
+    return this.spec.underline ?? null;
+  }
+  getStrikethrough() {
+    return this.spec.strikethrough ?? null;
+  }
+}
+
+export class GradientCondition {
+  constructor(
+    private readonly gradient: GradientSpec,
+    log: CallLog,
+  ) {
+    return service(this, 'GradientCondition', log);
+  }
+  getMinColor() {
+    return this.gradient.min?.color ?? '';
+  }
+  getMinType() {
+    return this.gradient.min?.type ?? null;
+  }
+  getMinValue() {
+    return this.gradient.min?.value ?? '';
+  }
+  getMidColor() {
+    return this.gradient.mid?.color ?? '';
+  }
+  getMidType() {
+    return this.gradient.mid?.type ?? null;
+  }
+  getMidValue() {
+    return this.gradient.mid?.value ?? '';
+  }
+  getMaxColor() {
+    return this.gradient.max?.color ?? '';
+  }
+  getMaxType() {
+    return this.gradient.max?.type ?? null;
+  }
+  getMaxValue() {
+    return this.gradient.max?.value ?? '';
+  }
 }
 
 export class ConditionalFormatRule implements Pick<GasRule, 'getRanges' | 'copy'> {
@@ -197,14 +368,19 @@ export class ConditionalFormatRule implements Pick<GasRule, 'getRanges' | 'copy'
   getRanges(): GasRange[] {
     return [...this.spec.ranges];
   }
-  getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition {
+  getBooleanCondition(): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
+    if (this.spec.gradient) return null;
     return new BooleanCondition(
       this.spec,
       this.log,
     ) as unknown as GoogleAppsScript.Spreadsheet.BooleanCondition;
   }
-  getGradientCondition(): null {
-    return null;
+  getGradientCondition(): GoogleAppsScript.Spreadsheet.GradientCondition | null {
+    if (!this.spec.gradient) return null;
+    return new GradientCondition(
+      this.spec.gradient,
+      this.log,
+    ) as unknown as GoogleAppsScript.Spreadsheet.GradientCondition;
   }
   copy(): GasRuleBuilder {
     return new ConditionalFormatRuleBuilder(this.log, {
@@ -220,6 +396,7 @@ export class ConditionalFormatRule implements Pick<GasRule, 'getRanges' | 'copy'
       this.spec.fontColor,
       this.spec.bold,
       this.spec.ranges.map(describeCriteriaValue),
+      this.spec.gradient ?? null,
     ]);
   }
 }
@@ -255,25 +432,118 @@ export class ConditionalFormatRuleBuilder implements Pick<
   private when(criteria: string, values: unknown[]): GasRuleBuilder {
     this.spec.criteria = criteria;
     this.spec.values = values;
+    delete this.spec.gradient;
     return this as unknown as GasRuleBuilder;
   }
+  // Each when… replaces the condition (and any gradient), as the builder does on Google.
   whenTextEqualTo(text: string) {
     return this.when(BooleanCriteria.TEXT_EQUAL_TO, [text]);
   }
   whenTextContains(text: string) {
     return this.when(BooleanCriteria.TEXT_CONTAINS, [text]);
   }
+  whenTextDoesNotContain(text: string) {
+    return this.when(BooleanCriteria.TEXT_DOES_NOT_CONTAIN, [text]);
+  }
+  whenTextStartsWith(text: string) {
+    return this.when(BooleanCriteria.TEXT_STARTS_WITH, [text]);
+  }
+  whenTextEndsWith(text: string) {
+    return this.when(BooleanCriteria.TEXT_ENDS_WITH, [text]);
+  }
   whenFormulaSatisfied(formula: string) {
     return this.when(BooleanCriteria.CUSTOM_FORMULA, [formula]);
+  }
+  whenNumberBetween(start: number, end: number) {
+    return this.when(BooleanCriteria.NUMBER_BETWEEN, [start, end]);
+  }
+  whenNumberNotBetween(start: number, end: number) {
+    return this.when(BooleanCriteria.NUMBER_NOT_BETWEEN, [start, end]);
+  }
+  whenNumberEqualTo(number: number) {
+    return this.when(BooleanCriteria.NUMBER_EQUAL_TO, [number]);
+  }
+  whenNumberNotEqualTo(number: number) {
+    return this.when(BooleanCriteria.NUMBER_NOT_EQUAL_TO, [number]);
   }
   whenNumberLessThan(number: number) {
     return this.when(BooleanCriteria.NUMBER_LESS_THAN, [number]);
   }
+  whenNumberLessThanOrEqualTo(number: number) {
+    return this.when(BooleanCriteria.NUMBER_LESS_THAN_OR_EQUAL_TO, [number]);
+  }
   whenNumberGreaterThan(number: number) {
     return this.when(BooleanCriteria.NUMBER_GREATER_THAN, [number]);
   }
+  whenNumberGreaterThanOrEqualTo(number: number) {
+    return this.when(BooleanCriteria.NUMBER_GREATER_THAN_OR_EQUAL_TO, [number]);
+  }
   whenCellEmpty() {
     return this.when(BooleanCriteria.CELL_EMPTY, []);
+  }
+  whenCellNotEmpty() {
+    return this.when(BooleanCriteria.CELL_NOT_EMPTY, []);
+  }
+  private whenDate(criteria: 'DATE_BEFORE' | 'DATE_AFTER' | 'DATE_EQUAL_TO', date: unknown) {
+    if (typeof date === 'string' && date in RelativeDate) return this.when(`${criteria}_RELATIVE`, [date]);
+    if (!isDateValue(date))
+      throw new AppsScriptException(
+        `The parameters (${typeof date}) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.when${criteria === 'DATE_BEFORE' ? 'DateBefore' : criteria === 'DATE_AFTER' ? 'DateAfter' : 'DateEqualTo'}.`,
+      );
+    return this.when(criteria, [date]);
+  }
+  whenDateBefore(date: unknown) {
+    return this.whenDate('DATE_BEFORE', date);
+  }
+  whenDateAfter(date: unknown) {
+    return this.whenDate('DATE_AFTER', date);
+  }
+  whenDateEqualTo(date: unknown) {
+    return this.whenDate('DATE_EQUAL_TO', date);
+  }
+  withCriteria(criteria: string, args: unknown[]) {
+    if (!(String(criteria) in BooleanCriteria))
+      throw new AppsScriptException(`Invalid argument: criteria: ${String(criteria)}`);
+    return this.when(String(criteria), [...args]);
+  }
+  private point(which: 'min' | 'mid' | 'max', color: string, type: string, value: string) {
+    this.spec.criteria = '';
+    this.spec.values = [];
+    this.spec.gradient = {
+      ...this.spec.gradient,
+      [which]: { color: String(color), type: String(type), value: String(value ?? '') },
+    };
+    return this as unknown as GasRuleBuilder;
+  }
+  setGradientMinpoint(color: string) {
+    return this.point('min', color, InterpolationType.MIN, '');
+  }
+  setGradientMaxpoint(color: string) {
+    return this.point('max', color, InterpolationType.MAX, '');
+  }
+  setGradientMinpointWithValue(color: string, type: string, value: string) {
+    return this.point('min', color, type, value);
+  }
+  setGradientMidpointWithValue(color: string, type: string, value: string) {
+    return this.point('mid', color, type, value);
+  }
+  setGradientMaxpointWithValue(color: string, type: string, value: string) {
+    return this.point('max', color, type, value);
+  }
+  setItalic(italic: boolean | null) {
+    this.spec.italic = italic;
+    return this as unknown as GasRuleBuilder;
+  }
+  setUnderline(underline: boolean | null) {
+    this.spec.underline = underline;
+    return this as unknown as GasRuleBuilder;
+  }
+  setStrikethrough(strikethrough: boolean | null) {
+    this.spec.strikethrough = strikethrough;
+    return this as unknown as GasRuleBuilder;
+  }
+  getRanges(): GasRange[] {
+    return [...this.spec.ranges];
   }
   setBackground(color: string | null) {
     this.spec.background = color;
@@ -292,11 +562,18 @@ export class ConditionalFormatRuleBuilder implements Pick<
     return this as unknown as GasRuleBuilder;
   }
   build(): GasRule {
-    if (!this.spec.criteria) throw new Error('Exception: Conditional format rule must have a condition.');
+    if (!this.spec.criteria && !this.spec.gradient)
+      throw new Error('Exception: Conditional format rule must have a condition.');
+    if (this.spec.gradient && (!this.spec.gradient.min || !this.spec.gradient.max))
+      throw new Error('Exception: A gradient rule needs a minpoint and a maxpoint.');
     if (this.spec.ranges.length === 0)
       throw new Error('Exception: Conditional format rule must have at least one range.');
     return new ConditionalFormatRule(
-      { ...this.spec, ranges: [...this.spec.ranges] },
+      {
+        ...this.spec,
+        ranges: [...this.spec.ranges],
+        gradient: this.spec.gradient && { ...this.spec.gradient },
+      },
       this.log,
     ) as unknown as GasRule;
   }

@@ -8,6 +8,8 @@ import {
   ConditionalFormatRuleBuilder,
   DataValidationBuilder,
   DataValidationCriteria,
+  InterpolationType,
+  RelativeDate,
 } from './rules.js';
 import { Spreadsheet, type SpreadsheetHost } from './spreadsheet.js';
 import { Ui, type UiState } from './ui.js';
@@ -41,6 +43,18 @@ export class SpreadsheetAppImpl implements Pick<
   readonly BooleanCriteria = BooleanCriteria;
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly RelativeDate = RelativeDate;
+  readonly InterpolationType = InterpolationType;
+  readonly CopyPasteType = {
+    PASTE_NORMAL: 'PASTE_NORMAL',
+    PASTE_NO_BORDERS: 'PASTE_NO_BORDERS',
+    PASTE_FORMAT: 'PASTE_FORMAT',
+    PASTE_FORMULA: 'PASTE_FORMULA',
+    PASTE_DATA_VALIDATION: 'PASTE_DATA_VALIDATION',
+    PASTE_VALUES: 'PASTE_VALUES',
+    PASTE_CONDITIONAL_FORMATTING: 'PASTE_CONDITIONAL_FORMATTING',
+    PASTE_COLUMN_WIDTHS: 'PASTE_COLUMN_WIDTHS',
+  };
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
   private readonly log: CallLog;
   constructor(private readonly context: SpreadsheetContext) {

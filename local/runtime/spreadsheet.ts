@@ -2,7 +2,7 @@
 import type { RawCellContent } from 'hyperformula';
 
 import { a1Of, type GridRect, parseA1 } from './a1.js';
-import { type CallLog, raw, service } from './calls.js';
+import { type CallLog, NotImplementedError, raw, service } from './calls.js';
 import { interpretInput } from './cell-input.js';
 import { normalizeOptionalColor } from './color.js';
 import {
@@ -13,9 +13,11 @@ import {
 } from './developer-metadata.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { assertFormulaSupported } from './formula-engine.js';
-import { displayOf, isDateFormat } from './number-format.js';
+import { assertNumberFormatSupported, displayOf, isDateFormat } from './number-format.js';
+import { a1FormulaToR1C1, r1c1FormulaToA1 } from './r1c1.js';
 import { RichTextValue } from './rich-text.js';
-import { type ConditionalFormatRule, type DataValidation, DataValidationCriteria } from './rules.js';
+import { ConditionalFormatRule, type DataValidation, DataValidationCriteria } from './rules.js';
+import type { MenuModel, UiState } from './ui.js';
 import { type SheetStore, type Workbook } from './workbook.js';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,6 +28,10 @@ export interface SpreadsheetHost {
   workbook: Workbook;
   log: CallLog;
   toasts: { title: string; message: string }[];
+  /** Where Spreadsheet.addMenu puts its menus (the same UI state as SpreadsheetApp.getUi()). */
+  ui?: UiState;
+  /** The spreadsheet owner's email (Spreadsheet.getOwner); none for a file in a shared drive. */
+  owner?: () => string | null;
 }
 
 /** One Sheet and one service proxy per sheet store, so identity checks behave. */
@@ -123,7 +129,16 @@ export class Spreadsheet implements Pick<
   }
   getActiveRange(): GasRange | null {
     const active = this.wb.activeRange;
-    return active ? (new Range(this.host, active.sheet, active.rect) as unknown as GasRange) : null;
+    if (active && active.sheet === (this.wb.activeSheet ?? this.wb.sheets[0]))
+      return new Range(this.host, active.sheet, active.rect) as unknown as GasRange;
+    // Sheets always has a cursor: with nothing selected on the active sheet it is A1.
+    const sheet = this.wb.activeSheet ?? this.wb.sheets[0]!;
+    return new Range(this.host, sheet, {
+      row: 1,
+      column: 1,
+      numRows: 1,
+      numColumns: 1,
+    }) as unknown as GasRange;
   }
   setActiveRange(range: GasRange): GasRange {
     const r = raw(range) as unknown as Range;
@@ -203,6 +218,96 @@ export class Spreadsheet implements Pick<
     const list = this.wb.sheets;
     list.splice(list.indexOf(store), 1);
     list.splice(Math.max(0, Math.min(position - 1, list.length)), 0, store);
+  }
+
+  // ---- selection, menus, owner, and the active sheet's shortcuts (issue 12 coverage) ----
+  getActiveCell(): GasRange {
+    const active = this.getActiveRange()!;
+    return (raw(active) as unknown as Range).getCell(1, 1);
+  }
+  getCurrentCell(): GasRange | null {
+    return this.getActiveCell();
+  }
+  setActiveSelection(range: GasRange | string): GasRange {
+    return this.setActiveRange(typeof range === 'string' ? this.getRange(range) : range);
+  }
+  /** Spreadsheet.addMenu: entries are {name, functionName}, or null for a separator. */
+  addMenu(name: string, subMenus: ({ name: string; functionName: string } | null)[]): void {
+    if (!this.host.ui) throw new NotImplementedError('Spreadsheet.addMenu without a UI');
+    const model: MenuModel = {
+      title: String(name),
+      addon: false,
+      items: subMenus.map((entry) =>
+        entry === null
+          ? { caption: '', separator: true }
+          : { caption: String(entry.name), functionName: String(entry.functionName) },
+      ),
+    };
+    this.host.ui.menus = this.host.ui.menus.filter((m) => m.title !== model.title);
+    this.host.ui.menus.push(model);
+  }
+  getOwner(): GoogleAppsScript.Base.User | null {
+    const email = this.host.owner?.() ?? null;
+    return email === null
+      ? null
+      : (service({ getEmail: () => email }, 'User', this.host.log) as unknown as GoogleAppsScript.Base.User);
+  }
+  private active(): Sheet {
+    return raw(this.getActiveSheet()) as unknown as Sheet;
+  }
+  appendRow(rowContents: unknown[]): GasSheet {
+    return this.active().appendRow(rowContents);
+  }
+  deleteRow(rowPosition: number): GasSheet {
+    return this.active().deleteRow(rowPosition);
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.active().deleteRows(rowPosition, howMany);
+  }
+  deleteColumn(columnPosition: number): GasSheet {
+    return this.active().deleteColumn(columnPosition);
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.active().deleteColumns(columnPosition, howMany);
+  }
+  insertRowAfter(afterPosition: number): GasSheet {
+    return this.active().insertRowAfter(afterPosition);
+  }
+  insertRowBefore(beforePosition: number): GasSheet {
+    return this.active().insertRowBefore(beforePosition);
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
+    return this.active().insertRowsAfter(afterPosition, howMany);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): GasSheet {
+    return this.active().insertRowsBefore(beforePosition, howMany);
+  }
+  insertColumnAfter(afterPosition: number): GasSheet {
+    return this.active().insertColumnAfter(afterPosition);
+  }
+  insertColumnBefore(beforePosition: number): GasSheet {
+    return this.active().insertColumnBefore(beforePosition);
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): GasSheet {
+    return this.active().insertColumnsAfter(afterPosition, howMany);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): GasSheet {
+    return this.active().insertColumnsBefore(beforePosition, howMany);
+  }
+  getLastRow(): number {
+    return this.active().getLastRow();
+  }
+  getLastColumn(): number {
+    return this.active().getLastColumn();
+  }
+  getDataRange(): GasRange {
+    return this.active().getDataRange();
+  }
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    return this.active().getSheetValues(startRow, startColumn, numRows, numColumns);
+  }
+  autoResizeColumn(columnPosition: number): GasSheet {
+    return this.active().autoResizeColumn(columnPosition);
   }
 }
 
@@ -382,12 +487,17 @@ export class Sheet implements Pick<
     this.store.frozenColumns = columns;
   }
   getColumnWidth(columnPosition: number): number {
+    if (this.store.autoSizedColumns.has(columnPosition))
+      throw new NotImplementedError(
+        'Sheet.getColumnWidth of a column sized by autoResizeColumns (it depends on font rendering)',
+      );
     return this.store.columnWidths.get(columnPosition) ?? 100;
   }
   setColumnWidth(columnPosition: number, width: number): GasSheet {
     if (columnPosition < 1 || columnPosition > this.store.maxColumns)
       throw new AppsScriptException('Those columns are out of bounds.');
     this.store.columnWidths.set(columnPosition, width);
+    this.store.autoSizedColumns.delete(columnPosition);
     return this.self();
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): GasSheet {
@@ -467,6 +577,146 @@ export class Sheet implements Pick<
         { row: 1, column: 1, numRows: used.rows, numColumns: used.columns },
         blankGrid(used.rows, used.columns),
       );
+    }
+    return this.self();
+  }
+  // ---- editing the grid: rows, columns, copies (issue 12 coverage) ----
+  appendRow(rowContents: unknown[]): GasSheet {
+    if (!Array.isArray(rowContents))
+      throw new AppsScriptException(
+        `The parameters (${typeof rowContents}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
+      );
+    // Appends below the last row with content; the sheet grows when it is full (Sheet.appendRow).
+    const row = (raw(this.self()) as unknown as Sheet).getLastRow() + 1;
+    if (row > this.store.maxRows)
+      this.wb.insertRows(this.store, this.store.maxRows + 1, row - this.store.maxRows);
+    if (rowContents.length > this.store.maxColumns)
+      this.wb.insertColumns(
+        this.store,
+        this.store.maxColumns + 1,
+        rowContents.length - this.store.maxColumns,
+      );
+    if (rowContents.length === 0) return this.self();
+    (
+      raw(this.rangeAt({ row, column: 1, numRows: 1, numColumns: rowContents.length })) as unknown as Range
+    ).setValues([rowContents]);
+    return this.self();
+  }
+  deleteRow(rowPosition: number): GasSheet {
+    this.deleteRows(rowPosition, 1);
+    return this.self();
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.store.maxColumns)
+      throw new AppsScriptException('Those columns are out of bounds.');
+    if (howMany >= this.store.maxColumns)
+      throw new AppsScriptException("You can't delete all the columns on the sheet.");
+    this.wb.deleteColumns(this.store, columnPosition, howMany);
+  }
+  deleteColumn(columnPosition: number): GasSheet {
+    this.deleteColumns(columnPosition, 1);
+    return this.self();
+  }
+  insertRowAfter(afterPosition: number): GasSheet {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowBefore(beforePosition: number): GasSheet {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+  insertColumnAfter(afterPosition: number): GasSheet {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnBefore(beforePosition: number): GasSheet {
+    return this.insertColumnsBefore(beforePosition, 1);
+  }
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    // -1 means "to the last row/column with content", as documented for Sheet.getSheetValues.
+    const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
+    return (
+      raw(
+        this.rangeAt({ row: startRow, column: startColumn, numRows: rows, numColumns: columns }),
+      ) as unknown as Range
+    ).getValues();
+  }
+  /** Sheet.copyTo: a new last sheet named "Copy of <name>" with the contents, formats and rules. */
+  copyTo(spreadsheet: GasSpreadsheet): GasSheet {
+    if (!(raw(spreadsheet) instanceof Spreadsheet))
+      throw new AppsScriptException(
+        "The parameters (object) don't match the method signature for SpreadsheetApp.Sheet.copyTo.",
+      );
+    const name = `Copy of ${this.store.name}`;
+    if (this.wb.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new NotImplementedError(`Sheet.copyTo when a sheet named "${name}" already exists`);
+    const copy = this.wb.addSheet(name);
+    copy.maxRows = this.store.maxRows;
+    copy.maxColumns = this.store.maxColumns;
+    copy.frozenRows = this.store.frozenRows;
+    copy.frozenColumns = this.store.frozenColumns;
+    copy.tabColor = this.store.tabColor;
+    for (const [c, w] of this.store.columnWidths) copy.columnWidths.set(c, w);
+    const used = this.wb.usedSize(this.store);
+    const rect = {
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, used.rows),
+      numColumns: Math.max(1, used.columns),
+    };
+    this.wb.copyContents(this.store, rect, copy, 1, 1);
+    this.wb.copyLayers(
+      this.store,
+      { row: 1, column: 1, numRows: this.store.maxRows, numColumns: this.store.maxColumns },
+      copy,
+      1,
+      1,
+    );
+    const copySheet = sheetOf(this.host, copy) as unknown as GasSheet;
+    copy.conditionalRules = this.store.conditionalRules.map((rule) => {
+      const spec = {
+        ...rule.spec,
+        ranges: rule.spec.ranges.map((r) => {
+          const rr = raw(r) as unknown as Range;
+          return rr.store === this.store ? (new Range(this.host, copy, rr.rect) as unknown as GasRange) : r;
+        }),
+      };
+      return raw(new ConditionalFormatRule(spec, this.host.log));
+    });
+    return copySheet;
+  }
+
+  // ---- selection ----
+  getActiveRange(): GasRange | null {
+    return (raw(new Spreadsheet(this.host)) as unknown as Spreadsheet).getActiveRange();
+  }
+  getActiveCell(): GasRange {
+    return (raw(new Spreadsheet(this.host)) as unknown as Spreadsheet).getActiveCell();
+  }
+  getCurrentCell(): GasRange | null {
+    return this.getActiveCell();
+  }
+  setActiveRange(range: GasRange): GasRange {
+    const r = raw(range) as unknown as Range;
+    if (r.store !== this.store) throw new AppsScriptException('The range must be on this sheet.');
+    return (raw(new Spreadsheet(this.host)) as unknown as Spreadsheet).setActiveRange(range);
+  }
+  setActiveSelection(range: GasRange | string): GasRange {
+    return this.setActiveRange(typeof range === 'string' ? this.getRange(range) : range);
+  }
+
+  // ---- column sizes ----
+  autoResizeColumn(columnPosition: number): GasSheet {
+    return this.autoResizeColumns(columnPosition, 1);
+  }
+  /**
+   * Sheets sizes the columns to their rendered text, which depends on fonts the runtime does not
+   * have: the columns are marked, and reading their width afterwards is refused (never a guess).
+   */
+  autoResizeColumns(startColumn: number, numColumns: number): GasSheet {
+    if (startColumn < 1 || numColumns < 1 || startColumn + numColumns - 1 > this.store.maxColumns)
+      throw new AppsScriptException('Those columns are out of bounds.');
+    for (let c = startColumn; c < startColumn + numColumns; c++) {
+      this.store.columnWidths.delete(c);
+      this.store.autoSizedColumns.add(c);
     }
     return this.self();
   }
@@ -653,7 +903,7 @@ export class Range implements Pick<
         const input = interpretInput(value, this.store.formats.get(row, column), tz);
         if (input.kind === 'empty') return out.push(null);
         if (input.kind === 'formula') {
-          assertFormulaSupported(input.formula);
+          assertFormulaSupported(input.formula, this.wb.callableFunctions);
           return out.push(input.formula);
         }
         this.enforceValidation(row, column, value);
@@ -708,11 +958,13 @@ export class Range implements Pick<
     return this.store.formats.get(this.rect.row, this.rect.column) ?? '0.###############';
   }
   setNumberFormat(numberFormat: string): GasRange {
+    assertNumberFormatSupported(numberFormat);
     this.store.formats.fill(this.rect, numberFormat);
     return this.self();
   }
   setNumberFormats(numberFormats: string[][]): GasRange {
     this.checkShape(numberFormats, 'setNumberFormats');
+    for (const line of numberFormats) for (const format of line) assertNumberFormatSupported(format);
     this.setGrid(this.store.formats, numberFormats);
     return this.self();
   }
@@ -861,6 +1113,92 @@ export class Range implements Pick<
   clearDataValidations(): GasRange {
     this.store.validations.fill(this.rect, undefined);
     return this.self();
+  }
+  // ---- shape, R1C1 formulas, copies (issue 12 coverage) ----
+  getRowIndex(): number {
+    return this.rect.row;
+  }
+  getHeight(): number {
+    return this.rect.numRows;
+  }
+  getWidth(): number {
+    return this.rect.numColumns;
+  }
+  /** True when no cell of the range holds a value or a formula (Range.isBlank). */
+  isBlank(): boolean {
+    const formulas = this.wb.formulas(this.store, this.rect);
+    return this.wb
+      .rawValues(this.store, this.rect)
+      .every((line, i) => line.every((v, j) => (v === null || v === '') && formulas[i]![j] === ''));
+  }
+  getFormulaR1C1(): string {
+    return this.getFormulasR1C1()[0]![0]!;
+  }
+  getFormulasR1C1(): string[][] {
+    return this.getFormulas().map((line, i) =>
+      line.map((f, j) => (f === '' ? '' : a1FormulaToR1C1(f, this.rect.row + i, this.rect.column + j))),
+    );
+  }
+  setFormulaR1C1(formula: string): GasRange {
+    return this.setFormulasR1C1(gridOf(this.rect, formula));
+  }
+  setFormulasR1C1(formulas: string[][]): GasRange {
+    this.checkShape(formulas, 'setFormulasR1C1');
+    this.write(
+      formulas.map((line, i) =>
+        line.map((f, j) => r1c1FormulaToA1(String(f), this.rect.row + i, this.rect.column + j)),
+      ),
+    );
+    return this.self();
+  }
+  /**
+   * Range.copyTo: contents (formulas with their relative references moved) and formats, into the
+   * destination's top-left cell, repeated to fill a destination that is a multiple of the source.
+   * Options: {contentsOnly} or {formatOnly}; CopyPasteType PASTE_NORMAL, PASTE_VALUES, PASTE_FORMAT.
+   */
+  copyTo(destination: GasRange, optionsOrType?: unknown, transposed?: boolean): void {
+    const dest = raw(destination) as unknown as Range;
+    if (!(dest instanceof Range))
+      throw new AppsScriptException(
+        "The parameters (object) don't match the method signature for SpreadsheetApp.Range.copyTo.",
+      );
+    let contents = true;
+    let formats = true;
+    let valuesOnly = false;
+    if (typeof optionsOrType === 'string') {
+      if (transposed) throw new NotImplementedError('Range.copyTo transposed');
+      if (optionsOrType === 'PASTE_VALUES') [formats, valuesOnly] = [false, true];
+      else if (optionsOrType === 'PASTE_FORMAT') contents = false;
+      else if (optionsOrType !== 'PASTE_NORMAL')
+        throw new NotImplementedError(`Range.copyTo ${optionsOrType}`);
+    } else if (optionsOrType && typeof optionsOrType === 'object') {
+      const o = optionsOrType as { contentsOnly?: boolean; formatOnly?: boolean };
+      if (o.contentsOnly) formats = false;
+      if (o.formatOnly) contents = false;
+    }
+    const tilesDown = dest.rect.numRows % this.rect.numRows === 0 ? dest.rect.numRows / this.rect.numRows : 1;
+    const tilesAcross =
+      dest.rect.numColumns % this.rect.numColumns === 0 ? dest.rect.numColumns / this.rect.numColumns : 1;
+    const values = valuesOnly ? this.getValues() : undefined;
+    for (let i = 0; i < tilesDown; i++) {
+      for (let j = 0; j < tilesAcross; j++) {
+        const row = dest.rect.row + i * this.rect.numRows;
+        const column = dest.rect.column + j * this.rect.numColumns;
+        if (
+          row + this.rect.numRows - 1 > dest.store.maxRows ||
+          column + this.rect.numColumns - 1 > dest.store.maxColumns
+        )
+          throw new AppsScriptException(
+            'The coordinates of the range are outside the dimensions of the sheet.',
+          );
+        if (values)
+          (
+            raw(new Range(this.host, dest.store, { ...this.rect, row, column })) as unknown as Range
+          ).setValues(values);
+        else if (contents) this.wb.copyContents(this.store, this.rect, dest.store, row, column);
+        if (formats) this.wb.copyLayers(this.store, this.rect, dest.store, row, column);
+      }
+    }
   }
 }
 

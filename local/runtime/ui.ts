@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { type CallLog, NotImplementedError, raw, service } from './calls.js';
 import { AppsScriptException } from './errors.js';
+import { createTemplate, type ScriptEvaluator } from './html-template.js';
 
 export const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
 export const ButtonSet = {
@@ -121,29 +122,43 @@ export class HtmlOutput implements Pick<
 
 export class HtmlServiceImpl implements Pick<
   GoogleAppsScript.HTML.HtmlService,
-  'createHtmlOutput' | 'createHtmlOutputFromFile'
+  'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'
 > {
   readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
   readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
   constructor(
     private readonly projectDir: string,
     private readonly log: CallLog,
+    /** Runs template code in the script's global scope; without it templates are refused. */
+    private readonly runInScript?: ScriptEvaluator,
   ) {
     return service(this, 'HtmlService', log);
+  }
+  private readProjectFile(filename: string): string {
+    const name = filename.endsWith('.html') ? filename : `${filename}.html`;
+    try {
+      return readFileSync(join(this.projectDir, name), 'utf8');
+    } catch {
+      throw new AppsScriptException(`No HTML file named ${filename} was found.`);
+    }
+  }
+  createTemplate(html: string | GoogleAppsScript.Base.BlobSource): GoogleAppsScript.HTML.HtmlTemplate {
+    if (typeof html !== 'string') throw new NotImplementedError('HtmlService.createTemplate(blob)');
+    if (!this.runInScript) throw new NotImplementedError('HtmlService.createTemplate outside a script');
+    return createTemplate(html, this.log, this.runInScript, (content) => new HtmlOutput(content, this.log));
+  }
+  createTemplateFromFile(filename: string): GoogleAppsScript.HTML.HtmlTemplate {
+    return this.createTemplate(this.readProjectFile(filename));
   }
   createHtmlOutput(html: string | GoogleAppsScript.Base.BlobSource = ''): GoogleAppsScript.HTML.HtmlOutput {
     if (typeof html !== 'string') throw new NotImplementedError('HtmlService.createHtmlOutput(blob)');
     return new HtmlOutput(html, this.log) as unknown as GoogleAppsScript.HTML.HtmlOutput;
   }
   createHtmlOutputFromFile(filename: string): GoogleAppsScript.HTML.HtmlOutput {
-    const name = filename.endsWith('.html') ? filename : `${filename}.html`;
-    let content: string;
-    try {
-      content = readFileSync(join(this.projectDir, name), 'utf8');
-    } catch {
-      throw new AppsScriptException(`No HTML file named ${filename} was found.`);
-    }
-    return new HtmlOutput(content, this.log) as unknown as GoogleAppsScript.HTML.HtmlOutput;
+    return new HtmlOutput(
+      this.readProjectFile(filename),
+      this.log,
+    ) as unknown as GoogleAppsScript.HTML.HtmlOutput;
   }
 }
 

@@ -3,16 +3,22 @@
  * contents in the formula engine and their formats, notes, colours and rules in sparse layers.
  */
 import type { HyperFormula, RawCellContent } from 'hyperformula';
-import { DetailedCellError } from 'hyperformula';
+import { CellError, DetailedCellError, EmptyValue } from 'hyperformula';
 
 import { columnToLetters, type GridRect } from './a1.js';
 import { CellLayer } from './cell-layer.js';
 import type { Clock } from './clock.js';
+import {
+  callableNames,
+  type CustomFunctionHost,
+  type EngineAddress,
+  registerCustomFunctionNames,
+} from './custom-functions.js';
 import type { MetadataRecord } from './developer-metadata.js';
 import { createEngine } from './formula-engine.js';
 import { isDateFormat } from './number-format.js';
 import type { ConditionalFormatRule, DataValidation } from './rules.js';
-import { instantFromSerial } from './tz.js';
+import { instantFromSerial, serialFromInstant } from './tz.js';
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
@@ -25,6 +31,8 @@ export class SheetStore {
   tabColor: string | null = null;
   hidden = false;
   readonly columnWidths = new Map<number, number>();
+  /** Columns sized by autoResizeColumns: their width depends on font rendering. */
+  readonly autoSizedColumns = new Set<number>();
   readonly formats = new CellLayer<string>();
   readonly notes = new CellLayer<string>();
   readonly backgrounds = new CellLayer<string>();
@@ -82,6 +90,14 @@ export class Workbook {
   private lastMetadataId = 0;
   /** A hidden engine sheet whose only job is to make volatile formulas (TODAY) recompute. */
   private readonly tickSheet: number;
+
+  /** Script functions a cell may call (upper-case name → the script's name). */
+  callableFunctions = new Map<string, string>();
+  /** Array sizes custom-function formulas produced, and cells whose custom-function result is a Date. */
+  private readonly customSizes = new Map<string, { width: number; height: number }>();
+  private readonly customLayoutPending = new Set<string>();
+  private readonly customDateCells = new Map<string, Set<string>>();
+  private readonly customDates = new Set<string>();
 
   constructor(readonly options: WorkbookOptions) {
     this.hf = createEngine({ now: () => options.clock.now(), timeZone: () => this.options.timeZone });
@@ -150,6 +166,7 @@ export class Workbook {
 
   writeContents(store: SheetStore, rect: GridRect, contents: RawCellContent[][]): void {
     this.hf.setCellContents({ sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 }, contents);
+    this.settleCustomFunctions();
   }
 
   rawValues(store: SheetStore, rect: GridRect): unknown[][] {
@@ -170,6 +187,7 @@ export class Workbook {
   isDateCell(store: SheetStore, row: number, column: number, hasFormula: boolean): boolean {
     const format = store.formats.get(row, column);
     if (format !== undefined) return isDateFormat(format);
+    if (this.isCustomDate(store, row, column)) return true;
     if (!hasFormula) return false;
     const type = this.hf.getCellValueDetailedType({ sheet: store.hfId, row: row - 1, col: column - 1 });
     return type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME';
@@ -182,7 +200,8 @@ export class Workbook {
     return raw.map((line, i) =>
       line.map((v, j) => {
         if (v === null || v === undefined) return '';
-        if (v instanceof DetailedCellError) return v.value;
+        // Sheets shows a blocked spill as #REF! ("Array result was not expanded…").
+        if (v instanceof DetailedCellError) return v.type === 'SPILL' ? '#REF!' : v.value;
         if (typeof v === 'number') {
           const row = rect.row + i;
           const column = rect.column + j;
@@ -190,7 +209,9 @@ export class Workbook {
           let date = format !== undefined && isDateFormat(format);
           if (format === undefined) {
             formulaGrid ??= this.formulas(store, rect);
-            date = formulaGrid[i]![j] !== '' && this.isDateCell(store, row, column, true);
+            date =
+              this.isCustomDate(store, row, column) ||
+              (formulaGrid[i]![j] !== '' && this.isDateCell(store, row, column, true));
           }
           return date ? this.options.makeDate(instantFromSerial(v, this.timeZone)) : v;
         }
@@ -235,6 +256,106 @@ export class Workbook {
     }
     store.maxRows -= count;
   }
+
+  /**
+   * Lets cells call the script's global functions (custom functions): the engine learns their
+   * names and is rebuilt once with a context that runs them through `invoke`.
+   */
+  enableCustomFunctions(functionNames: string[], invoke: (name: string, args: unknown[]) => unknown): void {
+    this.callableFunctions = callableNames(functionNames);
+    registerCustomFunctionNames(this.callableFunctions.keys());
+    let anchor = '';
+    const host: CustomFunctionHost = {
+      scriptValue: (value, at) => this.scriptValueOf(value, at),
+      invoke: (id, args) => invoke(this.callableFunctions.get(id) ?? id, args),
+      serialOfDate: (date, at) => {
+        this.customDates.add(cellKey(at));
+        this.customDateCells.get(anchor)?.add(cellKey(at));
+        return serialFromInstant(date.getTime(), this.timeZone);
+      },
+      sizeAt: (at) => this.customSizes.get(cellKey(at)) ?? { width: 1, height: 1 },
+      reportSize: (at, size) => {
+        const key = cellKey(at);
+        anchor = key;
+        for (const cell of this.customDateCells.get(key) ?? []) this.customDates.delete(cell);
+        this.customDateCells.set(key, new Set());
+        const before = this.customSizes.get(key) ?? { width: 1, height: 1 };
+        if (before.width !== size.width || before.height !== size.height) {
+          this.customSizes.set(key, size);
+          this.customLayoutPending.add(key);
+        }
+      },
+    };
+    const context = this.hf.getConfig().context as object;
+    this.hf.updateConfig({ context: { ...context, customFunctions: host } });
+  }
+
+  private scriptValueOf(value: unknown, at: EngineAddress | undefined): unknown {
+    if (value === EmptyValue || value === null || value === undefined) return '';
+    if (value instanceof CellError) return ERROR_TEXT[value.type] ?? `#${value.type}`;
+    const rich = value !== null && typeof value === 'object' && 'val' in value;
+    const n = rich ? (value as { val: number }).val : value;
+    if (typeof n !== 'number') return n;
+    const store = at && this.sheets.find((s) => s.hfId === at.sheet);
+    const format = store?.formats.get(at!.row + 1, at!.col + 1);
+    const isDate =
+      format !== undefined ? isDateFormat(format) : rich && /Date/.test((value as object).constructor.name);
+    return isDate ? this.options.makeDate(instantFromSerial(n, this.timeZone)) : n;
+  }
+
+  /** Re-enters custom-function formulas whose result changed size, so their spill area follows. */
+  private settleCustomFunctions(): void {
+    for (let round = 0; round < 5 && this.customLayoutPending.size > 0; round++) {
+      const keys = [...this.customLayoutPending];
+      this.customLayoutPending.clear();
+      for (const key of keys) {
+        const [sheet, row, col] = key.split(':').map(Number) as [number, number, number];
+        const formula = this.hf.getCellFormula({ sheet, row, col });
+        if (formula) this.hf.setCellContents({ sheet, row, col }, [[formula]]);
+      }
+    }
+  }
+
+  /** A custom function returned a Date here (Sheets shows and returns it as a date). */
+  isCustomDate(store: SheetStore, row: number, column: number): boolean {
+    return this.customDates.has(cellKey({ sheet: store.hfId, row: row - 1, col: column - 1 }));
+  }
+
+  deleteColumns(store: SheetStore, column: number, count: number): void {
+    this.hf.removeColumns(store.hfId, [column - 1, count]);
+    for (const layer of store.layers()) {
+      for (let c = column; c < column + count; c++)
+        layer.fill({ row: 1, column: c, numRows: store.maxRows, numColumns: 1 }, undefined);
+      layer.shift('column', column + count, -count);
+    }
+    const widths = [...store.columnWidths.entries()];
+    store.columnWidths.clear();
+    for (const [c, w] of widths) {
+      if (c < column) store.columnWidths.set(c, w);
+      else if (c >= column + count) store.columnWidths.set(c - count, w);
+    }
+    store.maxColumns -= count;
+  }
+
+  /** Copies contents as Sheets pastes them: relative references in formulas follow the new position. */
+  copyContents(from: SheetStore, rect: GridRect, to: SheetStore, row: number, column: number): void {
+    this.hf.copy({
+      start: { sheet: from.hfId, row: rect.row - 1, col: rect.column - 1 },
+      end: { sheet: from.hfId, row: rect.row + rect.numRows - 2, col: rect.column + rect.numColumns - 2 },
+    });
+    this.hf.paste({ sheet: to.hfId, row: row - 1, col: column - 1 });
+    this.hf.clearClipboard();
+    this.settleCustomFunctions();
+  }
+
+  /** Copies every per-cell layer (formats, notes, colours, validation…) of a block. */
+  copyLayers(from: SheetStore, rect: GridRect, to: SheetStore, row: number, column: number): void {
+    const fromLayers = from.layers();
+    to.layers().forEach((layer, k) => {
+      const grid = fromLayers[k]!.grid(rect);
+      grid.forEach((line, i) => line.forEach((v, j) => layer.set(row + i, column + j, v)));
+    });
+  }
 }
 
 function rangeSome(count: number, test: (index: number) => boolean): boolean {
@@ -247,3 +368,18 @@ function absoluteA1(rect: GridRect): string {
   if (rect.numRows === 1 && rect.numColumns === 1) return start;
   return `${start}:$${columnToLetters(rect.column + rect.numColumns - 1)}$${rect.row + rect.numRows - 1}`;
 }
+
+const cellKey = (at: EngineAddress) => `${at.sheet}:${at.row}:${at.col}`;
+
+/** How Sheets spells the engine's error types. */
+const ERROR_TEXT: Record<string, string> = {
+  DIV_BY_ZERO: '#DIV/0!',
+  NA: '#N/A',
+  NAME: '#NAME?',
+  NUM: '#NUM!',
+  REF: '#REF!',
+  VALUE: '#VALUE!',
+  ERROR: '#ERROR!',
+  SPILL: '#REF!',
+  CYCLE: '#REF!',
+};
