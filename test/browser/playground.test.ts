@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Playground, startPlayground } from '../../local/playground/server.js';
@@ -52,6 +52,13 @@ describe.runIf(run)('playground in Chromium', () => {
     await page.getByRole('menuitem', { name: item }).click();
   };
   const sidebarSection = () => sidebar.getByRole('tab', { selected: true }).textContent();
+  const computed = (target: Locator) =>
+    target.evaluate((el) => {
+      const s = (
+        globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+      ).getComputedStyle(el);
+      return { background: s.backgroundColor!, color: s.color!, weight: s.fontWeight! };
+    });
   const gridScrollTop = () =>
     page.locator('.grid-wrap').evaluate((el) => (el as { scrollTop: number }).scrollTop);
 
@@ -131,18 +138,12 @@ describe.runIf(run)('playground in Chromium', () => {
     await openTab('Timeline');
     await openTab('Goals');
     await poll(() => grid().locator('td', { hasText: 'At risk' }).count()).toBeGreaterThan(0);
-    const style = (text: string) =>
-      grid()
-        .locator('td', { hasText: text })
-        .first()
-        .evaluate((el) => {
-          const s = (
-            globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }
-          ).getComputedStyle(el);
-          return { background: s.backgroundColor!, color: s.color!, weight: s.fontWeight! };
-        });
+    const style = (text: string) => computed(grid().locator('td', { hasText: text }).first());
     // whenTextEqualTo paints the fill and font.
-    expect((await style('Off track')).background).toBe('rgb(244, 199, 195)');
+    expect(await style('Off track')).toMatchObject({
+      background: 'rgb(244, 199, 195)',
+      color: 'rgb(165, 14, 14)',
+    });
     await shot('2-example-goals');
   });
 
@@ -241,6 +242,13 @@ describe.runIf(run)('playground in Chromium', () => {
 
   it('a dropdown choice is saved at once; Esc closes an editor without saving', async () => {
     await openTab('Timeline');
+    // whenFormulaSatisfied paints font and weight: T5 was due 2026-11-19, so its Due is red and bold.
+    expect(await cell('A6').textContent()).toBe('T5');
+    expect(await computed(cell('G6'))).toEqual({
+      background: 'rgba(0, 0, 0, 0)',
+      color: 'rgb(165, 14, 14)',
+      weight: '700',
+    });
     const dropdown = grid().locator('td:has(.dd)').first();
     const a1 = (await dropdown.getAttribute('data-cell'))!;
     const before = (await dropdown.textContent())!.replace('▾', '');

@@ -87,3 +87,51 @@ describe('playground session', () => {
     expect(session.state().nowWall).toBe('2026-12-01T09:30');
   });
 });
+
+describe('what the playground draws', () => {
+  it('paints each conditional-format criterion as Sheets evaluates it, custom formulas on empty cells too', () => {
+    // https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder
+    const session = new PlaygroundSession({ now: '2026-11-24T15:00:00Z', blank: true });
+    const app = session.rt.service('SpreadsheetApp');
+    const sheet = app.getActiveSpreadsheet().getSheets()[0]!;
+    sheet.getRange('A1:E1').setValues([['On track', 'mostly late', 5, '', 20]]);
+    const rule = (range: string) => app.newConditionalFormatRule().setRanges([sheet.getRange(range)]);
+    sheet.setConditionalFormatRules([
+      rule('A1').whenTextEqualTo('on track').setBackground('#b7e1cd').build(),
+      rule('B1').whenTextContains('LATE').setFontColor('#a50e0e').build(),
+      rule('C1').whenNumberLessThan(10).setBold(true).build(),
+      rule('D1').whenCellEmpty().setBackground('#e8eaed').build(),
+      rule('E1').whenNumberGreaterThan(30).setBackground('#f4c7c3').build(),
+      // A Gantt bar: an empty cell painted because the formula, shifted to it, holds.
+      rule('F1:G1').whenFormulaSatisfied('=COLUMN(F1)=7').setBackground('#1a73e8').build(),
+    ]);
+    const [line] = session.state().active!.cells;
+    expect(line!.slice(0, 7).map((c) => [c.bg ?? null, c.color ?? null, c.bold ?? false])).toEqual([
+      ['#b7e1cd', null, false],
+      [null, '#a50e0e', false],
+      [null, null, true],
+      ['#e8eaed', null, false],
+      [null, null, false], // 20 is not greater than 30
+      [null, null, false],
+      ['#1a73e8', null, false],
+    ]);
+    expect(session.state().active!.unpainted).toEqual([]);
+  });
+
+  it('links a HYPERLINK cell to its computed target and aligns numbers right', () => {
+    const session = new PlaygroundSession({ now: '2026-11-24T15:00:00Z', blank: true });
+    session.apply({ kind: 'edit', sheet: 'Sheet1', row: 1, column: 1, value: 'https://example.com/' });
+    session.apply({
+      kind: 'edit',
+      sheet: 'Sheet1',
+      row: 1,
+      column: 2,
+      value: '=HYPERLINK(A1&"wiki", "Wiki, here")',
+    });
+    session.apply({ kind: 'edit', sheet: 'Sheet1', row: 1, column: 3, value: '42' });
+    const [line] = session.state().active!.cells;
+    expect(line![1]).toMatchObject({ v: 'Wiki, here', link: 'https://example.com/wiki' });
+    expect(line![2]!.align).toBe('right');
+    expect(line![0]!.align).toBeUndefined();
+  });
+});

@@ -4,8 +4,6 @@ import type { RenderedCell, RenderedSheet } from '../protocol';
 import { columnName } from './api';
 
 const ROW_HEADER = 42;
-/** Every row and the column header are this tall (CSS sets it), so frozen rows stick at multiples. */
-const ROW_HEIGHT = 23;
 const PADDING = 8;
 
 let canvas: CanvasRenderingContext2D | null = null;
@@ -63,6 +61,17 @@ export function Grid({ sheet, selected, onSelect, onEdit, onLink }: GridProps) {
     wrap.current?.scrollTo(at.left, at.top);
     setEditing(null);
   }, [sheet.name]);
+  // Frozen rows stick below the column letters and the frozen rows above them, whatever their
+  // heights (a header row that wraps is taller): measured after each render.
+  useLayoutEffect(() => {
+    const table = wrap.current?.querySelector('table');
+    if (!table) return;
+    let top = table.tHead?.offsetHeight ?? 0;
+    for (const row of Array.from(table.tBodies[0]?.rows ?? []).slice(0, sheet.frozenRows)) {
+      row.style.setProperty('--frozen-top', `${top}px`);
+      top += row.offsetHeight;
+    }
+  });
   // Like Sheets, bring the active cell into view when something (a finding, a link) moves it.
   useLayoutEffect(() => {
     wrap.current?.querySelector('td.sel')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -83,12 +92,7 @@ export function Grid({ sheet, selected, onSelect, onEdit, onLink }: GridProps) {
     setEditing(null);
   };
 
-  const frozenStyle = (r: number, c: number) => {
-    const style: Record<string, string> = {};
-    if (r < sheet.frozenRows) style.top = `${ROW_HEIGHT * (r + 1)}px`;
-    if (c < sheet.frozenColumns) style.left = `${left[c]}px`;
-    return style;
-  };
+  const frozenLeft = (c: number) => (c < sheet.frozenColumns ? { left: `${left[c]}px` } : {});
 
   return (
     <div
@@ -132,12 +136,7 @@ export function Grid({ sheet, selected, onSelect, onEdit, onLink }: GridProps) {
             const frozenRow = r < sheet.frozenRows;
             return (
               <tr key={r}>
-                <th
-                  class={frozenRow ? 'rowh frozen-row' : 'rowh'}
-                  style={frozenRow ? { top: `${ROW_HEIGHT * (r + 1)}px` } : undefined}
-                >
-                  {r + 1}
-                </th>
+                <th class={frozenRow ? 'rowh frozen-row' : 'rowh'}>{r + 1}</th>
                 {line.map((cell, c) => {
                   const isSel = selected && selected.row === r + 1 && selected.column === c + 1;
                   const frozenColumn = c < sheet.frozenColumns;
@@ -162,7 +161,7 @@ export function Grid({ sheet, selected, onSelect, onEdit, onLink }: GridProps) {
                       data-cell={`${columnName(c + 1)}${r + 1}`}
                       title={cell.note}
                       style={{
-                        ...frozenStyle(r, c),
+                        ...frozenLeft(c),
                         background: cell.bg ?? (frozenRow || frozenColumn ? '#fff' : undefined),
                         color: cell.color,
                         fontWeight: cell.bold ? 'bold' : undefined,
