@@ -61,6 +61,8 @@ export interface SessionOptions {
   timeZone?: string;
   /** Start on an empty spreadsheet instead of the example plan. */
   blank?: boolean;
+  /** The built project to run (default: ./dist, OpsPlan's own build). */
+  distDir?: string;
   /**
    * The person answering Ui.alert and Ui.prompt dialogs; the script waits for the answer. Without
    * it, alerts get OK and prompts CANCEL (the runtime's defaults).
@@ -104,6 +106,7 @@ export class PlaygroundSession {
       timeZone: this.options.timeZone ?? 'America/New_York',
       spreadsheetName: 'OpsPlan playground',
       user: 'you@example.com',
+      distDir: this.options.distDir,
     });
     this.rt.runWithoutAuth('onOpen', { authMode: 'NONE' });
     this.replaying = true;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { PendingDialog } from '../../local/playground/protocol.js';
 import { PlaygroundSession } from '../../local/playground/session.js';
+import { ALL_SCOPES } from '../runtime/script-fixture.js';
 
 const stateFileIn = (prefix: string) => join(mkdtempSync(join(tmpdir(), prefix)), 'state.json');
 
@@ -85,6 +86,54 @@ describe('playground session', () => {
     // America/New_York is UTC−5 in December.
     expect(session.state().nowIso).toBe('2026-12-01T14:30:00.000Z');
     expect(session.state().nowWall).toBe('2026-12-01T09:30');
+  });
+});
+
+describe('a project of the user’s own in the playground', () => {
+  const code = `
+    function onOpen() { SpreadsheetApp.getUi().createMenu('Tools').addItem('Name A1', 'nameA1').addToUi(); }
+    function nameA1() {
+      var ui = SpreadsheetApp.getUi();
+      var answer = ui.prompt('Name', 'What goes in A1?', ui.ButtonSet.OK_CANCEL);
+      if (answer.getSelectedButton() === ui.Button.OK) SpreadsheetApp.getActiveSheet().getRange('A1').setValue(answer.getResponseText());
+    }
+    function onEdit(e) { e.range.offset(0, 1).setValue('edited: ' + e.value); }
+  `;
+  const session = (ask: (d: PendingDialog) => { button: string; text?: string }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsplan-project-'));
+    writeFileSync(join(dir, 'Code.js'), code);
+    writeFileSync(
+      join(dir, 'appsscript.json'),
+      JSON.stringify({ timeZone: 'Etc/UTC', oauthScopes: ALL_SCOPES }),
+    );
+    return new PlaygroundSession({ now: '2026-11-24T15:00:00Z', blank: true, distDir: dir, ask });
+  };
+
+  it('answers Ui.prompt with the text the user typed, or Cancel', () => {
+    // https://developers.google.com/apps-script/reference/base/prompt-response
+    const answers = [
+      { button: 'CANCEL', text: 'ignored' },
+      { button: 'OK', text: 'Hello' },
+    ];
+    const asked: PendingDialog[] = [];
+    const playground = session((d) => (asked.push(d), answers.shift()!));
+    playground.apply({ kind: 'menu', fn: 'nameA1' });
+    expect(playground.state().active!.cells[0]![0]!.v).toBe('');
+    playground.apply({ kind: 'menu', fn: 'nameA1' });
+    expect(playground.state().active!.cells[0]![0]!.v).toBe('Hello');
+    expect(asked[0]).toEqual({
+      kind: 'prompt',
+      title: 'Name',
+      prompt: 'What goes in A1?',
+      buttons: 'OK_CANCEL',
+    });
+  });
+
+  it('runs onEdit for what the user types in the grid', () => {
+    // https://developers.google.com/apps-script/guides/triggers#onedite
+    const playground = session(() => ({ button: 'OK' }));
+    playground.apply({ kind: 'edit', sheet: 'Sheet1', row: 2, column: 1, value: '42' });
+    expect(playground.state().active!.cells[1]![1]!.v).toBe('edited: 42');
   });
 });
 

@@ -36,10 +36,14 @@ function App() {
   const tellSidebar = (message: unknown) =>
     sidebarFrame.current?.contentWindow?.postMessage(message, window.location.origin);
 
-  const report = (result: OperationResult) => {
+  const report = (result: OperationResult, path?: string) => {
     if (!result.ok && result.error) setModal({ title: 'Error', body: result.error.message });
     if (result.toasts.length) setSnack(result.toasts[result.toasts.length - 1]!.message);
-    if (result.executions)
+    const failed = result.executions?.filter((e) => e.error) ?? [];
+    // An edit runs the on-edit triggers: only a failure is worth saying (Sheets says nothing else).
+    if (path === '/api/edit' && failed.length)
+      setSnack(failed.map((e) => `${e.functionName} failed: ${e.error}`).join('; '));
+    else if (path === '/api/clock' && result.executions)
       setSnack(
         result.executions.length
           ? `${result.executions.length} scheduled run(s): ${result.executions.map((e) => `${e.at}${e.error ? ` failed: ${e.error}` : ''}`).join(', ')}`
@@ -48,18 +52,18 @@ function App() {
   };
 
   /** Shows the dialog a script waits on, or the outcome once the script has finished. */
-  const settle = async (result: OperationResult, name?: string) => {
+  const settle = async (result: OperationResult, name?: string, path?: string) => {
     if (result.dialog) return setDialog(result.dialog);
     setDialog(null);
     if (dialogFromSidebar.current) {
       dialogFromSidebar.current = false;
       tellSidebar({ type: 'opsplan:settled', result });
     }
-    report(result);
+    report(result, path);
     await refresh(name);
   };
   const perform = async (path: string, body: unknown = {}, name?: string) =>
-    settle(await post(path, body), name);
+    settle(await post(path, body), name, path);
 
   useEffect(() => {
     refresh();
