@@ -9,6 +9,7 @@ import vm from 'node:vm';
 
 import { LoggerImpl, SessionImpl, type Users, UtilitiesImpl } from './base.js';
 import { CallLog, service } from './calls.js';
+import { ChartType, type ChartView, chartView, Position } from './charts.js';
 import { Clock } from './clock.js';
 import { consoleFor, LogSink } from './console.js';
 import type { MetadataRecord } from './developer-metadata.js';
@@ -130,6 +131,8 @@ export interface WorkbookDescription {
     validations: [number, number, string][];
     conditionalRules: string[];
     developerMetadata: [string, string | null, string][];
+    frozenColumns: number;
+    charts: ChartView[];
   }[];
   namedRanges: [string, string, string][];
   developerMetadata: [string, string | null, string][];
@@ -344,6 +347,7 @@ export class LocalAppsScript {
       Session: new SessionImpl(this.users, () => this.manifest.timeZone, this.calls),
       Utilities: new UtilitiesImpl(this.clock, this.calls),
       Logger: new LoggerImpl(this.logs, this.calls),
+      Charts: service({ ChartType, Position }, 'Charts', this.calls),
       console: consoleFor(this.logs, this.clock),
     };
     for (const [name, impl] of Object.entries(services)) {
@@ -493,6 +497,8 @@ export class LocalAppsScript {
             .map(([r, c, v]) => [r, c, v.signature()] as [number, number, string]),
           conditionalRules: s.conditionalRules.map((r) => r.signature()),
           developerMetadata: s.developerMetadata.map(describeMetadata),
+          frozenColumns: s.frozenColumns,
+          charts: s.charts.map(chartView),
         };
       }),
       namedRanges: [...wb.namedRanges.values()]

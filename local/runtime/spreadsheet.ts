@@ -4,6 +4,7 @@ import type { RawCellContent } from 'hyperformula';
 import { a1Of, type GridRect, parseA1 } from './a1.js';
 import { type CallLog, NotImplementedError, raw, service } from './calls.js';
 import { interpretInput } from './cell-input.js';
+import { type ChartHost, EmbeddedChartBuilder, sheetCharts } from './charts.js';
 import { normalizeOptionalColor } from './color.js';
 import {
   addMetadata,
@@ -61,6 +62,22 @@ function metadataHost(host: SpreadsheetHost): MetadataHost<SheetStore> {
 }
 
 type GasMetadataFinder = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+
+/** Embedded charts of one sheet: their ranges are Ranges of this spreadsheet. */
+function chartHost(host: SpreadsheetHost, store: SheetStore): ChartHost<SheetStore> {
+  return {
+    log: host.log,
+    sheet: store,
+    nextId: () => host.workbook.nextChartId(),
+    rangeOf: (value) => {
+      const target = value && typeof value === 'object' ? raw(value) : undefined;
+      return target instanceof Range && host.workbook.sheets.includes(target.store)
+        ? { sheet: target.store, rect: target.rect }
+        : null;
+    },
+    rangeObject: (sheet, rect) => new Range(host, sheet, rect),
+  };
+}
 
 function checkDimension(value: number, what: string): void {
   if (!Number.isInteger(value))
@@ -484,6 +501,8 @@ export class Sheet implements Pick<
     return this.store.frozenColumns;
   }
   setFrozenColumns(columns: number): void {
+    if (!Number.isInteger(columns) || columns < 0 || columns > this.store.maxColumns)
+      throw new AppsScriptException('Those columns are out of bounds.');
     this.store.frozenColumns = columns;
   }
   getColumnWidth(columnPosition: number): number {
@@ -527,6 +546,23 @@ export class Sheet implements Pick<
   activate(): GasSheet {
     this.wb.activeSheet = this.store;
     return this.self();
+  }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(
+      chartHost(this.host, this.store),
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    sheetCharts(chartHost(this.host, this.store), this.store.charts).insert(chart);
+  }
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    sheetCharts(chartHost(this.host, this.store), this.store.charts).update(chart);
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    sheetCharts(chartHost(this.host, this.store), this.store.charts).remove(chart);
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return sheetCharts(chartHost(this.host, this.store), this.store.charts).list();
   }
   addDeveloperMetadata(...args: unknown[]): GasSheet {
     addMetadata(metadataHost(this.host), { records: this.store.developerMetadata, sheet: this.store }, args);

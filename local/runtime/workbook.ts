@@ -7,6 +7,7 @@ import { CellError, DetailedCellError, EmptyValue } from 'hyperformula';
 
 import { columnToLetters, type GridRect } from './a1.js';
 import { CellLayer } from './cell-layer.js';
+import type { ChartRecord } from './charts.js';
 import type { Clock } from './clock.js';
 import {
   callableNames,
@@ -46,6 +47,8 @@ export class SheetStore {
   conditionalRules: ConditionalFormatRule[] = [];
   /** Developer metadata on this sheet: it moves and is deleted with the sheet. */
   developerMetadata: MetadataRecord[] = [];
+  /** Embedded charts on this sheet (inserted ones: each has its id). */
+  readonly charts: ChartRecord<SheetStore>[] = [];
 
   constructor(
     readonly gid: number,
@@ -88,6 +91,7 @@ export class Workbook {
   readonly developerMetadata: MetadataRecord[] = [];
   private nextGid = 0;
   private lastMetadataId = 0;
+  private lastChartId = 0;
   /** A hidden engine sheet whose only job is to make volatile formulas (TODAY) recompute. */
   private readonly tickSheet: number;
 
@@ -107,6 +111,11 @@ export class Workbook {
   /** Metadata ids are unique within the spreadsheet. */
   nextMetadataId(): number {
     return 100_000 + ++this.lastMetadataId;
+  }
+
+  /** Chart ids are unique within the spreadsheet. */
+  nextChartId(): number {
+    return 700_000_000 + ++this.lastChartId;
   }
 
   /** A copied sheet keeps its developer metadata, under new ids (for Sheet.copyTo / duplicate). */
