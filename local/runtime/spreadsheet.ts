@@ -707,6 +707,7 @@ export class Sheet implements Pick<
       1,
     );
     const copySheet = sheetOf(this.host, copy) as unknown as GasSheet;
+    this.wb.copyDeveloperMetadata(this.store, copy);
     copy.conditionalRules = this.store.conditionalRules.map((rule) => {
       const spec = {
         ...rule.spec,

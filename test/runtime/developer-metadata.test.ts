@@ -70,6 +70,19 @@ describe('developer metadata', () => {
     expect(sheet.getDeveloperMetadata()).toEqual([]);
   });
 
+  // Duplicating a sheet in Sheets carries its metadata; no reference page states it for
+  // Sheet.copyTo, so this is one for the live self-test to confirm.
+  it('goes with a copy of its sheet, under new ids', () => {
+    const { ss, sheet } = setup();
+    sheet.addDeveloperMetadata('opsplan.tab', 'Goals');
+    const copy = sheet.copyTo(ss);
+    const [original] = sheet.getDeveloperMetadata();
+    const [copied] = copy.getDeveloperMetadata();
+    expect([copied!.getKey(), copied!.getValue()]).toEqual(['opsplan.tab', 'Goals']);
+    expect(copied!.getId()).not.toBe(original!.getId());
+    expect(ss.createDeveloperMetadataFinder().withKey('opsplan.tab').find()).toHaveLength(2);
+  });
+
   it('refuses metadata without a key and values that are not strings', () => {
     const { sheet } = setup();
     expect(expectThrowMessage(() => sheet.addDeveloperMetadata(''))).toMatch(/must have a key/);
