@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { getAddonInfo } from '../src/main';
 import { CheckPanel } from './CheckPanel';
 import { plainError } from './hooks';
+import { ItemsPanel } from './ItemsPanel';
 import { ReportPanel } from './ReportPanel';
 import { SchedulePanel } from './SchedulePanel';
 import { callServer, onHostRefresh } from './server';
@@ -12,6 +13,7 @@ type Info = Awaited<ReturnType<typeof getAddonInfo>>;
 const SECTIONS = [
   { id: 'setup', label: 'Set up' },
   { id: 'check', label: 'Check' },
+  { id: 'items', label: 'My items' },
   { id: 'report', label: 'Report' },
   { id: 'schedule', label: 'Schedule' },
 ] as const;
@@ -72,6 +74,7 @@ export function App() {
       <div key={generation}>
         {section === 'setup' ? <SetupPanel /> : null}
         {section === 'check' ? <CheckPanel /> : null}
+        {section === 'items' ? <ItemsPanel /> : null}
         {section === 'report' ? <ReportPanel /> : null}
         {section === 'schedule' ? <SchedulePanel /> : null}
       </div>

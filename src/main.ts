@@ -9,6 +9,7 @@ import { describeCheck, describePreview } from './core/messages';
 import { ruleCatalog, type RuleEntry } from './core/rules';
 import type { SetupPreview } from './core/scaffold';
 import { activateCell, runCheck } from './gas/check';
+import { type CheckinResult, type MyItems, myItems, saveCheckin } from './gas/checkin';
 import { withDocumentLock } from './gas/lock';
 import { type MailPreview, type PipelineResult, previewMail, runPipeline } from './gas/pipeline';
 import {
@@ -106,6 +107,10 @@ export function menuSendEmails(): void {
     return;
   alertUser('Status emails', sendStatusEmailsNow().message);
 }
+export function menuMyItems(): void {
+  openSidebar('items');
+}
+
 export function menuSchedule(): void {
   openSidebar('schedule');
 }
@@ -163,6 +168,16 @@ export const refreshKpiStatus = sidebarFunction('refreshKpiStatus', (): RefreshR
 /** Findings for every problem in the plan; reads each tab once and edits nothing. */
 export const checkPlanNow = sidebarFunction('checkPlanNow', (): CheckResult & { checkedAt: string } =>
   runCheck(active()),
+);
+
+/** My items: the KPIs, work and risks of the user (or of the person they picked, when Apps Script withholds their email). */
+export const getMyItems = sidebarFunction('getMyItems', (picked): MyItems =>
+  myItems(active(), picked ?? undefined),
+);
+
+/** Saves a check-in: every value parsed by its column, written in one batch under the document lock. */
+export const saveMyItems = sidebarFunction('saveMyItems', (request): CheckinResult =>
+  withDocumentLock('saving a check-in', 10_000, () => saveCheckin(active(), request)),
 );
 
 /** What Check looks for: every rule of the catalog with its severity and one-line summary. */

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 
+import { CheckinRequestSchema } from './checkin';
 import { describeIssue } from './issue-words';
 import { ScheduleSchema } from './schedule';
 
@@ -29,6 +30,9 @@ export const SIDEBAR_API = {
   refreshKpiStatus: NONE,
   checkPlanNow: NONE,
   listCheckRules: NONE,
+  // The person picked when Apps Script withholds the user's email; null for "find me by email".
+  getMyItems: z.tuple([z.nullable(z.string().check(z.maxLength(200)))]),
+  saveMyItems: z.tuple([CheckinRequestSchema]),
   goToCell: z.tuple([TabName, CellAddress]),
   generateReportNow: NONE,
   previewStatusEmails: NONE,
@@ -56,6 +60,8 @@ const ARGUMENT_NAMES: { [K in SidebarFunction]: NamesOf<SidebarArgs<K>> } = {
   refreshKpiStatus: [],
   checkPlanNow: [],
   listCheckRules: [],
+  getMyItems: ['name'],
+  saveMyItems: ['check-in'],
   goToCell: ['tab name', 'cell'],
   generateReportNow: [],
   previewStatusEmails: [],

@@ -9,6 +9,7 @@ export const MENU_TITLE = 'OpsPlan';
 
 export const MENU: readonly (MenuEntry | 'separator')[] = [
   { caption: 'Open sidebar', handler: 'showSidebar' },
+  { caption: 'My items', handler: 'menuMyItems' },
   'separator',
   { caption: 'Set up plan tabs', handler: 'menuSetUpPlan' },
   { caption: 'Insert example plan', handler: 'menuInsertExample' },
