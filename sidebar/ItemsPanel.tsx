@@ -108,7 +108,11 @@ export function ItemsPanel() {
               <fieldset key={item.row} class="item">
                 <legend>
                   <span class="muted">{item.id}</span> {item.title}{' '}
-                  <span class="pill" data-testid="item-status">
+                  <span
+                    class="pill"
+                    data-testid="item-status"
+                    style={{ background: item.colour.background, color: item.colour.font }}
+                  >
                     {item.status}
                   </span>
                 </legend>

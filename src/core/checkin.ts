@@ -8,8 +8,9 @@ import * as z from 'zod/mini';
 
 import { literal } from './cells';
 import { normalizeName } from './headers';
+import { ragOf } from './rag';
 import { columnSpec, TABS } from './spec/tabs';
-import type { ColumnSpec } from './spec/types';
+import { type ColumnSpec, RAG } from './spec/types';
 import type { KeyOf, PlanTables, Row } from './tables';
 import { isoFromDay, parseCell } from './values';
 
@@ -39,6 +40,8 @@ export interface CheckinItem {
   id: string;
   title: string;
   status: string;
+  /** The status's colours, as the sheet paints it. */
+  colour: { background: string; font: string };
   fields: CheckinField[];
 }
 
@@ -54,6 +57,7 @@ const inputType = (column: ColumnSpec): CheckinField['type'] =>
 /** The status a row shows, from its own computed column. */
 const STATUS_KEY = { goals: 'status', timeline: 'status', risks: 'level' } as const;
 const TITLE_KEY = { goals: 'kpi', timeline: 'name', risks: 'risk' } as const;
+const STATUS_KIND = { goals: 'kpi', timeline: 'work', risks: 'risk' } as const;
 
 function itemOf<K extends CheckinTab>(
   tab: K,
@@ -74,13 +78,15 @@ function itemOf<K extends CheckinTab>(
       choices: column.values,
     } as CheckinField;
   });
+  const status = String(row.cell(STATUS_KEY[tab] as KeyOf<K>));
   return {
     tab,
     sheet,
     row: row.row,
     id: row.text('id' as KeyOf<K>),
     title: row.text(TITLE_KEY[tab] as KeyOf<K>),
-    status: String(row.cell(STATUS_KEY[tab] as KeyOf<K>)),
+    status,
+    colour: RAG[ragOf(STATUS_KIND[tab], status)],
     fields,
   };
 }
@@ -119,7 +125,7 @@ export const CheckinChangeSchema = z.object({
 });
 export const CheckinRequestSchema = z.object({
   /** The person checking in, when Apps Script withheld the user's email and they picked a name. */
-  as: z.optional(z.string().check(z.maxLength(200))),
+  as: z.nullish(z.string().check(z.maxLength(200))),
   changes: z.array(CheckinChangeSchema).check(z.maxLength(500)),
 });
 export type CheckinRequest = z.infer<typeof CheckinRequestSchema>;

@@ -46,7 +46,7 @@ function readCheckinTabs(ss: Spreadsheet): Read {
 }
 
 /** The user's name on People, by their email; a picked name only when the email found nobody. */
-function whoIsCheckingIn(tables: PlanTables, picked: string | undefined): Omit<MyItems, 'items'> {
+function whoIsCheckingIn(tables: PlanTables, picked: string | null | undefined): Omit<MyItems, 'items'> {
   const people = (tables.people?.records ?? []).map((r) => ({
     name: r.text('name'),
     email: r.text('email').toLowerCase(),
@@ -90,5 +90,5 @@ export function saveCheckin(ss: Spreadsheet, request: CheckinRequest): CheckinRe
         sheet.getRange(row, run[0]!.column, 1, run.length).setValues([run.map((w) => w.value)]);
   }
   if (plan.writes.length) SpreadsheetApp.flush();
-  return { ...myItems(ss, request.as), written: plan.writes.length, refused: plan.refused };
+  return { ...myItems(ss, request.as ?? undefined), written: plan.writes.length, refused: plan.refused };
 }
