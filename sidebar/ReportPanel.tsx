@@ -31,6 +31,9 @@ export function ReportPanel() {
         <Note tone="ok">
           Report generated {generating.result.generatedAt}: {generating.result.kpis} KPIs,{' '}
           {generating.result.challenges} pressing challenge{generating.result.challenges === 1 ? '' : 's'}.
+          {generating.result.notices.map((notice) => (
+            <div key={notice}>{notice}</div>
+          ))}
         </Note>
       ) : null}
       {mails ? (

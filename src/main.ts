@@ -89,13 +89,18 @@ export function menuCheckPlan(): void {
 export function menuRefreshStatus(): void {
   const result = refreshKpiStatus();
   const kept = result.conflicts.length
-    ? ` ${result.conflicts.length} typed value(s) in formula columns were kept: run Check plan to see them.`
+    ? ` ${result.conflicts.length} value(s) or formula(s) of yours in computed columns were kept: run Check plan to see them.`
     : '';
   toast(`KPI status refreshed on ${result.tabs.map((t) => t.tab).join(', ')}.${kept}`);
 }
 export function menuGenerateReport(): void {
   const result = generateReportNow();
-  toast(`Report generated: ${result.kpis} KPIs, ${result.challenges} pressing challenge(s).`);
+  toast(
+    [
+      `Report generated: ${result.kpis} KPIs, ${result.challenges} pressing challenge(s).`,
+      ...result.notices,
+    ].join(' '),
+  );
 }
 export function menuSendEmails(): void {
   if (
@@ -192,7 +197,7 @@ export const goToCell = sidebarFunction('goToCell', (sheetName, cell): boolean =
 
 export const generateReportNow = sidebarFunction(
   'generateReportNow',
-  (): { sheet: string; kpis: number; challenges: number; generatedAt: string } =>
+  (): { sheet: string; kpis: number; challenges: number; generatedAt: string; notices: string[] } =>
     withDocumentLock('generating the report', 30_000, () => {
       const run = generateReport(active());
       active().getSheetByName(run.reportSheet)?.activate();
@@ -201,6 +206,7 @@ export const generateReportNow = sidebarFunction(
         kpis: run.report.kpis.length,
         challenges: run.report.challenges.length,
         generatedAt: run.generatedAt,
+        notices: run.notices,
       };
     }),
 );

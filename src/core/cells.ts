@@ -1,20 +1,42 @@
 /** Writing text into cells safely, and A1 helpers shared by adapters and builders. */
+import { CELL_CHARACTERS } from './limits';
+
+const ELLIPSIS = '…';
+/**
+ * The most characters OpsPlan writes into one cell: below the cell limit, with room for the
+ * apostrophe `literal` may add (docs/APPS-SCRIPT.md#spreadsheets).
+ */
+export const CELL_TEXT_MAX = CELL_CHARACTERS - 2;
+
+/** Text cut to fit one cell, ending in an ellipsis when cut. Every string OpsPlan writes passes here. */
+export function clampCell(text: string): string {
+  if (text.length <= CELL_TEXT_MAX) return text;
+  let end = CELL_TEXT_MAX - ELLIPSIS.length;
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]/.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end) + ELLIPSIS;
+}
+
+/** What Sheets would read as a number, percentage, currency, date, time, boolean or error. */
+const NOT_TEXT = [
+  /^[+-]?[$€£¥₹]?\s*[+-]?(\d[\d,]*\.?\d*|\.\d+)(e[+-]?\d+)?\s*[%$€£¥₹]?$/i,
+  /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/,
+  /^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m)?$/i,
+  /^(true|false)$/i,
+  /^#(ref!|n\/a|value!|div\/0!|name\?|num!|null!|error!)$/i,
+];
 
 /**
- * Text as a cell value that Sheets will store as text: anything Sheets would read as a formula,
- * number, date or boolean gets the apostrophe that keeps it literal. User text never runs.
+ * Text as a cell value that Sheets will store as text (in a cell of the default format): anything
+ * Sheets would read as a formula, number, date or boolean gets the apostrophe that keeps it
+ * literal, so an ID such as 1E3, $5 or 1e-2 stays text. User text never runs. Clamped to fit a cell.
  */
 export function literal(text: string): string {
   if (text === '') return '';
-  if (/^[=+\-@']/.test(text)) return `'${text}`;
-  if (
-    /^\s*[+-]?[\d.,]+\s*%?\s*$/.test(text) ||
-    /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(text.trim()) ||
-    /^(true|false)$/i.test(text.trim())
-  ) {
-    return `'${text}`;
-  }
-  return text;
+  const clamped = clampCell(text);
+  if (/^[=+\-@']/.test(clamped)) return `'${clamped}`;
+  const trimmed = clamped.trim();
+  return NOT_TEXT.some((pattern) => pattern.test(trimmed)) ? `'${clamped}` : clamped;
 }
 
 export function columnLetters(column: number): string {

@@ -1,27 +1,48 @@
-/** Which formula cells to (re)write, as blocks: the pure half of Refresh KPI status. */
-import { columnLetters, contiguousRuns } from './cells';
+/**
+ * Which formula cells Refresh may write, as blocks: the pure half of Refresh KPI status.
+ *
+ * A computed cell is OpsPlan's to write when it is blank, or when it holds a formula OpsPlan
+ * recognises as its own: the formula it builds for that column, compared without spaces, case or
+ * row numbers (a cut-and-pasted row keeps its old row numbers). Anything else there — a typed
+ * value, or a formula the team wrote — is kept and reported, never overwritten. A formula of an
+ * earlier OpsPlan version that differs is therefore kept too: when in doubt, it is the team's.
+ */
+import { columnLetters } from './cells';
 import { buildFormula } from './formulas';
 import type { ColumnSpec, FormulaKey } from './spec/types';
 import type { Table } from './tables';
 import { isBlank, preview } from './values';
 
+/** One cell Refresh writes, with what it held when read ('' for a blank cell). */
+export interface FormulaCell {
+  /** 1-based. */
+  row: number;
+  column: number;
+  formula: string;
+  read: string;
+  header: string;
+}
+
 export interface FormulaBlock {
   /** 1-based top-left cell. */
   row: number;
   column: number;
-  formulas: string[][];
+  /** Every cell of the block is written: the block holds only cells whose formula is missing or differs. */
+  cells: FormulaCell[][];
 }
 
 export interface FormulaConflict {
   row: number;
   column: number;
   header: string;
+  /** A typed value, or a formula OpsPlan did not write: kept as it is, and reported. */
+  kind: 'value' | 'formula';
   value: string;
 }
 
 export interface FormulaPlan {
   blocks: FormulaBlock[];
-  /** Cells of formula columns holding a value someone typed: kept, reported. */
+  /** Cells of formula columns holding what the team put there: kept, reported. */
   conflicts: FormulaConflict[];
   /** Formula columns that cannot be built because a column they read is missing. */
   unbuildable: { header: string; missing: string }[];
@@ -32,6 +53,54 @@ export interface FormulaPlan {
 const ROW_MARK = '\u0000';
 const sameFormula = (a: string, b: string) =>
   a === b || a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+
+/** A1 references (A7, $A$7, A$7) outside string literals, with their row number. */
+const CELL_REFERENCE = /(^|[^A-Z0-9_.$])(\$?[A-Z]{1,3}\$?)\d+(?![A-Z0-9_(!])/g;
+
+/**
+ * A formula as OpsPlan compares it: no spaces, upper case and row numbers masked outside string
+ * literals; the literals themselves as they are.
+ */
+export function formulaShape(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/\s+/g, '').toUpperCase().replace(CELL_REFERENCE, '$1$2#'),
+    )
+    .join('');
+}
+
+/** Whether a formula is the one OpsPlan builds for the column (any row). */
+export const isOwnFormula = (formula: string, own: string): boolean =>
+  formulaShape(formula) === formulaShape(own);
+
+/** The cells to write as rectangles: runs of adjacent columns in a row, stacked over adjacent rows. */
+export function formulaBlocks(cells: readonly FormulaCell[]): FormulaBlock[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  const blocks: FormulaBlock[] = [];
+  const open = new Map<string, FormulaBlock>(); // "first:last column" → block ending on the previous row
+  let segment: FormulaCell[] = [];
+  const close = () => {
+    if (!segment.length) return;
+    const first = segment[0]!;
+    const key = `${first.column}:${segment.length}`;
+    const block = open.get(key);
+    if (block && block.row + block.cells.length === first.row) block.cells.push(segment);
+    else {
+      const fresh = { row: first.row, column: first.column, cells: [segment] };
+      blocks.push(fresh);
+      open.set(key, fresh);
+    }
+    segment = [];
+  };
+  for (const cell of sorted) {
+    const last = segment[segment.length - 1];
+    if (last && (last.row !== cell.row || last.column + 1 !== cell.column)) close();
+    segment.push(cell);
+  }
+  close();
+  return blocks;
+}
 
 /** The formula cells of a tab read with its formulas: what to write, and what to keep and report. */
 export function formulaPlan(table: Table): FormulaPlan {
@@ -57,48 +126,29 @@ export function formulaPlan(table: Table): FormulaPlan {
     }
   }
   const conflicts: FormulaConflict[] = [];
+  const cells: FormulaCell[] = [];
   let dataRows = 0;
-  // Per row and formula column: the formula wanted, null to keep the cell as it is.
-  const wanted: (string | null)[][] = rows.map((row, i) => {
+  rows.forEach((line, i) => {
+    const row = i + 2;
     const hasData = table.hasData(i);
     if (hasData) dataRows++;
-    return columns.map((c) => {
+    for (const c of columns) {
+      const column = c.index + 1;
       const current = formulas[i]?.[c.index] ?? '';
-      const value = row[c.index];
-      if (current === '' && !isBlank(value)) {
-        conflicts.push({ row: i + 2, column: c.index + 1, header: c.spec.header, value: preview(value) });
-        return null;
+      const value = line[c.index];
+      const header = c.spec.header;
+      const own = c.build(row);
+      const want = hasData ? own : '';
+      if (current === '') {
+        if (!isBlank(value)) conflicts.push({ row, column, header, kind: 'value', value: preview(value) });
+        else if (want) cells.push({ row, column, formula: want, read: '', header });
+      } else if (!sameFormula(current, want)) {
+        if (isOwnFormula(current, own)) cells.push({ row, column, formula: want, read: current, header });
+        else conflicts.push({ row, column, header, kind: 'formula', value: preview(current) });
       }
-      const want = hasData ? c.build(i + 2) : '';
-      return sameFormula(want, current) ? null : want;
-    });
-  });
-  const conflictCells = new Set(conflicts.map((c) => `${c.row}:${c.column}`));
-  const blocks: FormulaBlock[] = [];
-  const runs = contiguousRuns(columns.map((c, k) => ({ column: c.index + 1, k })));
-  for (const run of runs) {
-    let start = -1;
-    const flush = (end: number) => {
-      if (start < 0) return;
-      const slice = wanted.slice(start, end);
-      if (slice.some((line) => run.some(({ k }) => line[k] !== null))) {
-        blocks.push({
-          row: start + 2,
-          column: run[0]!.column,
-          formulas: slice.map((line, j) =>
-            run.map(({ k }) => line[k] ?? formulas[start + j]?.[columns[k]!.index] ?? ''),
-          ),
-        });
-      }
-      start = -1;
-    };
-    for (let i = 0; i <= rows.length; i++) {
-      const blocked = i === rows.length || run.some(({ column }) => conflictCells.has(`${i + 2}:${column}`));
-      if (blocked) flush(i);
-      else if (start < 0) start = i;
     }
-  }
-  return { blocks, conflicts, unbuildable, dataRows };
+  });
+  return { blocks: formulaBlocks(cells), conflicts, unbuildable, dataRows };
 }
 
 class MissingColumn extends Error {

@@ -99,8 +99,6 @@ export interface TabSetup {
 
 export interface SetupPlan {
   tabs: TabSetup[];
-  /** An empty default "Sheet1" that OpsPlan's tabs replace. */
-  removeBlankSheet?: string;
   changes: number;
 }
 
@@ -312,12 +310,9 @@ export function planSetup(workbook: WorkbookShape): SetupPlan {
     }
     tabs.push(setup);
   }
-  const blank = workbook.sheets.find(
-    (s) => /^sheet1$/i.test(s.name) && s.lastRow === 0 && s.lastColumn === 0,
-  );
-  const creating = tabs.some((t) => t.action === 'create');
   const changes = tabs.reduce((n, t) => n + (t.action === 'ready' ? 0 : 1), 0);
-  return { tabs, removeBlankSheet: blank && creating ? blank.name : undefined, changes };
+  // Nothing is deleted, not even an empty-looking Sheet1: see src/gas/setup.ts.
+  return { tabs, changes };
 }
 
 export interface SetupPreview {

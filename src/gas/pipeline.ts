@@ -119,7 +119,7 @@ export function runPipeline(ss: Spreadsheet, options: PipelineOptions): Pipeline
     result.ran = true;
     result.pending = left.length;
     result.quotaLeft = quota;
-    result.message = summarise(result);
+    result.message = [summarise(result), ...run.notices].join(' ');
     recordLastRun(Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z'), result.message);
     return result;
   } finally {

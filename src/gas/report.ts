@@ -1,13 +1,19 @@
-/** Generate report: refresh formulas, then rewrite the Report tab whole and snapshot History. */
-import { literal } from '../core/cells';
+/**
+ * Generate report: refresh formulas, then rewrite OpsPlan's Report tab whole and snapshot History.
+ * Both tabs are OpsPlan's own, found by their mark (src/gas/ownership.ts): a team's tab of the
+ * same name is never written.
+ */
+import { clampCell, literal } from '../core/cells';
 import { historyWrite, readHistory } from '../core/history';
+import { HISTORY_TAB, REPORT_TAB } from '../core/ownership';
 import { buildPlanModel, type PlanModel } from '../core/plan-model';
 import { buildReport, type ReportModel } from '../core/report';
 import { REPORT_WIDTH, type ReportCell, reportGrid } from '../core/report-layout';
-import { HISTORY, REPORT } from '../core/spec/tabs';
+import { HISTORY } from '../core/spec/tabs';
 import { readPlan } from './check';
+import { findGenerated, generatedTabForWriting, ownedTabs } from './ownership';
 import { refreshAll, todayIn } from './plan-actions';
-import { indexSheets, readTab, type SheetIndex, sheetNamed, type TabData } from './tabs';
+import { indexSheets, readTab, type SheetIndex, type TabData } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,6 +25,8 @@ export interface ReportRun {
   reportSheet: string;
   gids: Record<string, number>;
   url: string;
+  /** What the user is told once: a tab name OpsPlan could not use, an earlier version's tab adopted. */
+  notices: string[];
 }
 
 const COLUMN_WIDTHS = [110, 300, 130, 90, 90, 150, 90, 110, 120];
@@ -28,22 +36,28 @@ export function prepareReport(
   ss: Spreadsheet,
   reuse?: ReadonlyMap<string, TabData>,
   index: SheetIndex = indexSheets(ss),
+  owned: Map<string, Sheet> = ownedTabs(ss),
 ): ReportRun & { history: { header: readonly unknown[]; rows: readonly (readonly unknown[])[] } } {
   const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
-  const historyTab = readTab(index, HISTORY);
-  const reportSheet = index.sheets.find((s) => s.name === REPORT.name);
+  const historyFound = findGenerated(ss, owned, HISTORY_TAB);
+  const historyTab =
+    historyFound &&
+    readTab(index, HISTORY, false, { name: historyFound.sheet.getName(), sheet: historyFound.sheet });
+  const reportSheet = findGenerated(ss, owned, REPORT_TAB)?.sheet;
+  const reportName = reportSheet?.getName() ?? REPORT_TAB.name;
   const model = buildPlanModel(input);
   const report = buildReport(model, today, historyTab ? readHistory(historyTab.table.input) : []);
-  const allGids = reportSheet ? { ...gids, [REPORT.name]: reportSheet.sheet.getSheetId() } : gids;
+  const allGids = reportSheet ? { ...gids, [reportName]: reportSheet.getSheetId() } : gids;
   return {
     model,
     report,
     generatedAt,
-    reportSheet: REPORT.name,
+    reportSheet: reportName,
     gids: allGids,
     url: ss.getUrl(),
+    notices: [],
     history: { header: historyTab?.table.header ?? [], rows: historyTab?.table.input.rows ?? [] },
   };
 }
@@ -53,11 +67,23 @@ export function generateReport(ss: Spreadsheet): ReportRun {
   // Refreshing writes formulas, never tabs: one sheet list serves both steps.
   const index = indexSheets(ss);
   const refreshed = refreshAll(ss, index);
-  const run = prepareReport(ss, refreshed.unchanged, index);
-  const sheet = sheetNamed(ss, REPORT.name, REPORT.colour);
+  const owned = ownedTabs(ss);
+  const notices: string[] = [];
+  const run = prepareReport(ss, refreshed.unchanged, index, owned);
+  const { sheet } = generatedTabForWriting(ss, owned, REPORT_TAB, notices);
   const gids = { ...run.gids, [sheet.getName()]: sheet.getSheetId() };
   writeGrid(sheet, reportGrid(run.report, run.generatedAt), gids);
-  writeHistory(ss, run.history.rows, run.history.header, run.model, run.report.today);
+  if (run.model.kpis.length) {
+    const history = generatedTabForWriting(ss, owned, HISTORY_TAB, notices);
+    writeHistory(
+      history.sheet,
+      history.created,
+      run.history.rows,
+      run.history.header,
+      run.model,
+      run.report.today,
+    );
+  }
   return {
     model: run.model,
     report: run.report,
@@ -65,6 +91,7 @@ export function generateReport(ss: Spreadsheet): ReportRun {
     reportSheet: sheet.getName(),
     gids,
     url: run.url,
+    notices,
   };
 }
 
@@ -86,7 +113,7 @@ function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, numb
   // Column A carries the links back to each source row: one rich-text write for the column.
   sheet.getRange(1, 1, rows, 1).setRichTextValues(
     grid.map(([c]) => {
-      const builder = SpreadsheetApp.newRichTextValue().setText(String(c!.value));
+      const builder = SpreadsheetApp.newRichTextValue().setText(clampCell(String(c!.value)));
       const gid = c!.link ? gids[c!.link.tab] : undefined;
       return [
         (gid === undefined ? builder : builder.setLinkUrl(`#gid=${gid}&range=A${c!.link!.row}`)).build(),
@@ -98,18 +125,19 @@ function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, numb
   COLUMN_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
 }
 
+/** History's KPI ID column (1-based): text, so IDs such as 1E3 or $5 stay IDs. */
+const HISTORY_ID_COLUMN = HISTORY.columns.findIndex((c) => c.key === 'kpiId') + 1;
+
 function writeHistory(
-  ss: Spreadsheet,
+  sheet: Sheet,
+  created: boolean,
   rows: readonly (readonly unknown[])[],
   header: readonly unknown[],
   model: PlanModel,
   today: number,
 ): void {
-  if (!model.kpis.length) return;
-  let sheet = ss.getSheetByName(HISTORY.name);
   let head = header;
-  if (!sheet) {
-    sheet = sheetNamed(ss, HISTORY.name, HISTORY.colour);
+  if (created) {
     head = HISTORY.columns.map((c) => c.header);
     sheet
       .getRange(1, 1, 1, head.length)
@@ -123,7 +151,16 @@ function writeHistory(
   const needed = write.startRow + write.rows.length - 1;
   const maxRows = sheet.getMaxRows();
   if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + 500);
+  // The ID cells are made text first (a History from an earlier version may lack the format); a
+  // text cell keeps what is written as it is, so IDs go in without the apostrophe.
+  sheet.getRange(write.startRow, HISTORY_ID_COLUMN, write.rows.length, 1).setNumberFormat('@');
   sheet
-    .getRange(write.startRow, 1, write.rows.length, 5)
-    .setValues(write.rows.map((r) => r.map((v) => (typeof v === 'string' ? literal(v) : v))));
+    .getRange(write.startRow, 1, write.rows.length, HISTORY.columns.length)
+    .setValues(
+      write.rows.map((r) =>
+        r.map((v, i) =>
+          typeof v !== 'string' ? v : i === HISTORY_ID_COLUMN - 1 ? clampCell(v) : literal(v),
+        ),
+      ),
+    );
 }

@@ -9,13 +9,23 @@
  * run still knows what went.
  */
 import { literal } from '../core/cells';
-import { sheetNamed } from './tabs';
+import type { GeneratedTab } from '../core/ownership';
+import { findGenerated, generatedTabForWriting, ownedTabs } from './ownership';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const LOG_SHEET = 'OpsPlan log';
 const HEADER = ['Key', 'Sent at', 'Kind', 'To', 'Subject'];
 const MARK = 'opsplan.sending.';
+
+/** The log is OpsPlan's own tab, found by its mark; a team's tab of the same name is not read or written. */
+const LOG_TAB: GeneratedTab = {
+  role: 'log',
+  name: LOG_SHEET,
+  colour: '#9aa0a6',
+  width: HEADER.length,
+  madeByEarlierVersion: (rows) => HEADER.every((h, i) => rows[0]?.[i] === h),
+};
 
 interface Entry {
   keys: string[];
@@ -30,9 +40,11 @@ export class SendLog {
   private readonly pending: { mark: string; entry: Entry }[] = [];
   private sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
   private readonly props = PropertiesService.getDocumentProperties();
+  private readonly owned: Map<string, GoogleAppsScript.Spreadsheet.Sheet>;
 
   constructor(private readonly ss: Spreadsheet) {
-    this.sheet = ss.getSheetByName(LOG_SHEET);
+    this.owned = ownedTabs(ss);
+    this.sheet = findGenerated(ss, this.owned, LOG_TAB)?.sheet ?? null;
     if (this.sheet && this.sheet.getLastRow() > 1) {
       for (const [key] of this.sheet.getRange(2, 1, this.sheet.getLastRow() - 1, 1).getValues())
         this.keys.add(String(key));
@@ -76,7 +88,7 @@ export class SendLog {
         literal(entry.subject),
       ]),
     );
-    const sheet = this.sheet ?? this.create();
+    const sheet = this.writableSheet();
     const start = sheet.getLastRow() + 1;
     const needed = start + rows.length - 1;
     const maxRows = sheet.getMaxRows();
@@ -86,13 +98,15 @@ export class SendLog {
     this.pending.length = 0;
   }
 
-  private create(): GoogleAppsScript.Spreadsheet.Sheet {
-    const sheet = sheetNamed(this.ss, LOG_SHEET, '#9aa0a6');
+  /** OpsPlan's log tab (an earlier version's is marked now), created hidden when there is none. */
+  private writableSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    const { sheet, created } = generatedTabForWriting(this.ss, this.owned, LOG_TAB, []);
+    this.sheet = sheet;
+    if (!created) return sheet;
     sheet.getRange(1, 1, 1, HEADER.length).setValues([HEADER]).setFontWeight('bold');
     sheet.getRange(2, 1, sheet.getMaxRows() - 1, HEADER.length).setNumberFormat('@');
     sheet.setFrozenRows(1);
     sheet.hideSheet();
-    this.sheet = sheet;
     return sheet;
   }
 }

@@ -1,9 +1,14 @@
-/** Applies a Set up plan: batched writes per block, never a per-cell loop over rows. */
+/**
+ * Applies a Set up plan: batched writes per block, never a per-cell loop over rows. It adds and
+ * never deletes: no sheet is removed, not even a blank-looking "Sheet1" (Apps Script cannot read
+ * everything a sheet may hold, borders for one, so OpsPlan can never be sure it is empty).
+ */
 import { blocksOf, contiguousRuns, hashText, literal } from '../core/cells';
 import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } from '../core/scaffold';
 import { settingFormat } from '../core/scaffold';
 import { PEOPLE } from '../core/spec/tabs';
 import { RAG } from '../core/spec/types';
+import { markTab } from './ownership';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,7 +26,9 @@ export function applySetup(ss: Spreadsheet, plan: SetupPlan, sheets: Map<string,
   const result: SetupResult = { created: [], adopted: [], ready: [] };
   for (const tab of plan.tabs) {
     if (tab.action === 'create') {
-      sheets.set(tab.sheetName, ss.insertSheet(tab.sheetName, tab.position));
+      const sheet = ss.insertSheet(tab.sheetName, tab.position);
+      markTab(sheet, tab.spec.key);
+      sheets.set(tab.sheetName, sheet);
       result.created.push(tab.sheetName);
     } else {
       (tab.action === 'adopt' ? result.adopted : result.ready).push(tab.sheetName);
@@ -39,8 +46,6 @@ export function applySetup(ss: Spreadsheet, plan: SetupPlan, sheets: Map<string,
     const sheet = sheets.get(tab.sheetName)!;
     applyTab(ss, sheet, tab, people, documentProperties);
   }
-  if (plan.removeBlankSheet && sheets.has(plan.removeBlankSheet))
-    ss.deleteSheet(sheets.get(plan.removeBlankSheet)!);
   if (result.created.length) ss.setActiveSheet(sheets.get(plan.tabs[0]!.sheetName)!);
   return result;
 }

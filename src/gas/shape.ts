@@ -26,7 +26,7 @@ export function readWorkbookShape(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const shapes: SheetShape[] = all.map(({ sheet, name }) => {
     sheets.set(name, sheet);
     const key = relevant.get(name);
-    if (!key && !/^sheet1$/i.test(name))
+    if (!key)
       return { name, header: [], headerNotes: [], lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0 };
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
@@ -39,7 +39,7 @@ export function readWorkbookShape(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
       maxRows: sheet.getMaxRows(),
       maxColumns: sheet.getMaxColumns(),
     };
-    if (!key || lastColumn === 0) return shape;
+    if (lastColumn === 0) return shape;
     const wantBody = READ_BODY.has(key) && lastRow > 1;
     const range = sheet.getRange(1, 1, wantBody ? lastRow : 1, lastColumn);
     const values = cellValues(range.getValues(), timeZone);

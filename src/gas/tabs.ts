@@ -26,13 +26,16 @@ export function indexSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet
   };
 }
 
-/** One getValues (and one getFormulas when asked) of the tab that plays the spec's part. */
+/**
+ * One getValues (and one getFormulas when asked) of the tab that plays the spec's part: found by
+ * name, unless the caller found it already (OpsPlan's own tabs are found by their mark).
+ */
 export function readTab<T extends TabSpec>(
   index: SheetIndex,
   spec: T,
   withFormulas = false,
+  found: { name: string; sheet: Sheet } | undefined = findTab(spec, index.sheets),
 ): TabData<T> | undefined {
-  const found = findTab(spec, index.sheets);
   if (!found) return undefined;
   const sheet = found.sheet;
   const range = sheet.getDataRange();
@@ -40,19 +43,4 @@ export function readTab<T extends TabSpec>(
   const formulas = withFormulas && values.length > 1 ? range.getFormulas().slice(1) : undefined;
   const input: TabInput = { sheetName: found.name, header: values[0] ?? [], rows: values.slice(1), formulas };
   return { sheet, gid: sheet.getSheetId(), maxRows: sheet.getMaxRows(), table: readTable(spec, input) };
-}
-
-/** A generated tab, created at the end if missing, without taking the user away from where they are. */
-export function sheetNamed(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  name: string,
-  colour: string,
-): Sheet {
-  const existing = ss.getSheetByName(name);
-  if (existing) return existing;
-  const previous = ss.getActiveSheet();
-  const sheet = ss.insertSheet(name, ss.getNumSheets());
-  sheet.setTabColor(colour);
-  ss.setActiveSheet(previous);
-  return sheet;
 }

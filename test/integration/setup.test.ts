@@ -17,7 +17,8 @@ describe('Set up plan tabs on a new spreadsheet', () => {
     const result = rt.run<{ created: string[] }>('setUpPlan');
     expect(result.created).toEqual(tabNames);
     const ss = rt.service('SpreadsheetApp').getActiveSpreadsheet();
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(tabNames); // the blank Sheet1 made way
+    // Set up deletes no sheet, not even the blank Sheet1: it stays after the plan tabs.
+    expect(ss.getSheets().map((s) => s.getName())).toEqual([...tabNames, 'Sheet1']);
     const goals = ss.getSheetByName('Goals')!;
     const header = goals.getRange(1, 1, 1, GOALS.columns.length);
     expect(header.getValues()[0]).toEqual(GOALS.columns.map((c) => c.header));

@@ -238,14 +238,23 @@ export const formulaOverwritten = rule({
   id: 'formula-overwritten',
   tabs: FORMULA_TABS,
   severity: 'warning',
-  summary: 'Computed columns hold OpsPlan’s formula, not a typed value.',
-  message: (p: { header: string; value: string }) =>
-    `${p.header} holds a typed value ("${p.value}") instead of OpsPlan's formula, so it is not live.`,
-  fix: () => 'Clear the cell, then run Refresh KPI status to put the formula back.',
+  summary:
+    'Computed columns hold OpsPlan’s formula; a typed value or a formula OpsPlan did not write is kept, and reported.',
+  message: (p: { header: string; kind: 'value' | 'formula'; value: string }) =>
+    p.kind === 'value'
+      ? `${p.header} holds a typed value ("${p.value}") instead of OpsPlan's formula, so it is not live.`
+      : `${p.header} holds a formula OpsPlan did not write (${p.value}): OpsPlan keeps it and does not update it.`,
+  fix: () =>
+    'To let OpsPlan compute this cell, clear it, then run Refresh KPI status to put its formula back.',
   *find(ctx) {
     for (const [key, table] of tablesOf(ctx, FORMULA_TABS))
       for (const c of planOf(table).conflicts)
-        yield { tab: key, row: c.row, column: c.column, params: { header: c.header, value: c.value } };
+        yield {
+          tab: key,
+          row: c.row,
+          column: c.column,
+          params: { header: c.header, kind: c.kind, value: c.value },
+        };
   },
 });
 
