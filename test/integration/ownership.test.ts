@@ -199,7 +199,11 @@ describe('Refresh writes only what is missing or differs, and never over a colla
     const writes: string[] = [];
     rt.calls.beforeCall = (name) => {
       if (name === 'Range.setFormulas')
-        writes.push(rt.locks.holders.get('document') === rt.locks.currentExecution ? 'locked' : 'unlocked');
+        writes.push(
+          rt.locks.holders.get(rt.locks.keyOf('document')!) === rt.locks.currentExecution
+            ? 'locked'
+            : 'unlocked',
+        );
       if (name === 'Range.getFormulas') formulaReads++;
       // A collaborator edits after Refresh read the tab and before it writes.
       if (!edited && (name === 'Range.setFormulas' || formulaReads === 2)) {
