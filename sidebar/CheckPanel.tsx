@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import type { checkPlanNow } from '../src/main';
 import { Button, ErrorNote, Note, Section } from './components';
 import { useAction } from './hooks';
+import { NormaliseFix } from './NormaliseFix';
 import { callServer } from './server';
 
 type CheckResult = Awaited<ReturnType<typeof checkPlanNow>>;
@@ -47,6 +48,9 @@ export function CheckPanel() {
             <span class="count info">{result.counts.info} notes</span>
           </p>
           {result.findings.length === 0 ? <Note tone="ok">No problems found.</Note> : null}
+          {result.findings.some((f) => f.rule === 'non-canonical-value') ? (
+            <NormaliseFix onDone={() => checking.run()} />
+          ) : null}
           {groups.map(([tab, findings]) => (
             <details key={tab} open>
               <summary>

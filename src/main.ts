@@ -11,6 +11,7 @@ import type { SetupPreview } from './core/scaffold';
 import { activateCell, runCheck } from './gas/check';
 import { type CheckinResult, type MyItems, myItems, saveCheckin } from './gas/checkin';
 import { withDocumentLock } from './gas/lock';
+import { applyNormalise, type NormalisePreview, previewNormalise } from './gas/normalise';
 import { type MailPreview, type PipelineResult, previewMail, runPipeline } from './gas/pipeline';
 import {
   type ExampleResult,
@@ -224,4 +225,16 @@ export const getSchedule = sidebarFunction('getSchedule', (): ScheduleStatus => 
 
 export const saveScheduleSettings = sidebarFunction('saveScheduleSettings', (schedule): ScheduleStatus =>
   withDocumentLock('saving the schedule', 10_000, () => saveSchedule(active(), schedule)),
+);
+
+/** The cells Normalise values would rewrite, and to what. Changes nothing. */
+export const previewNormaliseValues = sidebarFunction('previewNormaliseValues', (): NormalisePreview =>
+  previewNormalise(active()),
+);
+
+/** Rewrites the previewed cells, each only if it still holds what the preview showed. */
+export const normaliseValues = sidebarFunction(
+  'normaliseValues',
+  (cells): { written: number; skipped: number; writes: number } =>
+    withDocumentLock('normalising values', 10_000, () => applyNormalise(active(), cells)),
 );

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 
 import { CheckinRequestSchema } from './checkin';
 import { describeIssue } from './issue-words';
+import { NormaliseSelectionSchema } from './normalise';
 import { ScheduleSchema } from './schedule';
 
 /** Our own bound, far above any tab name OpsPlan reports: a larger payload is refused unread. */
@@ -40,6 +41,8 @@ export const SIDEBAR_API = {
   getSchedule: NONE,
   // Strict: a field the server does not know means the sidebar and server disagree.
   saveScheduleSettings: z.tuple([z.strictObject(ScheduleSchema.shape)]),
+  previewNormaliseValues: NONE,
+  normaliseValues: z.tuple([NormaliseSelectionSchema]),
 };
 
 export type SidebarFunction = keyof typeof SIDEBAR_API;
@@ -68,6 +71,8 @@ const ARGUMENT_NAMES: { [K in SidebarFunction]: NamesOf<SidebarArgs<K>> } = {
   sendStatusEmailsNow: [],
   getSchedule: [],
   saveScheduleSettings: ['schedule'],
+  previewNormaliseValues: [],
+  normaliseValues: ['cells'],
 };
 
 /**

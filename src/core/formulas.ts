@@ -28,12 +28,22 @@ const effectiveDue = (c: CellRef<'due'>) =>
   `IF(ISNUMBER(${c('due')}),${c('due')},${settingRef('periodEnd')})`;
 
 /**
+ * A word cell as people type it, for comparing with a vocabulary word: non-breaking spaces made
+ * spaces, then TRIM. The "=" that compares it ignores case in both engines. Core reads the same
+ * cells with comparableText (src/core/values.ts); docs/APPS-SCRIPT.md, "Text comparison in formulas".
+ */
+const word = (ref: string) => `TRIM(SUBSTITUTE(${ref},CHAR(160)," "))`;
+/** A cell that holds nothing but spaces counts as blank, as core's reader counts it. */
+const blank = (ref: string) => `${word(ref)}=""`;
+
+/**
  * Likelihood or impact as 1–5: numbers 1–5 as they are, known words mapped; anything else yields
  * text or #N/A, which makes the product an error (engines differ on "" in arithmetic, not on text).
  */
 function scale(ref: string): string {
+  const w = word(ref);
   const branches = Object.entries(SCALE_WORDS)
-    .map(([n, words]) => `OR(${[n, ...words].map((w) => `${ref}="${w}"`).join(',')}),${n}`)
+    .map(([n, words]) => `OR(${[n, ...words].map((x) => `${w}="${x}"`).join(',')}),${n}`)
     .join(',');
   return `IF(ISNUMBER(${ref}),IF(AND(${ref}>=1,${ref}<=5,ROUND(${ref},0)=${ref}),${ref},"?"),IFS(${branches}))`;
 }
@@ -41,19 +51,19 @@ function scale(ref: string): string {
 const builders: Builders = {
   goalExpected: (c) => {
     const [st, du] = [effectiveStart(c), effectiveDue(c)];
-    return `IF(ISBLANK(${c('kpi')}),"",IFERROR(IF(${du}<=${st},IF(TODAY()>=${du},1,0),${r4(`MAX(0,MIN(1,(TODAY()-${st})/(${du}-${st})))`)}),""))`;
+    return `IF(${blank(c('kpi'))},"",IFERROR(IF(${du}<=${st},IF(TODAY()>=${du},1,0),${r4(`MAX(0,MIN(1,(TODAY()-${st})/(${du}-${st})))`)}),""))`;
   },
   goalProgress: (c) => {
     const [a, b, t] = [c('actual'), c('baseline'), c('target')];
     const maintain = `IF(${t}=0,IF(${a}=0,1,0),MAX(0,${r4(`1-MAX(${a}-${t},${t}-${a})/MAX(${t},-${t})`)}))`;
-    return `IF(OR(ISBLANK(${c('kpi')}),NOT(ISNUMBER(${a})),NOT(ISNUMBER(${t}))),"",IF(${c('direction')}="Maintain",${maintain},IFERROR(${r4(`(${a}-${b})/(${t}-${b})`)},"")))`;
+    return `IF(OR(${blank(c('kpi'))},NOT(ISNUMBER(${a})),NOT(ISNUMBER(${t}))),"",IF(${word(c('direction'))}="Maintain",${maintain},IFERROR(${r4(`(${a}-${b})/(${t}-${b})`)},"")))`;
   },
   goalStatus: (c) => {
     const [p, e] = [c('progress'), c('expected')];
     const tolerance = r4(`1-${band}`);
     const maintain = `IF(TODAY()>${effectiveDue(c)},IF(${p}>=${tolerance},"Achieved","Missed"),IF(${p}>=${tolerance},"On track",IF(${p}>=${r4(`1-2*${band}`)},"At risk","Off track")))`;
     const trend = `IF(${p}>=1,"Achieved",IF(TODAY()>${effectiveDue(c)},"Missed",IF(${p}>=${e},"On track",IF(${p}>=${r4(`${e}-${band}`)},"At risk","Off track"))))`;
-    return `IF(ISBLANK(${c('kpi')}),"",IF(NOT(ISNUMBER(${p})),"No data",IF(NOT(ISNUMBER(${e})),"No data",IF(TODAY()<${effectiveStart(c)},"Not started",IF(${c('direction')}="Maintain",${maintain},${trend})))))`;
+    return `IF(${blank(c('kpi'))},"",IF(NOT(ISNUMBER(${p})),"No data",IF(NOT(ISNUMBER(${e})),"No data",IF(TODAY()<${effectiveStart(c)},"Not started",IF(${word(c('direction'))}="Maintain",${maintain},${trend})))))`;
   },
   budgetPlannedTotal: (c) =>
     `IF(AND(ISBLANK(${c('planned')}),ISBLANK(${c('hours')}),ISBLANK(${c('rate')})),"",IFERROR(${c('planned')}+${c('hours')}*${c('rate')},""))`,
@@ -68,12 +78,12 @@ const builders: Builders = {
   timelineStatus: (c) => {
     const [due, start] = [c('due'), c('start')];
     const notYet = `IF(AND(ISNUMBER(${start}),TODAY()<${start}),"Not started","On schedule")`;
-    return `IF(AND(ISBLANK(${c('name')}),ISBLANK(${due})),"",IF(OR(${c('state')}="Done",ISNUMBER(${c('completed')})),"Done",IF(NOT(ISNUMBER(${due})),${notYet},IF(TODAY()>${due},"Overdue",IF(${due}-TODAY()<=${settingRef('dueSoonDays')},"Due soon",${notYet})))))`;
+    return `IF(AND(${blank(c('name'))},ISBLANK(${due})),"",IF(OR(${word(c('state'))}="Done",ISNUMBER(${c('completed')})),"Done",IF(NOT(ISNUMBER(${due})),${notYet},IF(TODAY()>${due},"Overdue",IF(${due}-TODAY()<=${settingRef('dueSoonDays')},"Due soon",${notYet})))))`;
   },
   timelineDaysLeft: (c) =>
-    `IF(OR(NOT(ISNUMBER(${c('due')})),${c('state')}="Done",ISNUMBER(${c('completed')})),"",${c('due')}-TODAY())`,
+    `IF(OR(NOT(ISNUMBER(${c('due')})),${word(c('state'))}="Done",ISNUMBER(${c('completed')})),"",${c('due')}-TODAY())`,
   riskScore: (c) =>
-    `IF(OR(ISBLANK(${c('likelihood')}),ISBLANK(${c('impact')})),"",IFERROR(${scale(c('likelihood'))}*${scale(c('impact'))},""))`,
+    `IF(OR(${blank(c('likelihood'))},${blank(c('impact'))}),"",IFERROR(${scale(c('likelihood'))}*${scale(c('impact'))},""))`,
   riskLevel: (c) => {
     const s = c('score');
     return `IF(NOT(ISNUMBER(${s})),"",IF(${s}<=${settingRef('riskLowMax')},"Low",IF(${s}<=${settingRef('riskMediumMax')},"Medium",IF(${s}<=${settingRef('riskHighMax')},"High","Critical"))))`;
@@ -85,7 +95,11 @@ export function buildFormula<F extends FormulaKey>(key: F, ref: CellRef<KeyOf<Ta
   return `=${(builders[key] as (c: typeof ref) => string)(ref)}`;
 }
 
-/** The functions generated formulas may use (docs/ARCHITECTURE.md, "Formulas"); a test holds every builder to it. */
+/**
+ * The functions generated formulas may use (docs/ARCHITECTURE.md, "Formulas"): each computes the
+ * same in Google Sheets and the local engine for the arguments OpsPlan passes; a test holds every
+ * builder to it. TRIM, SUBSTITUTE and CHAR(160) read words as people type them (docs/APPS-SCRIPT.md).
+ */
 export const ALLOWED_FUNCTIONS = [
   'IF',
   'IFS',
@@ -103,4 +117,7 @@ export const ALLOWED_FUNCTIONS = [
   'COUNTIFS',
   'INDEX',
   'MATCH',
+  'TRIM',
+  'SUBSTITUTE',
+  'CHAR',
 ] as const;

@@ -109,9 +109,10 @@ export function buildPlanModel(input: PlanInput): PlanModel {
       owner: r.text('owner'),
       unit: r.text('unit'),
       direction: r.text('direction'),
-      baseline: r.num('baseline'),
-      target: r.num('target'),
-      actual: r.num('actual'),
+      // As the formulas see them: a number typed as text is not a measurement (Check reports it).
+      baseline: r.rawNum('baseline'),
+      target: r.rawNum('target'),
+      actual: r.rawNum('actual'),
       due: r.num('due'),
       updated: r.num('updated'),
       expected: r.rawNum('expected'),

@@ -97,13 +97,26 @@ export function parsePercent(v: unknown): Parsed<number> {
 }
 
 // ---- words ----
+const NBSP = /\u00a0/g;
+/**
+ * A word cell as the sheet formulas compare it: non-breaking spaces read as spaces, then spaces
+ * trimmed from both ends and runs of them made one (Sheets' TRIM). Case is left to the comparison:
+ * Sheets and OpsPlan both compare these words without case. Only the space and the non-breaking
+ * space count (docs/APPS-SCRIPT.md, "Text comparison in formulas"); a tab stays part of the word.
+ */
+export function comparableText(text: string): string {
+  return text
+    .replace(NBSP, ' ')
+    .replace(/^ +| +$/g, '')
+    .replace(/ {2,}/g, ' ');
+}
+
 export function parseScale(v: unknown): Parsed<number> {
   if (isBlank(v)) return ok(null);
   if (typeof v === 'number')
     return Number.isInteger(v) && v >= 1 && v <= 5 ? ok(v) : bad(`${preview(v)} is outside 1–5`);
   if (typeof v === 'string') {
-    const text = v.trim();
-    const word = SCALE_BY_WORD.get(text.toLowerCase().replace(/\s+/g, ' '));
+    const word = SCALE_BY_WORD.get(comparableText(v).toLowerCase());
     if (word !== undefined) return ok(word);
   }
   return bad(`"${preview(v)}" is not 1–5 or a word such as Low, Medium, High, Likely`);
@@ -120,7 +133,7 @@ export function parseBoolean(v: unknown): Parsed<boolean> {
 
 export function parseChoice(v: unknown, values: readonly string[]): Parsed<string> {
   if (isBlank(v)) return ok(null);
-  const text = String(v).trim().toLowerCase();
+  const text = comparableText(String(v)).toLowerCase();
   const match = values.find((x) => x.toLowerCase() === text);
   return match ? ok(match) : bad(`"${preview(v)}" is not one of ${values.join(', ')}`);
 }

@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { LocalAppsScript } from '../../local/runtime/index.js';
+import { literal } from '../../src/core/cells.js';
 import { ALLOWED_FUNCTIONS, buildFormula } from '../../src/core/formulas.js';
 import { BUDGET, GOALS, RISKS, TIMELINE } from '../../src/core/spec/tabs.js';
 import type { FormulaKey, TabSpec } from '../../src/core/spec/types.js';
-import { dayFromIso, isoFromDay } from '../../src/core/values.js';
+import { dayFromIso, isBlank, isoFromDay } from '../../src/core/values.js';
 import { freshRuntime } from '../helpers.js';
 import * as reference from '../reference/status.js';
 
@@ -28,6 +29,25 @@ const nonNegative = fc.oneof(
   fc.double({ min: 0, max: 5000, noNaN: true }).map((x) => Math.round(x * 100) / 100),
 );
 
+/** Text as people type or paste it: stray spaces and non-breaking spaces, any case, doubled inner spaces. */
+const pad = fc.constantFrom('', '', '', ' ', '  ', '\u00a0');
+const typed = (...words: string[]) =>
+  fc
+    .tuple(pad, fc.constantFrom(...words), fc.constantFrom('as is', 'lower', 'upper', 'spaced'), pad)
+    .map(([before, w, how, after]) => {
+      const cased =
+        how === 'lower'
+          ? w.toLowerCase()
+          : how === 'upper'
+            ? w.toUpperCase()
+            : how === 'spaced'
+              ? w.replace(' ', '  ')
+              : w;
+      return `${before}${cased}${after}`;
+    });
+/** A number as text (what a paste into a text-formatted cell leaves): the formulas skip it. */
+const numberAsText = (arb: fc.Arbitrary<number>) => arb.map((n) => String(n));
+
 const settingsArb = fc.record({
   atRiskBand: fc.constantFrom(0, 0.05, 0.1, 0.25),
   dueSoonDays: fc.integer({ min: 0, max: 14 }),
@@ -42,19 +62,19 @@ const rowArbs: Record<
   goals: fc.oneof(
     // Anything at all…
     fc.record({
-      kpi: fc.constantFrom('KPI', 'KPI', 'KPI', ''),
+      kpi: fc.constantFrom('KPI', 'KPI', 'KPI', '', ' ', '\u00a0'),
       goal: fc.constant('A goal'),
-      direction: fc.constantFrom('Increase', 'Decrease', 'Maintain', ''),
-      baseline: maybe(amount),
+      direction: fc.oneof(typed('Increase', 'Decrease', 'Maintain'), fc.constant('')),
+      baseline: fc.oneof(amount, fc.constant(''), numberAsText(amount)),
       target: maybe(amount),
-      actual: fc.oneof(amount, fc.constant(''), fc.constant('n/a')),
+      actual: fc.oneof(amount, fc.constant(''), fc.constant('n/a'), numberAsText(amount)),
       start: maybe(day),
       due: maybe(day),
     }),
     // …and progress near expected, where At risk and Off track part.
     fc
       .record({
-        direction: fc.constantFrom('Increase', 'Decrease', 'Maintain'),
+        direction: typed('Increase', 'Decrease', 'Maintain'),
         baseline: fc.integer({ min: 0, max: 100 }),
         span: fc.integer({ min: 1, max: 100 }),
         share: fc.integer({ min: -20, max: 130 }),
@@ -62,7 +82,7 @@ const rowArbs: Record<
         length: fc.integer({ min: 1, max: 240 }),
       })
       .map(({ direction, baseline, span, share, start, length }) => {
-        const target = direction === 'Decrease' ? baseline - span : baseline + span;
+        const target = /decrease/i.test(direction) ? baseline - span : baseline + span;
         return {
           kpi: 'KPI',
           goal: 'A goal',
@@ -83,10 +103,10 @@ const rowArbs: Record<
     actual: maybe(nonNegative),
   }),
   timeline: fc.record({
-    name: fc.constantFrom('Task', ''),
+    name: fc.constantFrom('Task', '', ' '),
     start: maybe(day),
     due: maybe(day),
-    state: fc.constantFrom('Not started', 'In progress', 'Blocked', 'Done', ''),
+    state: fc.oneof(typed('Not started', 'In progress', 'Blocked', 'Done'), fc.constant('')),
     completed: fc.oneof(fc.constant(''), fc.constant(''), day),
   }),
   risks: fc.record({
@@ -103,14 +123,19 @@ const rowArbs: Record<
         'Severe',
         'vl',
         '3',
+        ' 3',
+        '4\u00a0',
         'Huge',
         '',
+        ' ',
         2.5,
       ),
+      typed('Low', 'High', 'Very high', 'Almost certain'),
     ),
     impact: fc.oneof(
       fc.integer({ min: 1, max: 5 }),
-      fc.constantFrom('Minor', 'Major', 'Moderate', 'Negligible', 'VH', '', 'x'),
+      fc.constantFrom('Minor', 'Major', 'Moderate', 'Negligible', 'VH', '', 'x', '5'),
+      typed('Medium', 'Severe', 'Very low'),
     ),
   }),
 };
@@ -143,7 +168,9 @@ function evaluateInSheet(
   const sheet = rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName(spec.name)!;
   const lastRow = sheet.getLastRow();
   if (lastRow > 1) sheet.getRange(2, 1, lastRow - 1, spec.columns.length).clearContent();
-  const grid = rows.map((row) => spec.columns.map((c) => (c.type === 'formula' ? '' : (row[c.key] ?? ''))));
+  // Text goes in as text ("97" stays the text a paste into a text cell leaves).
+  const asTyped = (v: string | number | undefined) => (typeof v === 'string' ? literal(v) : (v ?? ''));
+  const grid = rows.map((row) => spec.columns.map((c) => (c.type === 'formula' ? '' : asTyped(row[c.key]))));
   sheet.getRange(2, 1, grid.length, spec.columns.length).setValues(grid);
   rt.run('refreshKpiStatus');
   const values = sheet.getRange(2, 1, grid.length, spec.columns.length).getValues();
@@ -155,6 +182,9 @@ const seenInSheet = new Set<unknown>();
 function propertyFor(spec: TabSpec, key: keyof typeof rowArbs) {
   const rt = freshRuntime({ timeZone: 'America/New_York' });
   rt.run('setUpPlan');
+  // As on an adopted tab, no validation rejects what people paste: the formulas see it as typed.
+  const sheet = rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName(spec.name)!;
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, sheet.getMaxColumns()).clearDataValidations();
   const formulaColumns = spec.columns.filter((c) => c.type === 'formula');
   return fc.property(
     settingsArb,
@@ -177,9 +207,7 @@ function propertyFor(spec: TabSpec, key: keyof typeof rowArbs) {
         riskHighMax: 16,
       };
       rows.forEach((row, i) => {
-        const hasData = spec.columns.some(
-          (c) => c.type !== 'formula' && row[c.key] !== undefined && row[c.key] !== '',
-        );
+        const hasData = spec.columns.some((c) => c.type !== 'formula' && !isBlank(row[c.key]));
         for (const column of formulaColumns) {
           const got = sheetResults[i]![column.key];
           // Formula cells feed later formula columns: the reference reads the computed ones too.

@@ -31,8 +31,18 @@ function num(v: SheetValue): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
   throw new FormulaError('#VALUE!');
 }
-const textEquals = (v: SheetValue, text: string) =>
-  typeof v === 'string' && v.toLowerCase() === text.toLowerCase();
+/** TRIM(SUBSTITUTE(v,CHAR(160)," ")) as both engines compute it: numbers and booleans become text. */
+function word(v: SheetValue): string {
+  const text = typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/^ +| +$/g, '')
+    .replace(/ +/g, ' ');
+}
+/** `word = "text"`: Sheets compares text without case. */
+const textEquals = (v: SheetValue, text: string) => word(v).toLowerCase() === text.toLowerCase();
+/** A cell of nothing but spaces is blank to the formulas that test a word column. */
+const isBlankWord = (v: SheetValue) => word(v) === '';
 /** Sheets/HyperFormula ROUND: half away from zero. */
 export function round(x: number, places: number): number {
   const m = Math.pow(10, places);
@@ -57,7 +67,7 @@ const effectiveDue = (row: Row, s: StatusSettings) =>
   isNumber(get(row, 'due')) ? get(row, 'due') : s.periodEnd;
 
 export function goalExpected(row: Row, s: StatusSettings, today: number): number | '' {
-  if (isBlank(get(row, 'kpi'))) return '';
+  if (isBlankWord(get(row, 'kpi'))) return '';
   return iferror(() => {
     const start = num(effectiveStart(row, s));
     const due = num(effectiveDue(row, s));
@@ -68,7 +78,7 @@ export function goalExpected(row: Row, s: StatusSettings, today: number): number
 
 export function goalProgress(row: Row): number | '' {
   const [a, b, t] = [get(row, 'actual'), get(row, 'baseline'), get(row, 'target')];
-  if (isBlank(get(row, 'kpi')) || !isNumber(a) || !isNumber(t)) return '';
+  if (isBlankWord(get(row, 'kpi')) || !isNumber(a) || !isNumber(t)) return '';
   if (textEquals(get(row, 'direction'), 'Maintain')) {
     if (t === 0) return a === 0 ? 1 : 0;
     return Math.max(0, round(1 - Math.max(a - t, t - a) / Math.max(t, -t), 4));
@@ -77,7 +87,7 @@ export function goalProgress(row: Row): number | '' {
 }
 
 export function goalStatus(row: Row, s: StatusSettings, today: number): KpiStatus | '' {
-  if (isBlank(get(row, 'kpi'))) return '';
+  if (isBlankWord(get(row, 'kpi'))) return '';
   const p = goalProgress(row);
   if (!isNumber(p)) return 'No data';
   const e = goalExpected(row, s, today);
@@ -128,7 +138,7 @@ const isDone = (row: Row) => textEquals(get(row, 'state'), 'Done') || isNumber(g
 
 export function timelineStatus(row: Row, s: StatusSettings, today: number): TimelineStatus | '' {
   const [due, start] = [get(row, 'due'), get(row, 'start')];
-  if (isBlank(get(row, 'name')) && isBlank(due)) return '';
+  if (isBlankWord(get(row, 'name')) && isBlank(due)) return '';
   if (isDone(row)) return 'Done';
   const notYet = isNumber(start) && today < start ? 'Not started' : 'On schedule';
   if (!isNumber(due)) return notYet;
@@ -146,13 +156,13 @@ export function timelineDaysLeft(row: Row, today: number): number | '' {
 /** Likelihood or impact as the Score formula reads it. */
 export function scaleValue(v: SheetValue): number | '' {
   if (isNumber(v)) return v >= 1 && v <= 5 && Math.round(v) === v ? v : '';
-  if (typeof v === 'string') return SCALE_BY_WORD.get(v.toLowerCase()) ?? '';
+  if (typeof v === 'string') return SCALE_BY_WORD.get(word(v).toLowerCase()) ?? '';
   return '';
 }
 
 export function riskScore(row: Row): number | '' {
   const [l, i] = [get(row, 'likelihood'), get(row, 'impact')];
-  if (isBlank(l) || isBlank(i)) return '';
+  if (isBlankWord(l) || isBlankWord(i)) return '';
   const [a, b] = [scaleValue(l), scaleValue(i)];
   return isNumber(a) && isNumber(b) ? a * b : '';
 }

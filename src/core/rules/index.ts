@@ -7,6 +7,7 @@ import { BUDGET_RISK_RULES } from './budget-risks';
 import { COMMON_RULES } from './common';
 import type { Rule } from './define';
 import { GOALS_RULES } from './goals';
+import { INPUT_RULES } from './input';
 import { PEOPLE_RULES } from './people';
 import { PLAN_RULES } from './plan';
 import { RACI_RULES } from './raci';
@@ -14,6 +15,7 @@ import { TIMELINE_RULES } from './timeline';
 
 const DECLARED = [
   ...COMMON_RULES,
+  ...INPUT_RULES,
   ...PLAN_RULES,
   ...PEOPLE_RULES,
   ...GOALS_RULES,
