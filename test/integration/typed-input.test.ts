@@ -125,7 +125,7 @@ describe('Normalise values', () => {
     expect(cell(rt, 'Timeline', 'J6')).toBe('Blocked');
     for (const bad of [[{ sheet: 'Goals', cell: '=A1', from: 'x' }], 'all', [{ sheet: 'Goals' }]])
       expect(expectThrowMessage(() => rt.run('normaliseValues', bad))).toMatch(
-        /list of cells its preview gave/,
+        /^OpsPlan refused the request: the cells/,
       );
   });
 });
