@@ -4,7 +4,7 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', '.playground/'] },
+  { ignores: ['dist/', 'dist-selftest/', 'node_modules/', 'coverage/', 'test-results/', '.playground/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,6 +21,27 @@ export default tseslint.config(
     // The pure core is the product's logic: no escape hatches from the type system.
     files: ['src/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
+    // Plain Apps Script files of the fidelity suite: one global scope, every function an entry point.
+    files: ['test/fidelity/scripts/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        [
+          'SpreadsheetApp',
+          'HtmlService',
+          'ScriptApp',
+          'PropertiesService',
+          'LockService',
+          'Session',
+          'Utilities',
+          'Logger',
+          'console',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },
   {
     files: ['scripts/**/*.mjs'],

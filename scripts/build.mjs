@@ -5,44 +5,15 @@ import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
+import { bundleForAppsScript } from './apps-script-bundle.mjs';
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const GLOBAL = 'OpsPlan';
 mkdirSync(dist, { recursive: true });
 
-/** The names src/main.ts exports: each becomes a real top-level function Apps Script can call. */
-async function entryExports() {
-  const result = await build({
-    entryPoints: [join(root, 'src/main.ts')],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    metafile: true,
-    outfile: 'probe.js',
-    logLevel: 'silent',
-  });
-  return Object.values(result.metafile.outputs)[0].exports.sort();
-}
-
 async function buildCode() {
-  const names = await entryExports();
-  const result = await build({
-    entryPoints: [join(root, 'src/main.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: GLOBAL,
-    target: 'es2019',
-    platform: 'neutral',
-    minify: false,
-    write: false,
-    legalComments: 'none',
-    charset: 'utf8',
-    outfile: 'Code.js',
-  });
-  const stubs = names
-    .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
-    .join('\n');
-  const code = `${result.outputFiles[0].text}\n// Apps Script entry points, generated from the exports of src/main.ts.\n${stubs}\n`;
+  const { code, names } = await bundleForAppsScript(join(root, 'src/main.ts'), GLOBAL, 'src/main.ts');
   writeFileSync(join(dist, 'Code.js'), code);
   return names;
 }

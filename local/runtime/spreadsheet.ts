@@ -879,11 +879,12 @@ export class Range implements Pick<
     return raw.map((line, i) =>
       line.map((v, j) => {
         const value = v && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : v;
-        return displayOf(
-          value,
-          this.store.formats.get(this.rect.row + i, this.rect.column + j),
-          this.wb.timeZone,
-        );
+        const format = this.store.formats.get(this.rect.row + i, this.rect.column + j);
+        if (format === undefined && this.wb.isCustomDate(this.store, this.rect.row + i, this.rect.column + j))
+          throw new NotImplementedError(
+            'Range.getDisplayValue of a Date returned by a custom function (Sheets chooses its date format)',
+          );
+        return displayOf(value, format, this.wb.timeZone);
       }),
     );
   }
@@ -1154,6 +1155,10 @@ export class Range implements Pick<
   // ---- shape, R1C1 formulas, copies (issue 12 coverage) ----
   getRowIndex(): number {
     return this.rect.row;
+  }
+  clearNote(): GasRange {
+    this.store.notes.fill(this.rect, undefined);
+    return this.self();
   }
   getHeight(): number {
     return this.rect.numRows;

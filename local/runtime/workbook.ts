@@ -138,6 +138,7 @@ export class Workbook {
 
   removeSheet(store: SheetStore): void {
     this.hf.removeSheet(store.hfId);
+    this.forgetCustomLayouts(store.hfId);
     this.sheets.splice(this.sheets.indexOf(store), 1);
     for (const [key, named] of this.namedRanges) if (named.sheet === store) this.removeNamedRange(key);
     if (this.activeSheet === store) this.activeSheet = this.sheets[0];
@@ -174,6 +175,7 @@ export class Workbook {
   }
 
   writeContents(store: SheetStore, rect: GridRect, contents: RawCellContent[][]): void {
+    this.forgetCustomLayouts(store.hfId, rect);
     this.hf.setCellContents({ sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 }, contents);
     this.settleCustomFunctions();
   }
@@ -322,6 +324,20 @@ export class Workbook {
         const formula = this.hf.getCellFormula({ sheet, row, col });
         if (formula) this.hf.setCellContents({ sheet, row, col }, [[formula]]);
       }
+    }
+  }
+
+  /** New contents (or a removed sheet) start again from a one-cell prediction of their size. */
+  private forgetCustomLayouts(sheet: number, rect?: GridRect): void {
+    for (const key of [...this.customSizes.keys()]) {
+      const [s, row, col] = key.split(':').map(Number) as [number, number, number];
+      const inside =
+        !rect ||
+        (row >= rect.row - 1 &&
+          row < rect.row - 1 + rect.numRows &&
+          col >= rect.column - 1 &&
+          col < rect.column - 1 + rect.numColumns);
+      if (s === sheet && inside) this.customSizes.delete(key);
     }
   }
 
