@@ -52,6 +52,9 @@ export interface Risk extends RowRef {
   category: string;
   owner: string;
   response: string;
+  /** 1–5, from a number or a scale word; null when blank or unreadable. */
+  likelihood: number | null;
+  impact: number | null;
   score: number | null;
   level: string;
   reviewDate: number | null;
@@ -137,6 +140,8 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     category: r.text('category'),
     owner: r.text('owner'),
     response: r.text('response'),
+    likelihood: r.num('likelihood'),
+    impact: r.num('impact'),
     score: r.rawNum('score'),
     level: String(r.cell('level')),
     reviewDate: r.num('reviewDate'),

@@ -7,12 +7,14 @@ import { clampCell, literal } from '../core/cells';
 import { historyWrite, readHistory } from '../core/history';
 import { HISTORY_TAB, REPORT_TAB } from '../core/ownership';
 import { buildPlanModel, type PlanModel } from '../core/plan-model';
-import { buildReport, type ReportModel } from '../core/report';
+import { buildReport, type HistoryEntry, type ReportModel } from '../core/report';
+import { reportCharts, riskHeatMap } from '../core/report-charts';
 import { REPORT_WIDTH, type ReportCell, reportGrid } from '../core/report-layout';
 import { HISTORY } from '../core/spec/tabs';
 import { readPlan } from './check';
 import { findGenerated, generatedTabForWriting, ownedTabs } from './ownership';
 import { refreshAll, todayIn } from './plan-actions';
+import { drawReportCharts } from './report-charts';
 import { indexSheets, readTab, type SheetIndex, type TabData } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,7 +39,9 @@ export function prepareReport(
   reuse?: ReadonlyMap<string, TabData>,
   index: SheetIndex = indexSheets(ss),
   owned: Map<string, Sheet> = ownedTabs(ss),
-): ReportRun & { history: { header: readonly unknown[]; rows: readonly (readonly unknown[])[] } } {
+): ReportRun & {
+  history: { header: readonly unknown[]; rows: readonly (readonly unknown[])[]; entries: HistoryEntry[] };
+} {
   const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
@@ -48,7 +52,8 @@ export function prepareReport(
   const reportSheet = findGenerated(ss, owned, REPORT_TAB)?.sheet;
   const reportName = reportSheet?.getName() ?? REPORT_TAB.name;
   const model = buildPlanModel(input);
-  const report = buildReport(model, today, historyTab ? readHistory(historyTab.table.input) : []);
+  const entries = historyTab ? readHistory(historyTab.table.input) : [];
+  const report = buildReport(model, today, entries);
   const allGids = reportSheet ? { ...gids, [reportName]: reportSheet.getSheetId() } : gids;
   return {
     model,
@@ -58,7 +63,7 @@ export function prepareReport(
     gids: allGids,
     url: ss.getUrl(),
     notices: [],
-    history: { header: historyTab?.table.header ?? [], rows: historyTab?.table.input.rows ?? [] },
+    history: { header: historyTab?.table.header ?? [], rows: historyTab?.table.input.rows ?? [], entries },
   };
 }
 
@@ -73,6 +78,13 @@ export function generateReport(ss: Spreadsheet): ReportRun {
   const { sheet } = generatedTabForWriting(ss, owned, REPORT_TAB, notices);
   const gids = { ...run.gids, [sheet.getName()]: sheet.getSheetId() };
   writeGrid(sheet, reportGrid(run.report, run.generatedAt), gids);
+  const { riskLowMax: low, riskMediumMax: medium, riskHighMax: high } = run.model.settings;
+  drawReportCharts(
+    sheet,
+    reportCharts(run.report, run.history.entries),
+    riskHeatMap(run.model.risks, { low, medium, high }),
+    REPORT_WIDTH + 2,
+  );
   if (run.model.kpis.length) {
     const history = generatedTabForWriting(ss, owned, HISTORY_TAB, notices);
     writeHistory(
