@@ -95,9 +95,12 @@ describe('OpsPlan writes generated content only into tabs it marked as its own',
   it('adopts a Report and History made by an earlier version only when they are exactly as OpsPlan made them', () => {
     const rt = exampleRuntime();
     rt.run('generateReportNow');
-    // An earlier version made the same tabs without the mark.
+    // An earlier version made the same tabs without the mark (and its reports had no charts beside them).
     for (const name of ['Report', 'History'])
       for (const mark of sheet(rt, name).getDeveloperMetadata()) mark.remove();
+    const report = sheet(rt, 'Report');
+    for (const chart of report.getCharts()) report.removeChart(chart);
+    report.getRange(1, 10, report.getMaxRows(), report.getMaxColumns() - 9).clear();
     const gids = ['Report', 'History'].map((name) => sheet(rt, name).getSheetId());
     const adopted = rt.run<Generated>('generateReportNow');
     expect(adopted.sheet).toBe('Report');
