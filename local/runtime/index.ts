@@ -55,7 +55,8 @@ const ALLOWED_IN_CUSTOM_FUNCTION =
 
 /** How long one custom-function call may run (the guide's 30-second limit). */
 export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
-const CUSTOM_CALL = new vm.Script('__customFunctionCall()', { filename: 'custom function' });
+/** Calls into the script realm through this, so a runaway loop is stopped at the time limit. */
+const TIMED_CALL = new vm.Script('__timedCall()', { filename: 'execution' });
 
 /** What a simple trigger in AuthMode.NONE may call: building the menu, nothing that reads data. */
 const ALLOWED_WITHOUT_AUTH =
@@ -280,24 +281,33 @@ export class LocalAppsScript {
       limitMs: CUSTOM_FUNCTION_LIMIT_MS,
       started: { clock: started, wall: performance.now(), serviceMs: this.calls.serviceMs },
     };
-    Object.defineProperty(this.context, '__customFunctionCall', {
-      value: () => fn(...scriptArgs),
+    try {
+      const result = this.callWithin(() => fn(...scriptArgs), CUSTOM_FUNCTION_LIMIT_MS);
+      if (this.clock.now() - started > CUSTOM_FUNCTION_LIMIT_MS)
+        throw new AppsScriptException('Exceeded maximum execution time');
+      return result;
+    } catch (error) {
+      if (error && typeof error === 'object' && 'message' in error) throw error;
+      throw new AppsScriptException(String(error));
+    } finally {
+      this.current = previous;
+    }
+  }
+
+  /** Runs `call` in the script realm, interrupted if it computes past `timeoutMs` of real time. */
+  private callWithin(call: () => unknown, timeoutMs: number): unknown {
+    Object.defineProperty(this.context, '__timedCall', {
+      value: call,
       configurable: true,
       writable: true,
       enumerable: false,
     });
     try {
-      const result = CUSTOM_CALL.runInContext(this.context, { timeout: CUSTOM_FUNCTION_LIMIT_MS });
-      if (this.clock.now() - started > CUSTOM_FUNCTION_LIMIT_MS)
-        throw new AppsScriptException('Exceeded maximum execution time');
-      return result;
+      return TIMED_CALL.runInContext(this.context, { timeout: timeoutMs });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
         throw new AppsScriptException('Exceeded maximum execution time');
-      if (error && typeof error === 'object' && 'message' in error) throw error;
-      throw new AppsScriptException(String(error));
-    } finally {
-      this.current = previous;
+      throw error;
     }
   }
 
@@ -573,7 +583,7 @@ export class LocalAppsScript {
     };
     this.users.identityHidden = context.authMode !== AuthMode.FULL;
     try {
-      const result = (fn as (...a: unknown[]) => unknown)(...args);
+      const result = this.callWithin(() => (fn as (...a: unknown[]) => unknown)(...args), context.limitMs);
       this.enforceTimeLimit();
       return result;
     } finally {
