@@ -9,8 +9,20 @@ import { REPORT_WIDTH } from './report-layout';
 import { HISTORY, REPORT } from './spec/tabs';
 import type { CellValue } from './values';
 
-/** The developer metadata key on every tab OpsPlan created; its value is the tab's role. */
+/**
+ * The developer metadata key on every tab OpsPlan created. Its value is the tab's role and the
+ * sheet's id, because a copy of a sheet carries its metadata (docs/APPS-SCRIPT.md#spreadsheets): a
+ * copy keeps the value but gets a new id, so it is the team's.
+ */
 export const OWNER_KEY = 'opsplan.tab';
+
+export const markValue = (role: string, sheetId: number): string => `${role}@${sheetId}`;
+
+/** The role a mark gives the sheet it is on, or null when the mark was made for another sheet. */
+export function roleOfMark(value: string | null, sheetId: number): string | null {
+  const match = /^(.+)@(-?\d+)$/.exec(value ?? '');
+  return match && Number(match[2]) === sheetId ? match[1]! : null;
+}
 
 /** A tab OpsPlan generates and rewrites: its role (the mark's value), default name and colour. */
 export interface GeneratedTab {

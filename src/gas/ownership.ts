@@ -7,8 +7,10 @@ import {
   adoptedNotice,
   freeTabName,
   type GeneratedTab,
+  markValue,
   movedAsideNotice,
   OWNER_KEY,
+  roleOfMark,
 } from '../core/ownership';
 import type { CellValue } from '../core/values';
 
@@ -24,17 +26,21 @@ export function ownedTabs(ss: Spreadsheet): Map<string, Sheet> {
     .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
     .find();
   for (const mark of marks) {
-    const role = mark.getValue();
     const sheet = mark.getLocation().getSheet();
-    // A copied tab may carry the mark too: the first in tab order keeps the role.
-    if (role && sheet && !owned.has(role)) owned.set(role, sheet);
+    // A copy of OpsPlan's tab carries the mark too, made for another sheet id: it is the team's.
+    const role = sheet && roleOfMark(mark.getValue(), sheet.getSheetId());
+    if (role && !owned.has(role)) owned.set(role, sheet);
   }
   return owned;
 }
 
 /** Marks a tab OpsPlan has just created (or adopted from an earlier version) as its own. */
 export function markTab(sheet: Sheet, role: string): void {
-  sheet.addDeveloperMetadata(OWNER_KEY, role, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  sheet.addDeveloperMetadata(
+    OWNER_KEY,
+    markValue(role, sheet.getSheetId()),
+    SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT,
+  );
 }
 
 /** Whether an unmarked tab is exactly as an earlier OpsPlan version made it (two rows read). */

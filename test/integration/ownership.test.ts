@@ -74,8 +74,10 @@ describe('OpsPlan writes generated content only into tabs it marked as its own',
     // Said once: later runs find the marked tabs and have nothing to say.
     expect(sent.message).not.toMatch(/OpsPlan made/);
     expect(String(sheet(rt, 'Report (OpsPlan)').getRange('A1').getValue())).toMatch(/progress report$/);
-    expect(marksOf(sheet(rt, 'Report (OpsPlan)'))).toEqual(['opsplan.tab=report']);
-    expect(marksOf(sheet(rt, 'History (OpsPlan)'))).toEqual(['opsplan.tab=history']);
+    const ownReport = sheet(rt, 'Report (OpsPlan)');
+    const ownHistory = sheet(rt, 'History (OpsPlan)');
+    expect(marksOf(ownReport)).toEqual([`opsplan.tab=report@${ownReport.getSheetId()}`]);
+    expect(marksOf(ownHistory)).toEqual([`opsplan.tab=history@${ownHistory.getSheetId()}`]);
     expect(sheet(rt, 'History (OpsPlan)').getLastRow()).toBeGreaterThan(1);
   });
 
@@ -90,6 +92,22 @@ describe('OpsPlan writes generated content only into tabs it marked as its own',
     expect(again.notices).toEqual([]);
     expect(spreadsheet(rt).getSheetByName('Report (OpsPlan)')).toBeNull();
     expect(sheet(rt, 'Report').getRange('A1').getValue()).toBe('ours');
+  });
+
+  it('a copy of its Report carries the mark but is the team’s: it is never written, even first in tab order', () => {
+    const rt = exampleRuntime();
+    rt.run('generateReportNow');
+    const ss = spreadsheet(rt);
+    const copy = sheet(rt, 'Report').copyTo(ss);
+    copy.setName('Our notes on the report');
+    copy.getRange('B1').setValue('our comment');
+    ss.setActiveSheet(copy);
+    ss.moveActiveSheet(1);
+    const before = describeTab(rt, 'Our notes on the report');
+    const run = rt.run<Generated>('generateReportNow');
+    expect(run.sheet).toBe('Report');
+    expect(run.notices).toEqual([]);
+    expect(describeTab(rt, 'Our notes on the report')).toEqual(before);
   });
 
   it('adopts a Report and History made by an earlier version only when they are exactly as OpsPlan made them', () => {
@@ -109,7 +127,7 @@ describe('OpsPlan writes generated content only into tabs it marked as its own',
       'The tab "History" was made by an earlier version of OpsPlan: OpsPlan now marks it as its own and keeps updating it.',
     ]);
     expect(['Report', 'History'].map((name) => sheet(rt, name).getSheetId())).toEqual(gids);
-    expect(marksOf(sheet(rt, 'Report'))).toEqual(['opsplan.tab=report']);
+    expect(marksOf(sheet(rt, 'Report'))).toEqual([`opsplan.tab=report@${gids[0]}`]);
 
     // When in doubt it is the team's: the same header with a column of the team's beside it.
     const other = exampleRuntime();
