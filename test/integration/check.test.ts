@@ -22,7 +22,7 @@ describe('Check plan on the example plan', () => {
     const result = check(rt);
     expect(result.counts.error).toBe(0);
     expect(result.findings.map((f) => `${f.rule} ${f.tab}!${f.cell}`).sort()).toEqual([
-      'kpi-stale Goals!M10', // the KPI not measured since before it started
+      'kpi-missing-data Goals!J8', // a KPI with no Actual a month after it started
       'review-overdue Risks!K3', // a risk review two days late
     ]);
   });
