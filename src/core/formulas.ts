@@ -63,7 +63,9 @@ const builders: Builders = {
     const tolerance = r4(`1-${band}`);
     const maintain = `IF(TODAY()>${effectiveDue(c)},IF(${p}>=${tolerance},"Achieved","Missed"),IF(${p}>=${tolerance},"On track",IF(${p}>=${r4(`1-2*${band}`)},"At risk","Off track")))`;
     const trend = `IF(${p}>=1,"Achieved",IF(TODAY()>${effectiveDue(c)},"Missed",IF(${p}>=${e},"On track",IF(${p}>=${r4(`${e}-${band}`)},"At risk","Off track"))))`;
-    return `IF(${blank(c('kpi'))},"",IF(NOT(ISNUMBER(${p})),"No data",IF(NOT(ISNUMBER(${e})),"No data",IF(TODAY()<${effectiveStart(c)},"Not started",IF(${word(c('direction'))}="Maintain",${maintain},${trend})))))`;
+    // No Actual once Due has passed is Missed, not No data for ever (Expected is a number exactly when the dates are known).
+    const unmeasured = `IF(AND(NOT(ISNUMBER(${c('actual')})),ISNUMBER(${e}),TODAY()>${effectiveDue(c)}),"Missed","No data")`;
+    return `IF(${blank(c('kpi'))},"",IF(NOT(ISNUMBER(${p})),${unmeasured},IF(NOT(ISNUMBER(${e})),"No data",IF(TODAY()<${effectiveStart(c)},"Not started",IF(${word(c('direction'))}="Maintain",${maintain},${trend})))))`;
   },
   budgetPlannedTotal: (c) =>
     `IF(AND(ISBLANK(${c('planned')}),ISBLANK(${c('hours')}),ISBLANK(${c('rate')})),"",IFERROR(${c('planned')}+${c('hours')}*${c('rate')},""))`,

@@ -26,6 +26,7 @@ export interface Kpi extends RowRef {
   baseline: number | null;
   target: number | null;
   actual: number | null;
+  start: number | null;
   due: number | null;
   updated: number | null;
   expected: number | null;
@@ -116,6 +117,7 @@ export function buildPlanModel(input: PlanInput): PlanModel {
       baseline: r.rawNum('baseline'),
       target: r.rawNum('target'),
       actual: r.rawNum('actual'),
+      start: r.num('start'),
       due: r.num('due'),
       updated: r.num('updated'),
       expected: r.rawNum('expected'),

@@ -5,7 +5,7 @@
  */
 import type { Activity, Kpi, PlanModel, Risk, RowRef } from './plan-model';
 import { KPI_STATUSES, type KpiStatus } from './spec/vocab';
-import { isStaleKpi } from './staleness';
+import { kpiStaleness, type Staleness } from './staleness';
 import { isoFromDay } from './values';
 
 export interface HistoryEntry {
@@ -22,6 +22,8 @@ export interface KpiLine extends Kpi {
   arrow: string;
   previousStatus: string | null;
   stale: boolean;
+  /** Why it is stale: measured too long ago, or never measured since it started. */
+  staleness: Staleness;
 }
 
 export interface Challenge {
@@ -80,8 +82,15 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
     let arrow = '•';
     if (previous && previous.progress !== null && k.progress !== null)
       arrow = k.progress > previous.progress ? '↑' : k.progress < previous.progress ? '↓' : '→';
-    const stale = isStaleKpi(k.updated, k.status, today, s.kpiCadenceDays);
-    return { ...k, trend: series, arrow, previousStatus: previous?.status ?? null, stale };
+    const staleness = kpiStaleness({ ...k, start: k.start ?? s.periodStart }, today, s.kpiCadenceDays);
+    return {
+      ...k,
+      trend: series,
+      arrow,
+      previousStatus: previous?.status ?? null,
+      stale: staleness !== null,
+      staleness,
+    };
   });
   kpis.sort((a, b) => (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) || a.row - b.row);
 
@@ -152,10 +161,14 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
       ref: r,
     });
   }
-  for (const k of kpis.filter((k) => k.stale)) {
+  for (const k of kpis) {
+    if (!k.staleness) continue;
     challenges.push({
       kind: 'stale',
-      text: `${k.id} ${k.kpi} was last updated ${isoFromDay(k.updated!)}, ${today - k.updated!} days ago.`,
+      text:
+        k.staleness.kind === 'missing'
+          ? `${k.id} ${k.kpi} has no Actual ${k.staleness.days} days after it started (owner ${k.owner || 'none'}).`
+          : `${k.id} ${k.kpi} was last updated ${isoFromDay(k.staleness.since)}, ${k.staleness.days} days ago.`,
       ref: k,
     });
   }

@@ -55,7 +55,14 @@ export type ValidationRule =
 
 export type ConditionalRule =
   | { kind: 'text'; columns: number[]; text: string; colour: RagColour }
-  | { kind: 'overdue'; columns: number[]; formula: string; colour: RagColour };
+  | {
+      kind: 'overdue';
+      columns: number[];
+      formula: string;
+      colour: RagColour;
+      /** Formulas earlier versions wrote for this rule: recognised as ours and replaced. */
+      replaces?: string[];
+    };
 
 export interface NewColumn {
   /** 1-based sheet column. */
@@ -133,26 +140,39 @@ export function validationFor(column: ColumnSpec): ValidationRule | undefined {
   }
 }
 
-/** Red dates: past and not finished, read from the row's own State or Status. */
+/**
+ * Red dates, from the row's own Status formula so the highlight and the status are one rule: a
+ * Timeline Due is red exactly when Status is Overdue (a Completed date or State Done never shows
+ * red), a Goals Due when Status is Missed. A Risks review date is red when past and the risk open.
+ */
 function overdueRule(tab: TabSpec, byKey: Map<string, number>): ConditionalRule[] {
   const col = (key: string) => (byKey.has(key) ? byKey.get(key)! + 1 : undefined);
-  const rule = (dateKey: string, doneKey: string, doneValue: string): ConditionalRule[] => {
-    const date = col(dateKey);
-    const done = col(doneKey);
-    if (!date || !done) return [];
+  /** The rule earlier versions wrote: a past date while another cell is not a value. */
+  const pastUnless = (date: number, other: number, value: string) => {
     const d = `${columnLetters(date)}2`;
+    return `=AND(ISNUMBER(${d}),${d}<TODAY(),$${columnLetters(other)}2<>"${value}")`;
+  };
+  const whenStatus = (dateKey: string, status: string, earlier: [string, string]): ConditionalRule[] => {
+    const [date, statusColumn, earlierColumn] = [col(dateKey), col('status'), col(earlier[0])];
+    if (!date || !statusColumn) return [];
     return [
       {
         kind: 'overdue',
         columns: [date],
-        formula: `=AND(ISNUMBER(${d}),${d}<TODAY(),$${columnLetters(done)}2<>"${doneValue}")`,
+        formula: `=$${columnLetters(statusColumn)}2="${status}"`,
         colour: 'red',
+        replaces: earlierColumn ? [pastUnless(date, earlierColumn, earlier[1])] : [],
       },
     ];
   };
-  if (tab.key === 'timeline') return rule('due', 'state', 'Done');
-  if (tab.key === 'goals') return rule('due', 'status', 'Achieved');
-  if (tab.key === 'risks') return rule('reviewDate', 'state', 'Closed');
+  if (tab.key === 'timeline') return whenStatus('due', 'Overdue', ['state', 'Done']);
+  if (tab.key === 'goals') return whenStatus('due', 'Missed', ['status', 'Achieved']);
+  if (tab.key === 'risks') {
+    const [date, state] = [col('reviewDate'), col('state')];
+    return date && state
+      ? [{ kind: 'overdue', columns: [date], formula: pastUnless(date, state, 'Closed'), colour: 'red' }]
+      : [];
+  }
   return [];
 }
 

@@ -176,6 +176,12 @@ function ruleKey(type: string, value: unknown, background: string | null, font: 
   return [type, String(value), (background ?? '').toLowerCase(), (font ?? '').toLowerCase()].join('|');
 }
 
+/** Its key, and the keys of the formulas earlier versions wrote for the same rule. */
+function ourKeys(rule: ConditionalRule): string[] {
+  const earlier = rule.kind === 'overdue' ? (rule.replaces ?? []) : [];
+  return [ourKey(rule), ...earlier.map((f) => ruleKey('CUSTOM_FORMULA', f, null, RAG[rule.colour].font))];
+}
+
 function ourKey(rule: ConditionalRule): string {
   const colour = RAG[rule.colour];
   return rule.kind === 'text'
@@ -199,7 +205,7 @@ function applyConditionalRules(
   );
   const stateKey = CF_STATE_KEY + sheet.getSheetId();
   if (properties.getProperty(stateKey) === fingerprint) return;
-  const ours = new Set(rules.map(ourKey));
+  const ours = new Set(rules.flatMap(ourKeys));
   const kept = existing.filter((rule) => {
     const condition = rule.getBooleanCondition();
     if (!condition) return true;

@@ -62,7 +62,7 @@ describe('Check plan on the example plan', () => {
     expect(result.counts.error).toBe(0);
     expect(found(result)).toEqual(
       [
-        `kpi-stale ${addressOf(cellOf(rt, 'goals', 'updated', 'G9'))}`, // not measured since before it started
+        `kpi-missing-data ${addressOf(cellOf(rt, 'goals', 'actual', 'G7'))}`, // no Actual a month after it started
         `review-overdue ${addressOf(cellOf(rt, 'risks', 'reviewDate', 'R2'))}`, // a review two days late
       ].sort(),
     );

@@ -80,7 +80,7 @@ describe('Status emails', () => {
       result.sent.filter((s) => s.kind !== 'escalation').map((s) => [s.to, s.subject]),
     );
     expect(byTo).toEqual({
-      'alex.rivera@example.com': '[Endpoint security plan] Weekly status — 3 items need you',
+      'alex.rivera@example.com': '[Endpoint security plan] Weekly status — 2 items need you', // G9 has not started: not stale
       'morgan.blake@example.com': '[Endpoint security plan] Weekly status — 4 items need you',
       'priya.shah@example.com': '[Endpoint security plan] Weekly status — 1 item needs you',
       'jordan.lee@example.com': '[Endpoint security plan] Weekly status — 1 item needs you',

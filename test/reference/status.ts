@@ -89,8 +89,11 @@ export function goalProgress(row: Row): number | '' {
 export function goalStatus(row: Row, s: StatusSettings, today: number): KpiStatus | '' {
   if (isBlankWord(get(row, 'kpi'))) return '';
   const p = goalProgress(row);
-  if (!isNumber(p)) return 'No data';
   const e = goalExpected(row, s, today);
+  if (!isNumber(p))
+    return !isNumber(get(row, 'actual')) && isNumber(e) && today > num(effectiveDue(row, s))
+      ? 'Missed'
+      : 'No data';
   // Expected is a number exactly when Start and Due (or the plan period) are dates.
   if (!isNumber(e)) return 'No data';
   if (today < num(effectiveStart(row, s))) return 'Not started';

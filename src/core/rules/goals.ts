@@ -1,9 +1,10 @@
 /** Rules of the Goals tab: the goal tree and SMART KPIs. */
 import { GOALS } from '../spec/tabs';
 import type { ColumnSpec } from '../spec/types';
-import { isStaleKpi } from '../staleness';
+import { kpiStaleness, type Staleness } from '../staleness';
+import type { KeyOf, Row } from '../tables';
 import { preview } from '../values';
-import { eachRecord, idKey, rule } from './define';
+import { type CheckContext, eachRecord, idKey, rule } from './define';
 
 export const unknownReference = rule({
   id: 'unknown-reference',
@@ -133,23 +134,55 @@ export const kpiNotDated = rule({
   ),
 });
 
+/** A KPI row's staleness, read as the formulas read it (a number typed as text is no Actual). */
+function stalenessOf(row: Row<KeyOf<'goals'>>, ctx: CheckContext): Staleness {
+  if (!row.text('kpi')) return null;
+  return kpiStaleness(
+    {
+      actual: row.rawNum('actual'),
+      updated: row.num('updated'),
+      start: row.num('start') ?? ctx.settings.periodStart,
+      status: String(row.cell('status')),
+    },
+    ctx.today,
+    ctx.settings.kpiCadenceDays,
+  );
+}
+
 export const kpiStale = rule({
   id: 'kpi-stale',
   tabs: ['goals'],
   severity: 'warning',
-  summary: 'A KPI was measured within the KPI update cadence.',
+  summary:
+    'A started KPI whose status is not final (Achieved, Missed) was measured within the KPI update cadence.',
   message: (p: { days: number; cadence: number; owner: string }) =>
     `Updated ${p.days} days ago, more than the ${p.cadence}-day update cadence.`,
   fix: (p) => `Ask ${preview(p.owner) || 'the owner'} for the latest Actual and update the date.`,
   find: eachRecord('goals', (row, _table, ctx) => {
-    const updated = row.num('updated');
-    const cadence = ctx.settings.kpiCadenceDays;
-    if (!row.text('kpi') || updated === null) return null;
-    const stale = isStaleKpi(updated, String(row.cell('status')), ctx.today, cadence);
+    const stale = stalenessOf(row, ctx);
     return (
-      stale && {
+      stale?.kind === 'old' && {
         column: 'updated',
-        params: { days: ctx.today - updated, cadence, owner: row.text('owner') },
+        params: { days: stale.days, cadence: ctx.settings.kpiCadenceDays, owner: row.text('owner') },
+      }
+    );
+  }),
+});
+
+export const kpiMissingData = rule({
+  id: 'kpi-missing-data',
+  tabs: ['goals'],
+  severity: 'warning',
+  summary: 'A started KPI has an Actual within the KPI update cadence after its Start (or the period start).',
+  message: (p: { days: number; cadence: number; owner: string }) =>
+    `No Actual ${p.days} days after Start, more than the ${p.cadence}-day update cadence: its status says No data.`,
+  fix: (p) => `Ask ${preview(p.owner) || 'the owner'} to measure it, then enter Actual and Updated.`,
+  find: eachRecord('goals', (row, _table, ctx) => {
+    const stale = stalenessOf(row, ctx);
+    return (
+      stale?.kind === 'missing' && {
+        column: 'actual',
+        params: { days: stale.days, cadence: ctx.settings.kpiCadenceDays, owner: row.text('owner') },
       }
     );
   }),
@@ -163,4 +196,5 @@ export const GOALS_RULES = [
   directionMismatch,
   kpiNotDated,
   kpiStale,
+  kpiMissingData,
 ] as const;

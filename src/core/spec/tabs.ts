@@ -196,7 +196,7 @@ export const SETTINGS = [
     type: 'integer',
     defaultValue: 14,
     rangeName: 'OpsPlan_KpiCadenceDays',
-    note: 'A KPI whose Updated date is older than this is stale.',
+    note: 'A started KPI is stale when its Updated date is older than this, or when it has no Actual this long after its Start.',
   },
   {
     key: 'riskLowMax',
@@ -386,7 +386,7 @@ export const GOALS = {
       type: 'formula',
       formula: 'goalStatus',
       width: 100,
-      note: 'Computed: No data, Not started, Achieved, On track, At risk (within the At-risk band below expected), Off track, Missed (past Due).',
+      note: 'Computed: No data, Not started, Achieved, On track, At risk (within the At-risk band below expected), Off track, Missed (past Due, also with no Actual). The README lists the rules in order.',
       colours: {
         Achieved: 'green',
         'On track': 'green',
