@@ -166,6 +166,12 @@ describe('custom functions used from cells (https://developers.google.com/apps-s
     expect(expectThrowMessage(() => sheet.getRange('H3').setFormula('=SECRET_()'))).toMatch(/SECRET_/);
   });
 
+  it('runs for at most 30 seconds', () => {
+    const { sheet } = setup();
+    sheet.getRange('I1:I2').setFormulas([['=PATIENT()'], ['=SLOW()']]);
+    expect(sheet.getRange('I1:I2').getValues()).toEqual([['done'], ['#ERROR!']]);
+  });
+
   it('a spill onto other data is refused as in Sheets (#REF!)', () => {
     const { sheet } = setup();
     sheet.getRange('B2').setValue('in the way');

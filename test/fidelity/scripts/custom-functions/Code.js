@@ -48,3 +48,15 @@ function REMEMBER(value) {
 function secret_() {
   return 42;
 }
+
+/** Takes longer than the 30 seconds a custom function may run. */
+function SLOW() {
+  Utilities.sleep(31000);
+  return 'done';
+}
+
+/** Sleeps within the limit. */
+function PATIENT() {
+  Utilities.sleep(20000);
+  return 'done';
+}
