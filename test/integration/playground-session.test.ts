@@ -165,6 +165,18 @@ describe('what the playground draws', () => {
       ['#1a73e8', null, false],
     ]);
     expect(session.state().active!.unpainted).toEqual([]);
+
+    // A colour scale: 50 lies halfway between the range's minimum 0 and maximum 100.
+    // https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#setgradientmaxpointcolor
+    sheet.getRange('A2:D2').setValues([[0, 50, 100, 'text']]);
+    sheet.setConditionalFormatRules([
+      rule('A2:D2').setGradientMinpoint('#ffffff').setGradientMaxpoint('#000000').build(),
+    ]);
+    const scaled = session
+      .state()
+      .active!.cells[1]!.slice(0, 4)
+      .map((c) => c.bg ?? null);
+    expect(scaled).toEqual(['#ffffff', '#808080', '#000000', null]);
   });
 
   it('links a HYPERLINK cell to its computed target and aligns numbers right', () => {
