@@ -7,6 +7,7 @@ import { columnToLetters } from './a1.js';
 import { raw } from './calls.js';
 import { isDateValue } from './errors.js';
 import { displayOf } from './number-format.js';
+import { renderChart } from './render-chart.js';
 import {
   booleanConditionHolds,
   type ConditionalSpec,
@@ -88,6 +89,7 @@ export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300
     frozenRows: store.frozenRows,
     frozenColumns: store.frozenColumns,
     unpainted,
+    charts: store.charts.filter((c) => c.id !== null).map((c) => renderChart(workbook, c)),
     widths: Array.from({ length: columns }, (_, j) => store.columnWidths.get(j + 1) ?? 100),
     cells,
   };
