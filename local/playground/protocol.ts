@@ -15,6 +15,27 @@ export interface RenderedCell {
   wrap?: boolean;
 }
 
+/** An embedded chart as the page draws it: its data read from its ranges, and its options. */
+export interface RenderedChart {
+  id: number;
+  type: string;
+  title: string;
+  /** Top-left cell and pixel offsets from it; size in pixels. */
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+  width: number;
+  height: number;
+  categories: string[];
+  series: { name: string; color: string; values: (number | null)[] }[];
+  stacked: boolean;
+  legend: 'top' | 'right' | 'bottom' | 'left' | 'none';
+  pieHole: number;
+  hAxisTitle: string;
+  vAxisTitle: string;
+  vMin?: number;
+  vMax?: number;
+  background: string;
+}
+
 export interface RenderedSheet {
   name: string;
   gid: number;
@@ -27,6 +48,7 @@ export interface RenderedSheet {
   unpainted: string[];
   widths: number[];
   cells: RenderedCell[][];
+  charts: RenderedChart[];
 }
 
 export interface PlaygroundState {

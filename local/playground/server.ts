@@ -161,9 +161,11 @@ export async function startPlayground(
 ): Promise<Playground> {
   const { port: wanted, ...sessionOptions } = options;
   const session = new SessionHost(sessionOptions);
+  const client = await clientBundle();
   const page = readFileSync(join(here, 'client/index.html'), 'utf8').replace(
     '<!--__CLIENT__-->',
-    `<script>${(await clientBundle()).replace(/<\/script/gi, '<\\/script')}</script>`,
+    // A function, so `$'` and `$&` in the bundle are not replacement patterns.
+    () => `<script>${client.replace(/<\/script/gi, '<\\/script')}</script>`,
   );
   const distDir = await session.value<string>({ type: 'distDir' });
   const sidebar = () =>

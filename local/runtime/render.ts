@@ -7,7 +7,14 @@ import { columnToLetters } from './a1.js';
 import { raw } from './calls.js';
 import { isDateValue } from './errors.js';
 import { displayOf } from './number-format.js';
-import { booleanConditionHolds, type ConditionalSpec, DataValidationCriteria } from './rules.js';
+import { renderChart } from './render-chart.js';
+import {
+  booleanConditionHolds,
+  type ConditionalSpec,
+  DataValidationCriteria,
+  type GradientPoint,
+  type GradientSpec,
+} from './rules.js';
 import type { Range } from './spreadsheet.js';
 import { serialFromInstant } from './tz.js';
 import type { SheetStore, Workbook } from './workbook.js';
@@ -82,6 +89,7 @@ export function renderSheet(workbook: Workbook, store: SheetStore, maxRows = 300
     frozenRows: store.frozenRows,
     frozenColumns: store.frozenColumns,
     unpainted,
+    charts: store.charts.filter((c) => c.id !== null).map((c) => renderChart(workbook, c)),
     widths: Array.from({ length: columns }, (_, j) => store.columnWidths.get(j + 1) ?? 100),
     cells,
   };
@@ -134,45 +142,76 @@ function ruleHolds(
   spec: ConditionalSpec,
   cell: { display: string; value: unknown; row: number; column: number; top: number; left: number },
 ): boolean | undefined {
-  const [first] = spec.values;
-  const number = typeof cell.value === 'number' ? cell.value : Number.NaN;
-  switch (spec.criteria) {
-    case 'TEXT_EQUAL_TO':
-      return cell.display !== '' && cell.display.toLowerCase() === String(first).toLowerCase();
-    case 'TEXT_CONTAINS':
-      return cell.display !== '' && cell.display.toLowerCase().includes(String(first).toLowerCase());
-    case 'NUMBER_LESS_THAN':
-      return number < Number(first);
-    case 'NUMBER_GREATER_THAN':
-      return number > Number(first);
-    case 'CELL_EMPTY':
-      return cell.value === '' || cell.value === null || cell.value === undefined;
-    case 'CUSTOM_FORMULA':
-      // Custom formulas apply to empty cells too (a Gantt bar is an empty cell painted by a rule).
-      try {
-        const result = workbook.hf.calculateFormula(
-          shiftFormula(String(first), cell.row - cell.top, cell.column - cell.left),
-          store.hfId,
-        );
-        return result === true || (typeof result === 'number' && result !== 0);
-      } catch {
-        return false;
-      }
-    default: {
-      if (spec.gradient) return undefined;
-      // The other boolean criteria (number, text and date comparisons) as Sheets evaluates them.
-      const today = Math.floor(serialFromInstant(workbook.options.clock.now(), workbook.timeZone));
-      const serialOf = (v: unknown) =>
-        isDateValue(v) ? serialFromInstant(v.getTime(), workbook.timeZone) : v;
-      const dated = typeof cell.value === 'number' && workbook.isDateCell(store, cell.row, cell.column, true);
-      return booleanConditionHolds(
-        spec.criteria,
-        spec.values.map(serialOf),
-        { value: cell.value, display: cell.display, dateSerial: dated ? (cell.value as number) : undefined },
-        today,
+  if (spec.criteria === 'CUSTOM_FORMULA') {
+    // Custom formulas apply to empty cells too (a Gantt bar is an empty cell painted by a rule).
+    try {
+      const result = workbook.hf.calculateFormula(
+        shiftFormula(String(spec.values[0]), cell.row - cell.top, cell.column - cell.left),
+        store.hfId,
       );
+      return result === true || (typeof result === 'number' && result !== 0);
+    } catch {
+      return false;
     }
   }
+  // The other boolean criteria (number, text and date comparisons) as Sheets evaluates them.
+  const today = Math.floor(serialFromInstant(workbook.options.clock.now(), workbook.timeZone));
+  const serialOf = (v: unknown) => (isDateValue(v) ? serialFromInstant(v.getTime(), workbook.timeZone) : v);
+  const dated = typeof cell.value === 'number' && workbook.isDateCell(store, cell.row, cell.column, true);
+  return booleanConditionHolds(
+    spec.criteria,
+    spec.values.map(serialOf),
+    { value: cell.value, display: cell.display, dateSerial: dated ? (cell.value as number) : undefined },
+    today,
+  );
+}
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const hex = (parts: number[]) => `#${parts.map((p) => Math.round(p).toString(16).padStart(2, '0')).join('')}`;
+
+/**
+ * A colour scale: numbers in the rule's ranges get a colour between the minpoint's and the
+ * maxpoint's (through the midpoint's), by where they fall; other cells are not painted.
+ * https://developers.google.com/apps-script/reference/spreadsheet/interpolation-type
+ */
+function gradientColours(gradient: GradientSpec, numbers: number[]): ((n: number) => string) | undefined {
+  if (!gradient.min || !gradient.max || numbers.length === 0) return undefined;
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const lowest = sorted[0]!;
+  const highest = sorted[sorted.length - 1]!;
+  const at = (point: GradientPoint, fallback: number): number => {
+    const value = Number(point.value);
+    switch (point.type) {
+      case 'NUMBER':
+        return value;
+      case 'PERCENT':
+        return lowest + ((highest - lowest) * value) / 100;
+      case 'PERCENTILE':
+        return sorted[
+          Math.min(sorted.length - 1, Math.max(0, Math.round((value / 100) * (sorted.length - 1))))
+        ]!;
+      default:
+        return fallback;
+    }
+  };
+  const stops = [
+    { value: at(gradient.min, lowest), colour: rgb(gradient.min.color) },
+    ...(gradient.mid
+      ? [{ value: at(gradient.mid, (lowest + highest) / 2), colour: rgb(gradient.mid.color) }]
+      : []),
+    { value: at(gradient.max, highest), colour: rgb(gradient.max.color) },
+  ];
+  return (n) => {
+    if (n <= stops[0]!.value) return hex(stops[0]!.colour);
+    for (let i = 1; i < stops.length; i++) {
+      const [from, to] = [stops[i - 1]!, stops[i]!];
+      if (n <= to.value) {
+        const t = to.value === from.value ? 1 : (n - from.value) / (to.value - from.value);
+        return hex(from.colour.map((c, k) => c + (to.colour[k]! - c) * t));
+      }
+    }
+    return hex(stops[stops.length - 1]!.colour);
+  };
 }
 
 function paintConditionalFormats(
@@ -185,25 +224,47 @@ function paintConditionalFormats(
   const painted = new Set<string>();
   const unpainted = new Set<string>();
   for (const rule of store.conditionalRules) {
-    const { background, fontColor, bold } = rule.spec;
-    for (const range of rule.spec.ranges) {
-      // Read the range's rectangle directly: rendering is not a script's service call.
-      const rect = (raw(range) as unknown as Range).rect;
+    const { background, fontColor, bold, gradient } = rule.spec;
+    // Read the ranges' rectangles directly: rendering is not a script's service call.
+    const rects = rule.spec.ranges.map((range) => (raw(range) as unknown as Range).rect);
+    const inRule = rects.flatMap((rect) => {
+      const out: { r: number; c: number; top: number; left: number }[] = [];
       const lastRow = Math.min(rect.row + rect.numRows - 1, cells.length);
-      for (let r = Math.max(rect.row, 1); r <= lastRow; r++) {
-        for (let c = rect.column; c <= rect.column + rect.numColumns - 1; c++) {
-          const cell = cells[r - 1]?.[c - 1];
-          if (!cell || painted.has(`${r}:${c}`)) continue;
-          const at = { display: cell.v, value: values[r - 1]![c - 1], row: r, column: c };
-          const holds = ruleHolds(workbook, store, rule.spec, { ...at, top: rect.row, left: rect.column });
-          if (holds === undefined) unpainted.add(rule.spec.criteria);
-          if (!holds) continue;
-          painted.add(`${r}:${c}`);
-          if (background) cell.bg = background;
-          if (fontColor) cell.color = fontColor;
-          if (bold) cell.bold = true;
-        }
+      for (let r = Math.max(rect.row, 1); r <= lastRow; r++)
+        for (let c = rect.column; c <= rect.column + rect.numColumns - 1; c++)
+          if (cells[r - 1]?.[c - 1]) out.push({ r, c, top: rect.row, left: rect.column });
+      return out;
+    });
+    const scale =
+      gradient &&
+      gradientColours(
+        gradient,
+        inRule.map(({ r, c }) => values[r - 1]![c - 1]).filter((v): v is number => typeof v === 'number'),
+      );
+    for (const { r, c, top, left } of inRule) {
+      const cell = cells[r - 1]![c - 1]!;
+      const value = values[r - 1]![c - 1];
+      if (painted.has(`${r}:${c}`)) continue;
+      if (gradient) {
+        if (!scale || typeof value !== 'number') continue;
+        painted.add(`${r}:${c}`);
+        cell.bg = scale(value);
+        continue;
       }
+      const holds = ruleHolds(workbook, store, rule.spec, {
+        display: cell.v,
+        value,
+        row: r,
+        column: c,
+        top,
+        left,
+      });
+      if (holds === undefined) unpainted.add(rule.spec.criteria);
+      if (!holds) continue;
+      painted.add(`${r}:${c}`);
+      if (background) cell.bg = background;
+      if (fontColor) cell.color = fontColor;
+      if (bold) cell.bold = true;
     }
   }
   return [...unpainted];

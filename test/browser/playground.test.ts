@@ -12,6 +12,7 @@ import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Playground, startPlayground } from '../../local/playground/server.js';
+import { projectDir } from '../integration/playground-project.js';
 import { launch, requireChromium, resultsDir } from './chromium.js';
 
 const run = requireChromium();
@@ -346,6 +347,36 @@ describe.runIf(run)('playground in Chromium', () => {
     await page.getByRole('button', { name: 'Expand sidebar' }).click();
     expect(await width('outbox')).toBeGreaterThan(200);
     await poll(sidebarSection).toBe('Schedule'); // the sidebar kept its state
+  });
+
+  it('a project of the user’s own: a prompt answered in the page, onEdit, and charts drawn', async () => {
+    const own = await startPlayground({ blank: true, now: '2026-11-24T15:00:00Z', distDir: projectDir() });
+    try {
+      await page.goto(own.url);
+      await menu('Name A1');
+      const prompt = page.getByRole('alertdialog', { name: 'Name' });
+      await prompt.getByLabel('Answer').fill('Hello');
+      await prompt.getByRole('button', { name: 'OK' }).click();
+      await poll(() => cell('A1').textContent()).toBe('Hello');
+      await cell('A3').dblclick();
+      await cell('A3').locator('input').fill('42');
+      await cell('A3').locator('input').press('Enter');
+      await poll(() => cell('B3').textContent()).toBe('edited: 42'); // onEdit ran for the typed value
+      await menu('Insert charts');
+      const charts = page.getByTestId('chart');
+      await poll(() => charts.count()).toBe(2);
+      const column = page.locator('svg[data-chart-type="COLUMN"]');
+      expect(await column.getAttribute('aria-label')).toBe('Budget by category');
+      expect(await column.locator('rect[fill="#3366cc"]').count()).toBe(3 + 1); // 3 bars and the legend key
+      expect(await page.locator('svg[data-chart-type="PIE"] path').count()).toBe(3);
+      // Anchored at A6: the chart's top-left corner is the cell's.
+      const [anchor, drawn] = [await cell('A6').boundingBox(), await column.boundingBox()];
+      expect(Math.round(drawn!.x)).toBe(Math.round(anchor!.x));
+      expect(Math.round(drawn!.y)).toBe(Math.round(anchor!.y));
+      await shot('10-charts');
+    } finally {
+      await own.close();
+    }
   });
 
   it('logged no console error in any of it (favicon included)', () => {

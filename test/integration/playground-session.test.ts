@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { PendingDialog } from '../../local/playground/protocol.js';
 import { PlaygroundSession } from '../../local/playground/session.js';
-import { ALL_SCOPES } from '../runtime/script-fixture.js';
+import { projectDir } from './playground-project.js';
 
 const stateFileIn = (prefix: string) => join(mkdtempSync(join(tmpdir(), prefix)), 'state.json');
 
@@ -90,23 +90,8 @@ describe('playground session', () => {
 });
 
 describe('a project of the user’s own in the playground', () => {
-  const code = `
-    function onOpen() { SpreadsheetApp.getUi().createMenu('Tools').addItem('Name A1', 'nameA1').addToUi(); }
-    function nameA1() {
-      var ui = SpreadsheetApp.getUi();
-      var answer = ui.prompt('Name', 'What goes in A1?', ui.ButtonSet.OK_CANCEL);
-      if (answer.getSelectedButton() === ui.Button.OK) SpreadsheetApp.getActiveSheet().getRange('A1').setValue(answer.getResponseText());
-    }
-    function onEdit(e) { e.range.offset(0, 1).setValue('edited: ' + e.value); }
-  `;
   const session = (ask: (d: PendingDialog) => { button: string; text?: string }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'opsplan-project-'));
-    writeFileSync(join(dir, 'Code.js'), code);
-    writeFileSync(
-      join(dir, 'appsscript.json'),
-      JSON.stringify({ timeZone: 'Etc/UTC', oauthScopes: ALL_SCOPES }),
-    );
-    return new PlaygroundSession({ now: '2026-11-24T15:00:00Z', blank: true, distDir: dir, ask });
+    return new PlaygroundSession({ now: '2026-11-24T15:00:00Z', blank: true, distDir: projectDir(), ask });
   };
 
   it('answers Ui.prompt with the text the user typed, or Cancel', () => {
@@ -134,6 +119,27 @@ describe('a project of the user’s own in the playground', () => {
     const playground = session(() => ({ button: 'OK' }));
     playground.apply({ kind: 'edit', sheet: 'Sheet1', row: 2, column: 1, value: '42' });
     expect(playground.state().active!.cells[1]![1]!.v).toBe('edited: 42');
+  });
+
+  it('reads an embedded chart’s data from its ranges: categories, named series, options', () => {
+    // https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+    const playground = session(() => ({ button: 'OK' }));
+    playground.apply({ kind: 'menu', fn: 'insertCharts' });
+    const [column, pie] = playground.state().active!.charts;
+    expect(column).toMatchObject({
+      type: 'COLUMN',
+      title: 'Budget by category',
+      anchor: { row: 6, column: 1, offsetX: 0, offsetY: 0 },
+      width: 420,
+      categories: ['Tools', 'People', 'Training'],
+      series: [
+        { name: 'Planned', values: [5000, 4800, 3000] },
+        { name: 'Actual', values: [4850, 2400, 3300] },
+      ],
+    });
+    // No header row in D2:E4: every row is data.
+    expect(pie).toMatchObject({ type: 'PIE', pieHole: 0.4, categories: ['Tools', 'People', 'Training'] });
+    expect(pie!.series).toHaveLength(1);
   });
 });
 
@@ -165,6 +171,18 @@ describe('what the playground draws', () => {
       ['#1a73e8', null, false],
     ]);
     expect(session.state().active!.unpainted).toEqual([]);
+
+    // A colour scale: 50 lies halfway between the range's minimum 0 and maximum 100.
+    // https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#setgradientmaxpointcolor
+    sheet.getRange('A2:D2').setValues([[0, 50, 100, 'text']]);
+    sheet.setConditionalFormatRules([
+      rule('A2:D2').setGradientMinpoint('#ffffff').setGradientMaxpoint('#000000').build(),
+    ]);
+    const scaled = session
+      .state()
+      .active!.cells[1]!.slice(0, 4)
+      .map((c) => c.bg ?? null);
+    expect(scaled).toEqual(['#ffffff', '#808080', '#000000', null]);
   });
 
   it('links a HYPERLINK cell to its computed target and aligns numbers right', () => {

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 import type { RenderedCell, RenderedSheet } from '../protocol';
 import { columnName } from './api';
+import { Chart } from './Chart';
 
 const ROW_HEADER = 42;
 const PADDING = 8;
@@ -67,9 +68,16 @@ export function Grid({ sheet, selected, onSelect, onEdit, onLink }: GridProps) {
     const table = wrap.current?.querySelector('table');
     if (!table) return;
     let top = table.tHead?.offsetHeight ?? 0;
-    for (const row of Array.from(table.tBodies[0]?.rows ?? []).slice(0, sheet.frozenRows)) {
+    const rows = Array.from(table.tBodies[0]?.rows ?? []);
+    for (const row of rows.slice(0, sheet.frozenRows)) {
       row.style.setProperty('--frozen-top', `${top}px`);
       top += row.offsetHeight;
+    }
+    // Charts float over the grid from their anchor cell, as in Sheets.
+    for (const chart of Array.from(wrap.current!.querySelectorAll<HTMLElement>('.chart'))) {
+      const row = rows[Number(chart.dataset.row) - 1];
+      chart.style.display = row ? '' : 'none';
+      if (row) chart.style.top = `${row.offsetTop + Number(chart.dataset.offsetY)}px`;
     }
   });
   // Like Sheets, bring the active cell into view when something (a finding, a link) moves it.
@@ -103,115 +111,128 @@ export function Grid({ sheet, selected, onSelect, onEdit, onLink }: GridProps) {
         scrolled.set(sheet.name, { top: el.scrollTop, left: el.scrollLeft });
       }}
     >
-      <table
-        class="grid"
-        data-testid="grid"
-        data-sheet={sheet.name}
-        style={{ width: `${ROW_HEADER + widths.reduce((t, w) => t + w, 0)}px` }}
-      >
-        <colgroup>
-          <col style={{ width: `${ROW_HEADER}px` }} />
-          {widths.map((w, i) => (
-            <col key={i} style={{ width: `${w}px` }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            <th class="rowh" />
-            {widths.map((_, i) => (
-              <th
-                key={i}
-                class={i < sheet.frozenColumns ? 'frozen-col' : undefined}
-                style={i < sheet.frozenColumns ? { left: `${left[i]}px` } : undefined}
-              >
-                {columnName(i + 1)}
-              </th>
+      <div class="canvas">
+        <table
+          class="grid"
+          data-testid="grid"
+          data-sheet={sheet.name}
+          style={{ width: `${ROW_HEADER + widths.reduce((t, w) => t + w, 0)}px` }}
+        >
+          <colgroup>
+            <col style={{ width: `${ROW_HEADER}px` }} />
+            {widths.map((w, i) => (
+              <col key={i} style={{ width: `${w}px` }} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sheet.cells.map((line, r) => {
-            const editingColumn = editing && editing.row === r + 1 ? editing.column - 1 : null;
-            const { spill, covered } = overflowOf(line, widths, editingColumn);
-            const frozenRow = r < sheet.frozenRows;
-            return (
-              <tr key={r}>
-                <th class={frozenRow ? 'rowh frozen-row' : 'rowh'}>{r + 1}</th>
-                {line.map((cell, c) => {
-                  const isSel = selected && selected.row === r + 1 && selected.column === c + 1;
-                  const frozenColumn = c < sheet.frozenColumns;
-                  const spillWidth = spill.get(c);
-                  const classes = [
-                    isSel ? 'sel' : '',
-                    cell.note ? 'note' : '',
-                    frozenRow ? 'frozen-row' : '',
-                    frozenColumn ? 'frozen-col' : '',
-                    spillWidth ? 'spill' : '',
-                    covered.has(c) ? 'covered' : '',
-                    covered.has(c + 1) ? 'covering' : '',
-                    cell.wrap ? 'wrap' : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' ');
-                  const isEditing = editing && editing.row === r + 1 && editing.column === c + 1;
-                  return (
-                    <td
-                      key={c}
-                      class={classes || undefined}
-                      data-cell={`${columnName(c + 1)}${r + 1}`}
-                      title={cell.note}
-                      style={{
-                        ...frozenLeft(c),
-                        background: cell.bg ?? (frozenRow || frozenColumn ? '#fff' : undefined),
-                        color: cell.color,
-                        fontWeight: cell.bold ? 'bold' : undefined,
-                        textAlign: cell.align,
-                      }}
-                      onClick={() => onSelect(r + 1, c + 1)}
-                      onDblClick={() => open(r + 1, c + 1, cell)}
-                    >
-                      {isEditing && cell.list ? (
-                        <select
-                          autoFocus
-                          aria-label={`Choose a value for ${columnName(c + 1)}${r + 1}`}
-                          value={editing.value}
-                          // A choice from a dropdown is saved at once, as in Sheets.
-                          onChange={(e) => commit((e.target as HTMLSelectElement).value)}
-                          onKeyDown={(e) => e.key === 'Escape' && cancel()}
-                          onBlur={cancel}
-                        >
-                          <option value="" />
-                          {cell.list.map((o) => (
-                            <option key={o} value={o}>
-                              {o}
-                            </option>
-                          ))}
-                        </select>
-                      ) : isEditing ? (
-                        <input
-                          autoFocus
-                          aria-label={`Edit ${columnName(c + 1)}${r + 1}`}
-                          value={editing.value}
-                          onInput={(e) =>
-                            setEditing({ ...editing, value: (e.target as HTMLInputElement).value })
-                          }
-                          onKeyDown={(e) => {
-                            if (e.key === 'Enter') commit(editing.value);
-                            if (e.key === 'Escape') cancel();
-                          }}
-                          onBlur={() => commit(editing.value)}
-                        />
-                      ) : (
-                        <CellContent cell={cell} spillWidth={spillWidth} onLink={onLink} />
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+          </colgroup>
+          <thead>
+            <tr>
+              <th class="rowh" />
+              {widths.map((_, i) => (
+                <th
+                  key={i}
+                  class={i < sheet.frozenColumns ? 'frozen-col' : undefined}
+                  style={i < sheet.frozenColumns ? { left: `${left[i]}px` } : undefined}
+                >
+                  {columnName(i + 1)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sheet.cells.map((line, r) => {
+              const editingColumn = editing && editing.row === r + 1 ? editing.column - 1 : null;
+              const { spill, covered } = overflowOf(line, widths, editingColumn);
+              const frozenRow = r < sheet.frozenRows;
+              return (
+                <tr key={r}>
+                  <th class={frozenRow ? 'rowh frozen-row' : 'rowh'}>{r + 1}</th>
+                  {line.map((cell, c) => {
+                    const isSel = selected && selected.row === r + 1 && selected.column === c + 1;
+                    const frozenColumn = c < sheet.frozenColumns;
+                    const spillWidth = spill.get(c);
+                    const classes = [
+                      isSel ? 'sel' : '',
+                      cell.note ? 'note' : '',
+                      frozenRow ? 'frozen-row' : '',
+                      frozenColumn ? 'frozen-col' : '',
+                      spillWidth ? 'spill' : '',
+                      covered.has(c) ? 'covered' : '',
+                      covered.has(c + 1) ? 'covering' : '',
+                      cell.wrap ? 'wrap' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ');
+                    const isEditing = editing && editing.row === r + 1 && editing.column === c + 1;
+                    return (
+                      <td
+                        key={c}
+                        class={classes || undefined}
+                        data-cell={`${columnName(c + 1)}${r + 1}`}
+                        title={cell.note}
+                        style={{
+                          ...frozenLeft(c),
+                          background: cell.bg ?? (frozenRow || frozenColumn ? '#fff' : undefined),
+                          color: cell.color,
+                          fontWeight: cell.bold ? 'bold' : undefined,
+                          textAlign: cell.align,
+                        }}
+                        onClick={() => onSelect(r + 1, c + 1)}
+                        onDblClick={() => open(r + 1, c + 1, cell)}
+                      >
+                        {isEditing && cell.list ? (
+                          <select
+                            autoFocus
+                            aria-label={`Choose a value for ${columnName(c + 1)}${r + 1}`}
+                            value={editing.value}
+                            // A choice from a dropdown is saved at once, as in Sheets.
+                            onChange={(e) => commit((e.target as HTMLSelectElement).value)}
+                            onKeyDown={(e) => e.key === 'Escape' && cancel()}
+                            onBlur={cancel}
+                          >
+                            <option value="" />
+                            {cell.list.map((o) => (
+                              <option key={o} value={o}>
+                                {o}
+                              </option>
+                            ))}
+                          </select>
+                        ) : isEditing ? (
+                          <input
+                            autoFocus
+                            aria-label={`Edit ${columnName(c + 1)}${r + 1}`}
+                            value={editing.value}
+                            onInput={(e) =>
+                              setEditing({ ...editing, value: (e.target as HTMLInputElement).value })
+                            }
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter') commit(editing.value);
+                              if (e.key === 'Escape') cancel();
+                            }}
+                            onBlur={() => commit(editing.value)}
+                          />
+                        ) : (
+                          <CellContent cell={cell} spillWidth={spillWidth} onLink={onLink} />
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {sheet.charts.map((chart) => (
+          <div
+            key={chart.id}
+            class="chart"
+            data-row={chart.anchor.row}
+            data-offset-y={chart.anchor.offsetY}
+            style={{ left: `${(left[chart.anchor.column - 1] ?? ROW_HEADER) + chart.anchor.offsetX}px` }}
+          >
+            <Chart chart={chart} />
+          </div>
+        ))}
+      </div>
       {sheet.rows > sheet.shownRows ? (
         <p class="muted small" style={{ padding: '4px 8px' }}>
           Showing {sheet.shownRows} of {sheet.rows} rows.
