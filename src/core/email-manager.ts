@@ -66,7 +66,7 @@ function renderManager(
 ): { html: string; text: string } {
   const counts = report.kpiCounts
     .filter((c) => c.count)
-    .map((c) => `${statusPill(c.status)} ${c.count}`)
+    .map((c) => `${statusPill('kpi', c.status)} ${c.count}`)
     .join(' &nbsp; ');
   const m = report.milestones;
   const money = (n: number) => `${escapeHtml(report.currency)} ${escapeHtml(groupThousands(Math.round(n)))}`;

@@ -5,7 +5,8 @@
 import { escapeHtml, link, oneLine, pill, STYLE, table } from './html';
 import { MAIL_CELL_CHARACTERS } from './limits';
 import type { Activity, Kpi, Risk, RowRef } from './plan-model';
-import { fmt, type KpiLine, RAG_OF_STATUS } from './report';
+import { ragOf, type StatusKind } from './rag';
+import { fmt, type KpiLine } from './report';
 import { RAG } from './spec/types';
 import { isoFromDay } from './values';
 
@@ -38,7 +39,8 @@ export const tabUrl = (context: MailContext, tab: string): string =>
 export const clip = (text: string): string => oneLine(text, MAIL_CELL_CHARACTERS);
 const cell = (text: string) => escapeHtml(clip(text));
 
-export const statusPill = (status: string) => pill(status || 'No data', RAG[RAG_OF_STATUS[status] ?? 'grey']);
+export const statusPill = (kind: StatusKind, status: string) =>
+  pill(status || 'No data', RAG[ragOf(kind, status || 'No data')]);
 export const subjectOf = (planName: string, text: string) =>
   oneLine(`[${oneLine(planName, 80)}] ${text}`, 180);
 /** "Weekly status", or "Status" when sent by hand. */
@@ -52,7 +54,7 @@ export function kpiRows(kpis: readonly (Kpi | KpiLine)[], context: MailContext):
     cell(k.kpi),
     `${escapeHtml(fmt(k.actual))} / ${escapeHtml(fmt(k.target))} ${cell(k.unit)}`,
     escapeHtml(k.progress === null ? '' : `${Math.round(k.progress * 100)}%`),
-    statusPill(k.status),
+    statusPill('kpi', k.status),
   ]);
 }
 
@@ -61,7 +63,7 @@ export function activityRows(list: readonly Activity[], context: MailContext): s
     link(clip(a.id || '—'), rowUrl(context, a)),
     cell(a.name),
     escapeHtml(a.due === null ? '' : isoFromDay(a.due)),
-    statusPill(a.status),
+    statusPill('work', a.status),
   ]);
 }
 
@@ -70,7 +72,7 @@ export function riskRows(list: readonly Risk[], context: MailContext): string[][
     link(clip(r.id || '—'), rowUrl(context, r)),
     cell(r.risk),
     escapeHtml(r.reviewDate === null ? '' : isoFromDay(r.reviewDate)),
-    statusPill(r.level),
+    statusPill('risk', r.level),
   ]);
 }
 
