@@ -5,8 +5,8 @@
  */
 import { clampCell, literal } from '../core/cells';
 import { historyWrite, readHistory } from '../core/history';
-import { HISTORY_TAB, REPORT_TAB } from '../core/ownership';
 import { ROWS_GROWTH } from '../core/limits';
+import { HISTORY_TAB, REPORT_TAB } from '../core/ownership';
 import { buildPlanModel, type PlanModel } from '../core/plan-model';
 import { buildReport, type HistoryEntry, type ReportModel } from '../core/report';
 import { reportCharts, riskHeatMap } from '../core/report-charts';

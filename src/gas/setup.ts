@@ -8,8 +8,8 @@ import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } 
 import { settingFormat } from '../core/scaffold';
 import { PEOPLE } from '../core/spec/tabs';
 import { RAG } from '../core/spec/types';
-import { markTab } from './ownership';
 import { DOC } from './keys';
+import { markTab } from './ownership';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
