@@ -6,7 +6,7 @@ import { callServer } from './server';
 
 const generate = () => callServer('generateReportNow');
 const preview = () => callServer('previewStatusEmails');
-const send = () => callServer('sendStatusEmailsNow');
+const send = (recipients: string[]) => callServer('sendStatusEmailsNow', recipients);
 
 export function ReportPanel() {
   const generating = useAction(generate);
@@ -14,7 +14,8 @@ export function ReportPanel() {
   const sending = useAction(send);
   const [open, setOpen] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const mails = previewing.result;
+  const mails = previewing.result?.messages;
+  const summary = previewing.result;
 
   return (
     <Section title="Report" help="Writes the Report tab, and emails each owner their own status.">
@@ -49,9 +50,7 @@ export function ReportPanel() {
                   aria-expanded={open === i ? 'true' : 'false'}
                 >
                   {m.to}
-                  {m.cc.length ? ` (cc ${m.cc.join(', ')})` : ''}
                 </button>
-                {m.alreadySent ? <span class="tag">sent</span> : null}
                 <div class="muted small">{m.subject}</div>
                 {open === i ? (
                   <iframe class="mail" title={`Email to ${m.to}`} sandbox="" srcdoc={m.html} />
@@ -61,15 +60,28 @@ export function ReportPanel() {
           </ul>
         </div>
       ) : null}
-      {confirming ? (
-        <div class="confirm">
-          <p>Send each owner their status now? Nothing already sent this period goes again.</p>
+      {confirming && summary ? (
+        <div class="confirm" data-testid="send-confirm">
+          <p>
+            Send {summary.messages.length} message{summary.messages.length === 1 ? '' : 's'} to{' '}
+            {summary.recipients.length} recipient{summary.recipients.length === 1 ? '' : 's'}, one each?
+            Nothing already sent this period goes again.
+          </p>
+          {summary.outside.length ? (
+            <p>
+              Outside your domain: <strong>{summary.outside.join(', ')}</strong>
+            </p>
+          ) : null}
+          {summary.skipped.length ? (
+            <p class="muted">Skipped: {summary.skipped.map((s) => `${s.who} ${s.why}`).join('; ')}</p>
+          ) : null}
           <div class="row">
             <Button
               primary
               busy={sending.busy}
+              disabled={summary.messages.length === 0}
               onClick={async () => {
-                await sending.run();
+                await sending.run(summary.recipients);
                 setConfirming(false);
               }}
             >
@@ -80,7 +92,15 @@ export function ReportPanel() {
         </div>
       ) : (
         <div class="row">
-          <Button onClick={() => setConfirming(true)}>Send status emails now</Button>
+          <Button
+            busy={previewing.busy && !mails}
+            onClick={async () => {
+              await previewing.run();
+              setConfirming(true);
+            }}
+          >
+            Send status emails now
+          </Button>
         </div>
       )}
       {sending.result ? (

@@ -19,13 +19,15 @@ const WEEKDAYS: Schedule['weekday'][] = [
 ];
 const title = (day: string) => day.charAt(0) + day.slice(1).toLowerCase();
 const load = () => callServer('getSchedule');
-const save = (s: Schedule) => callServer('saveScheduleSettings', s);
+const save = (s: Schedule & { recipients: string[] }) => callServer('saveScheduleSettings', s);
+const approve = (addresses: string[]) => callServer('approveHeldRecipients', addresses);
 
 export function SchedulePanel() {
   const loading = useAction(load);
   const saving = useAction(save);
+  const approving = useAction(approve);
   const [draft, setDraft] = useState<Schedule | null>(null);
-  const status: Status | null = saving.result ?? loading.result;
+  const status: Status | null = approving.result ?? saving.result ?? loading.result;
 
   useEffect(() => {
     loading.run().then((s) => s && setDraft(s.schedule));
@@ -110,11 +112,41 @@ export function SchedulePanel() {
         </div>
       ) : null}
       <div class="row">
-        <Button primary onClick={() => saving.run(draft)} busy={saving.busy}>
+        <Button
+          primary
+          onClick={() =>
+            saving.run({ ...draft, recipients: (status?.recipients ?? []).map((r) => r.address) })
+          }
+          busy={saving.busy}
+        >
           Save schedule
         </Button>
       </div>
-      <ErrorNote error={saving.error ?? loading.error} />
+      {status && draft.mode !== 'off' ? <Recipients status={status} /> : null}
+      {status?.held.length ? (
+        <div class="confirm" data-testid="held-recipients">
+          <p>
+            The last run held mail to {status.held.length} address{status.held.length === 1 ? '' : 'es'}{' '}
+            nobody approved:
+          </p>
+          <ul class="plain small">
+            {status.held.map((h) => (
+              <li key={h.address}>
+                {h.address} {h.outside ? <span class="tag">outside</span> : null}{' '}
+                <span class="muted">{h.source}</span>
+              </li>
+            ))}
+          </ul>
+          <Button
+            primary
+            busy={approving.busy}
+            onClick={() => approving.run(status.held.map((h) => h.address))}
+          >
+            Approve
+          </Button>
+        </div>
+      ) : null}
+      <ErrorNote error={saving.error ?? loading.error ?? approving.error} />
       {status ? (
         <dl class="status" data-testid="schedule-status">
           <dt>Now</dt>
@@ -143,5 +175,17 @@ export function SchedulePanel() {
       ) : null}
       {saving.result ? <Note tone="ok">Schedule saved.</Note> : null}
     </Section>
+  );
+}
+
+/** Who a saved schedule will mail: saving approves exactly this list. */
+function Recipients({ status }: { status: Status }) {
+  const outside = status.recipients.filter((r) => r.outside);
+  return (
+    <p class="muted small" data-testid="schedule-recipients">
+      Saving approves these {status.recipients.length} recipient{status.recipients.length === 1 ? '' : 's'};
+      scheduled runs send to nobody else.
+      {outside.length ? ` Outside your domain: ${outside.map((r) => r.address).join(', ')}.` : ''}
+    </p>
   );
 }

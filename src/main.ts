@@ -5,14 +5,15 @@
  */
 import { parseSidebarArgs, type SidebarArgs, type SidebarFunction } from './core/api-schemas';
 import type { CheckResult } from './core/check';
-import { describeCheck, describePreview } from './core/messages';
+import { ACTION_LOCK_WAIT_MS, REPORT_LOCK_WAIT_MS } from './core/limits';
+import { describeCheck, describeNothingToSend, describePreview, describeSendPreview } from './core/messages';
 import { ruleCatalog, type RuleEntry } from './core/rules';
 import type { SetupPreview } from './core/scaffold';
 import { activateCell, runCheck } from './gas/check';
 import { type CheckinResult, type MyItems, myItems, saveCheckin } from './gas/checkin';
 import { withDocumentLock } from './gas/lock';
 import { applyNormalise, type NormalisePreview, previewNormalise } from './gas/normalise';
-import { type MailPreview, type PipelineResult, previewMail, runPipeline } from './gas/pipeline';
+import { type PipelineResult, previewMail, runPipeline, type SendPreview } from './gas/pipeline';
 import {
   type ExampleResult,
   insertExample,
@@ -23,6 +24,7 @@ import {
 } from './gas/plan-actions';
 import { generateReport } from './gas/report';
 import {
+  approveRecipients,
   deleteOwnPipelineTriggers,
   isStaleTrigger,
   loadSchedule,
@@ -55,7 +57,7 @@ export function runScheduledPipeline(event?: GoogleAppsScript.Events.TimeDriven)
     deleteOwnPipelineTriggers();
     return null;
   }
-  return runPipeline(active(), { digests: 'scheduled', schedule });
+  return runPipeline(active(), { mode: 'scheduled', schedule });
 }
 
 // ---- menu handlers ----
@@ -104,14 +106,13 @@ export function menuGenerateReport(): void {
   );
 }
 export function menuSendEmails(): void {
-  if (
-    !confirmUser(
-      'Send status emails now',
-      'Each owner gets their status, report recipients get the report, and late work is escalated. Nothing already sent this period goes again. Send now?',
-    )
-  )
-    return;
-  alertUser('Status emails', sendStatusEmailsNow().message);
+  const preview = previewMail(active());
+  if (!preview.messages.length) return alertUser('Status emails', describeNothingToSend(preview));
+  if (!confirmUser('Send status emails now', describeSendPreview(preview))) return;
+  alertUser(
+    'Status emails',
+    runPipeline(active(), { mode: 'byHand', confirmed: preview.recipients }).message,
+  );
 }
 export function menuMyItems(): void {
   openSidebar('items');
@@ -160,15 +161,15 @@ export const getAddonInfo = sidebarFunction('getAddonInfo', () => {
 export const previewSetUp = sidebarFunction('previewSetUp', (): SetupPreview => previewPlanSetup(active()));
 
 export const setUpPlan = sidebarFunction('setUpPlan', (): SetupResult & { changes: number } =>
-  withDocumentLock('setting up the plan', 10_000, () => setUpPlanTabs(active())),
+  withDocumentLock('setting up the plan', ACTION_LOCK_WAIT_MS, () => setUpPlanTabs(active())),
 );
 
 export const insertExamplePlan = sidebarFunction('insertExamplePlan', (): ExampleResult =>
-  withDocumentLock('setting up the plan', 10_000, () => insertExample(active())),
+  withDocumentLock('setting up the plan', ACTION_LOCK_WAIT_MS, () => insertExample(active())),
 );
 
 export const refreshKpiStatus = sidebarFunction('refreshKpiStatus', (): RefreshResult =>
-  withDocumentLock('refreshing KPI status', 10_000, () => refreshAll(active()).result),
+  withDocumentLock('refreshing KPI status', ACTION_LOCK_WAIT_MS, () => refreshAll(active()).result),
 );
 
 /** Findings for every problem in the plan; reads each tab once and edits nothing. */
@@ -199,7 +200,7 @@ export const goToCell = sidebarFunction('goToCell', (sheetName, cell): boolean =
 export const generateReportNow = sidebarFunction(
   'generateReportNow',
   (): { sheet: string; kpis: number; challenges: number; generatedAt: string; notices: string[] } =>
-    withDocumentLock('generating the report', 30_000, () => {
+    withDocumentLock('generating the report', REPORT_LOCK_WAIT_MS, () => {
       const run = generateReport(active());
       active().getSheetByName(run.reportSheet)?.activate();
       return {
@@ -212,19 +213,25 @@ export const generateReportNow = sidebarFunction(
     }),
 );
 
-/** For each recipient, what Send now would send: subject, text and HTML. Sends nothing. */
-export const previewStatusEmails = sidebarFunction('previewStatusEmails', (): MailPreview[] =>
+/** For each recipient, what Send now would send, with the counts the confirmation shows. Sends nothing. */
+export const previewStatusEmails = sidebarFunction('previewStatusEmails', (): SendPreview =>
   previewMail(active()),
 );
 
-export const sendStatusEmailsNow = sidebarFunction('sendStatusEmailsNow', (): PipelineResult =>
-  runPipeline(active(), { digests: 'now' }),
+/** Sends now, to the recipients the person confirmed (anyone newer is held and named). */
+export const sendStatusEmailsNow = sidebarFunction('sendStatusEmailsNow', (confirmed): PipelineResult =>
+  runPipeline(active(), { mode: 'byHand', confirmed }),
 );
 
 export const getSchedule = sidebarFunction('getSchedule', (): ScheduleStatus => scheduleStatus(active()));
 
 export const saveScheduleSettings = sidebarFunction('saveScheduleSettings', (schedule): ScheduleStatus =>
-  withDocumentLock('saving the schedule', 10_000, () => saveSchedule(active(), schedule)),
+  withDocumentLock('saving the schedule', ACTION_LOCK_WAIT_MS, () => saveSchedule(active(), schedule)),
+);
+
+/** The sidebar's one click: approve the recipients a scheduled run held. */
+export const approveHeldRecipients = sidebarFunction('approveHeldRecipients', (addresses): ScheduleStatus =>
+  withDocumentLock('saving the schedule', ACTION_LOCK_WAIT_MS, () => approveRecipients(active(), addresses)),
 );
 
 /** The cells Normalise values would rewrite, and to what. Changes nothing. */

@@ -21,6 +21,8 @@ const CellAddress = z
   .check(z.regex(/^([A-Z]{1,3}\d{1,7})?$/, { error: 'must be a cell address such as B7' }));
 
 const NONE = z.tuple([]);
+/** Email addresses as the sidebar showed them (compared in lower case; never parsed as anything else). */
+const Addresses = z.array(z.string().check(z.maxLength(254))).check(z.maxLength(10_000));
 
 /** Every function the sidebar calls, with the schema of its arguments (in order). */
 export const SIDEBAR_API = {
@@ -37,10 +39,14 @@ export const SIDEBAR_API = {
   goToCell: z.tuple([TabName, CellAddress]),
   generateReportNow: NONE,
   previewStatusEmails: NONE,
-  sendStatusEmailsNow: NONE,
+  // The recipients the person confirmed; without them, everyone the preview would list.
+  sendStatusEmailsNow: z.tuple([z.optional(Addresses)]),
   getSchedule: NONE,
   // Strict: a field the server does not know means the sidebar and server disagree.
-  saveScheduleSettings: z.tuple([z.strictObject(ScheduleSchema.shape)]),
+  saveScheduleSettings: z.tuple([
+    z.strictObject({ ...ScheduleSchema.shape, recipients: z.optional(Addresses) }),
+  ]),
+  approveHeldRecipients: z.tuple([Addresses]),
   previewNormaliseValues: NONE,
   normaliseValues: z.tuple([NormaliseSelectionSchema]),
 };
@@ -68,11 +74,12 @@ const ARGUMENT_NAMES: { [K in SidebarFunction]: NamesOf<SidebarArgs<K>> } = {
   goToCell: ['tab name', 'cell'],
   generateReportNow: [],
   previewStatusEmails: [],
-  sendStatusEmailsNow: [],
+  sendStatusEmailsNow: ['recipients'],
   getSchedule: [],
   saveScheduleSettings: ['schedule'],
   previewNormaliseValues: [],
   normaliseValues: ['cells'],
+  approveHeldRecipients: ['recipients'],
 };
 
 /**

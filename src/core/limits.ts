@@ -4,7 +4,57 @@
  * say so.
  */
 
+const KB = 1024;
+
+// ---- Execution (docs/APPS-SCRIPT.md#execution) ----
+
+/** A script execution stops after 6 minutes. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+/** OpsPlan stops sending at 4.5 minutes, leaving room to record and report before the limit. */
+export const SEND_TIME_BUDGET_MS = 4.5 * 60 * 1000;
+
+// ---- Locks (docs/APPS-SCRIPT.md#spreadsheets: the document lock) ----
+
+/** How long a sidebar or menu action waits for another run on the same spreadsheet. */
+export const ACTION_LOCK_WAIT_MS = 10_000;
+/** Generating the report and the mail pipeline wait longer: a run in progress usually ends soon. */
+export const REPORT_LOCK_WAIT_MS = 30_000;
+export const PIPELINE_LOCK_WAIT_MS = 30_000;
+
+// ---- Mail (docs/APPS-SCRIPT.md#mail) ----
+
+/** Recipients (to, cc and bcc) in one message. */
+export const MAIL_RECIPIENTS_PER_MESSAGE = 50;
+/** Email body size for consumer accounts (Workspace allows 400 KB): the lower one binds. */
+export const MAIL_BODY_BYTES = 200 * KB;
+/** OpsPlan's target for a message's HTML and for its text: a quarter below the limit. */
+export const MAIL_HTML_TARGET_BYTES = 150_000;
+export const MAIL_TEXT_TARGET_BYTES = 100_000;
+/** Most rows a mail lists per section before "…and N more in the plan" (a readability choice). */
+export const MAIL_LIST_ROWS = 25;
+/** Characters of one cell's text shown in a mail (cells hold up to 50,000). */
+export const MAIL_CELL_CHARACTERS = 300;
+/** Recipients per day: consumer accounts; Workspace has 1,500. getRemainingDailyQuota() tells. */
+export const MAIL_DAILY_RECIPIENTS_CONSUMER = 100;
+/** Default of the Plan setting "Max recipients per run": a run never sends to more. */
+export const DEFAULT_RECIPIENTS_PER_RUN = 200;
+
+// ---- Properties (docs/APPS-SCRIPT.md#properties) ----
+
+/** One property value. */
+export const PROPERTY_VALUE_BYTES = 9 * KB;
+/** One property store (document, user or script), keys and values together. */
+export const PROPERTY_STORE_BYTES = 500 * KB;
+/** OpsPlan writes values of at most 8,000 bytes: whole entries, never cut mid-entry. */
+export const PROPERTY_CHUNK_BYTES = 8000;
+/** The send log's share of the document store; the rest holds the schedule, approvals, pending. */
+export const SEND_LOG_BUDGET_BYTES = 180 * KB;
+/** The approved recipients' share of the document store. */
+export const APPROVED_BUDGET_BYTES = 120 * KB;
+
 // ---- Spreadsheets (docs/APPS-SCRIPT.md#spreadsheets) ----
 
 /** Characters in one cell. */
 export const CELL_CHARACTERS = 50_000;
+/** Rows added at a time when a generated tab grows (fewer insert calls; a cost choice). */
+export const ROWS_GROWTH = 500;

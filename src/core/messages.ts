@@ -38,3 +38,28 @@ export function describeCheck(result: CheckResult, shown = 12): string {
       : '';
   return `${head}\n\n${lines.join('\n')}${more}`;
 }
+
+interface SendSummary {
+  messages: readonly unknown[];
+  recipients: readonly string[];
+  outside: readonly string[];
+  skipped: readonly { who: string; why: string }[];
+}
+
+const listed = (items: readonly string[], max = 15) =>
+  `${items.slice(0, max).join(', ')}${items.length > max ? ` and ${items.length - max} more` : ''}`;
+
+/** The Send now confirmation: how many messages to how many people, who is outside, who is skipped. */
+export function describeSendPreview(p: SendSummary): string {
+  const lines = [
+    `${p.messages.length} message${p.messages.length === 1 ? '' : 's'} to ${p.recipients.length} recipient${p.recipients.length === 1 ? '' : 's'}, one each. Nothing already sent this period goes again.`,
+  ];
+  if (p.outside.length) lines.push(`Outside your domain: ${listed(p.outside)}.`);
+  if (p.skipped.length) lines.push(`Skipped: ${p.skipped.map((s) => `${s.who} ${s.why}`).join('; ')}.`);
+  lines.push('Send now?');
+  return lines.join('\n\n');
+}
+
+export function describeNothingToSend(p: SendSummary): string {
+  return `Nothing to send: everything due this period has gone.${p.skipped.length ? ` Skipped: ${p.skipped.map((s) => `${s.who} ${s.why}`).join('; ')}.` : ''}`;
+}

@@ -3,7 +3,7 @@ import { normalizeName } from './headers';
 import { PLAN, SETTINGS } from './spec/tabs';
 import type { CellType, ColumnKeyOf, SettingSpec } from './spec/types';
 import { readTable, type TabInput, type Table } from './tables';
-import { parseCell, type ParsedCell } from './values';
+import { parseCell, type ParsedCell, partitionEmails } from './values';
 
 type Settings = typeof SETTINGS;
 /** A setting's key: derived from the specs, so a typo does not compile. */
@@ -19,7 +19,10 @@ type SettingValue<T extends CellType> = T extends 'date'
       : string;
 
 /** The plan's settings, one field per setting spec. */
-export type PlanSettings = { [S in Settings[number] as S['key']]: SettingValue<S['type']> };
+export type PlanSettings = { [S in Settings[number] as S['key']]: SettingValue<S['type']> } & {
+  /** Report recipients that are not email addresses: mail skips and names them. */
+  reportRecipientsRejected: string[];
+};
 
 export function settingSpec(key: SettingKey): SettingSpec {
   const spec = SETTINGS.find((s) => s.key === key);
@@ -40,6 +43,10 @@ export function resolveSettings(raw: ReadonlyMap<SettingKey, unknown>): PlanSett
     const value = parsed.ok && parsed.value !== null ? parsed.value : fallback.ok ? fallback.value : null;
     settings[spec.key] = settingValue(spec.type, value);
   }
+  // One bad Report recipient drops only itself: the valid ones still get the report.
+  const recipients = partitionEmails(raw.get('reportRecipients'));
+  settings.reportRecipients = recipients.valid;
+  settings.reportRecipientsRejected = recipients.invalid;
   return settings as PlanSettings;
 }
 

@@ -141,13 +141,20 @@ export function parseChoice(v: unknown, values: readonly string[]): Parsed<strin
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]{2,}$/;
 export const isEmail = (text: string): boolean => EMAIL.test(text.trim()) && text.trim().length <= 254;
 
+/** A list of addresses split into the valid ones and the rest (mail drops only a bad one). */
+export function partitionEmails(v: unknown): { valid: string[]; invalid: string[] } {
+  const list = isBlank(v)
+    ? []
+    : String(v)
+        .split(/[,;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+  return { valid: list.filter((a) => isEmail(a)), invalid: list.filter((a) => !isEmail(a)) };
+}
+
 export function parseEmails(v: unknown): Parsed<string[]> {
   if (isBlank(v)) return ok(null);
-  const list = String(v)
-    .split(/[,;\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const wrong = list.filter((a) => !isEmail(a));
+  const { valid: list, invalid: wrong } = partitionEmails(v);
   return wrong.length
     ? bad(
         `${wrong.map((w) => `"${preview(w, 30)}"`).join(', ')} ${wrong.length === 1 ? 'is not an email address' : 'are not email addresses'}`,

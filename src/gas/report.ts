@@ -5,6 +5,7 @@
  */
 import { clampCell, literal } from '../core/cells';
 import { historyWrite, readHistory } from '../core/history';
+import { ROWS_GROWTH } from '../core/limits';
 import { HISTORY_TAB, REPORT_TAB } from '../core/ownership';
 import { buildPlanModel, type PlanModel } from '../core/plan-model';
 import { buildReport, type HistoryEntry, type ReportModel } from '../core/report';
@@ -162,7 +163,7 @@ function writeHistory(
   const write = historyWrite(rows, head, model.kpis, today);
   const needed = write.startRow + write.rows.length - 1;
   const maxRows = sheet.getMaxRows();
-  if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + 500);
+  if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + ROWS_GROWTH);
   // The ID cells are made text first (a History from an earlier version may lack the format); a
   // text cell keeps what is written as it is, so IDs go in without the apostrophe.
   sheet.getRange(write.startRow, HISTORY_ID_COLUMN, write.rows.length, 1).setNumberFormat('@');

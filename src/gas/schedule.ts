@@ -1,4 +1,8 @@
-/** The schedule: stored in document properties, run by exactly one time-driven trigger. */
+/**
+ * The schedule: stored in document properties, run by exactly one time-driven trigger, sending
+ * only to the recipients its owner approved when saving it.
+ */
+import { outsideDomain, planRecipients, type Recipient } from '../core/email-recipients';
 import {
   describeSchedule,
   type LastRun,
@@ -9,19 +13,28 @@ import {
   triggerFor,
 } from '../core/schedule';
 import { isoFromDay } from '../core/values';
+import { DOC } from './keys';
 import { todayIn } from './plan-actions';
+import { loadApproved, loadHeld, saveApproved } from './recipients';
+import { prepareReport } from './report';
 
 export const PIPELINE_HANDLER = 'runScheduledPipeline';
-const SCHEDULE_KEY = 'opsplan.schedule';
-const OWNER_KEY = 'opsplan.schedule.owner';
-/** The one trigger that serves the schedule: any other that fires is stale and removes itself. */
-const TRIGGER_KEY = 'opsplan.schedule.trigger';
-const LAST_RUN_KEY = 'opsplan.lastRun';
 
 const props = () => PropertiesService.getDocumentProperties();
 
 export function loadSchedule(): Schedule {
-  return readStoredSchedule(props().getProperty(SCHEDULE_KEY));
+  return readStoredSchedule(props().getProperty(DOC.schedule));
+}
+
+/** The email of the user who saved the schedule, when Apps Script revealed it. */
+export function scheduleOwner(): string | null {
+  const owner = props().getProperty(DOC.scheduleOwner) ?? '';
+  return owner.includes('@') ? owner : null;
+}
+
+export interface RecipientStatus extends Recipient {
+  outside: boolean;
+  approved: boolean;
 }
 
 export interface ScheduleStatus {
@@ -34,19 +47,31 @@ export interface ScheduleStatus {
   nextRun: string | null;
   timeZone: string;
   lastRun: LastRun | null;
+  /** Everyone the plan can mail now, approved or not, and whether outside the user's domain. */
+  recipients: RecipientStatus[];
+  approvedCount: number;
+  /** Recipients the last scheduled run held because nobody approved them. */
+  held: RecipientStatus[];
 }
 
 export function scheduleStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleStatus {
   const schedule = loadSchedule();
   const timeZone = ss.getSpreadsheetTimeZone();
-  const p = props();
-  const owner = p.getProperty(OWNER_KEY);
-  const last = p.getProperty(LAST_RUN_KEY);
+  const all = props().getProperties();
+  const owner = all[DOC.scheduleOwner] ?? null;
+  const last = all[DOC.lastRun];
   const next = nextDigest(
     schedule,
     todayIn(timeZone),
     Number(Utilities.formatDate(new Date(), timeZone, 'H')),
   );
+  const approved = loadApproved(all);
+  const me = Session.getEffectiveUser().getEmail();
+  const status = (r: Recipient): RecipientStatus => ({
+    ...r,
+    outside: outsideDomain([r.address], me).length > 0,
+    approved: approved.has(r.address),
+  });
   return {
     schedule,
     description: describeSchedule(schedule),
@@ -56,15 +81,26 @@ export function scheduleStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sc
       ? `${isoFromDay(next.day)} between ${next.hour}:00 and ${next.hour + 1}:00 (${timeZone})`
       : null,
     timeZone,
-    lastRun: readLastRun(last),
+    lastRun: readLastRun(last ?? null),
+    recipients: planRecipients(prepareReport(ss).model).map(status),
+    approvedCount: approved.size,
+    held: loadHeld(all)
+      .filter((r) => !approved.has(r.address))
+      .map(status),
   };
 }
 
-/** Saves a schedule and replaces OpsPlan's trigger: saving again replaces, off deletes. */
+/**
+ * Saves a schedule (parsed at the sidebar boundary), the recipients its owner approved (the list
+ * the sidebar showed; the plan's current ones when none is given), and replaces OpsPlan's trigger:
+ * saving again replaces, off deletes.
+ */
 export function saveSchedule(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  schedule: Schedule,
+  { recipients, ...schedule }: Schedule & { recipients?: readonly string[] },
 ): ScheduleStatus {
+  const approved = recipients ?? planRecipients(prepareReport(ss).model).map((r) => r.address);
+  saveApproved(schedule.mode === 'off' ? [] : approved);
   for (const trigger of ScriptApp.getProjectTriggers()) {
     const handler = trigger.getHandlerFunction();
     // Ours, or one whose handler no longer exists (left by an older version): delete.
@@ -78,15 +114,25 @@ export function saveSchedule(
       .inTimezone(ss.getSpreadsheetTimeZone());
     if (plan.kind === 'daily') builder.everyDays(1);
     else builder.everyWeeks(1).onWeekDay(ScriptApp.WeekDay[plan.weekday]);
-    props().setProperty(TRIGGER_KEY, builder.create().getUniqueId());
+    props().setProperty(DOC.scheduleTrigger, builder.create().getUniqueId());
   } else {
-    props().deleteProperty(TRIGGER_KEY);
+    props().deleteProperty(DOC.scheduleTrigger);
   }
   // The email may be blank where Google withholds it (e.g. consumer accounts outside the domain).
   props().setProperties({
-    [SCHEDULE_KEY]: JSON.stringify(schedule),
-    [OWNER_KEY]: Session.getEffectiveUser().getEmail() || 'the user who saved the schedule',
+    [DOC.schedule]: JSON.stringify(schedule),
+    [DOC.scheduleOwner]: Session.getEffectiveUser().getEmail() || 'the user who saved the schedule',
   });
+  props().deleteProperty(DOC.held);
+  return scheduleStatus(ss);
+}
+
+/** Approves more recipients (the sidebar's one click on held ones); the schedule stays as it is. */
+export function approveRecipients(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  addresses: readonly string[],
+): ScheduleStatus {
+  saveApproved([...loadApproved(props().getProperties()), ...addresses]);
   return scheduleStatus(ss);
 }
 
@@ -96,7 +142,7 @@ function isTopLevelFunction(name: string): boolean {
 }
 
 export function recordLastRun(at: string, summary: string): void {
-  props().setProperty(LAST_RUN_KEY, JSON.stringify({ at, summary }));
+  props().setProperty(DOC.lastRun, JSON.stringify({ at, summary: summary.slice(0, 4000) }));
 }
 
 /**
@@ -106,7 +152,7 @@ export function recordLastRun(at: string, summary: string): void {
  */
 export function isStaleTrigger(schedule: Schedule, triggerUid: string | undefined): boolean {
   if (schedule.mode === 'off') return true;
-  return triggerUid !== undefined && props().getProperty(TRIGGER_KEY) !== triggerUid;
+  return triggerUid !== undefined && props().getProperty(DOC.scheduleTrigger) !== triggerUid;
 }
 
 export function deleteOwnPipelineTriggers(): void {

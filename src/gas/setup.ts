@@ -8,13 +8,13 @@ import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } 
 import { settingFormat } from '../core/scaffold';
 import { PEOPLE } from '../core/spec/tabs';
 import { RAG } from '../core/spec/types';
+import { DOC } from './keys';
 import { markTab } from './ownership';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HEADER_BACKGROUND = '#f1f3f4';
-const CF_STATE_KEY = 'opsplan.cf.';
 
 export interface SetupResult {
   created: string[];
@@ -203,7 +203,7 @@ function applyConditionalRules(
   const fingerprint = hashText(
     JSON.stringify([maxRows, existing.length, rules.map((r) => [ourKey(r), r.columns])]),
   );
-  const stateKey = CF_STATE_KEY + sheet.getSheetId();
+  const stateKey = DOC.conditionalFormatPrefix + sheet.getSheetId();
   if (properties.getProperty(stateKey) === fingerprint) return;
   const ours = new Set(rules.flatMap(ourKeys));
   const kept = existing.filter((rule) => {

@@ -1,5 +1,6 @@
 /** Menu, sidebar and message adapters over SpreadsheetApp.getUi() and HtmlService. */
 import { MENU, MENU_TITLE } from '../core/menu';
+import { USER } from './keys';
 
 export function buildMenu(): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
@@ -10,11 +11,9 @@ export function buildMenu(): void {
   menu.addToUi();
 }
 
-const SECTION_KEY = 'opsplan.sidebar.section';
-
 /** Opens the sidebar, optionally at a section (the menu's Schedule… opens it there). */
 export function openSidebar(section?: string): void {
-  if (section) PropertiesService.getUserProperties().setProperty(SECTION_KEY, section);
+  if (section) PropertiesService.getUserProperties().setProperty(USER.sidebarSection, section);
   const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU_TITLE);
   SpreadsheetApp.getUi().showSidebar(output);
 }
@@ -36,7 +35,7 @@ export function confirmUser(title: string, message: string): boolean {
 /** The section a menu item asked for, once. */
 export function takeSidebarSection(): string {
   const props = PropertiesService.getUserProperties();
-  const section = props.getProperty(SECTION_KEY) ?? '';
-  if (section) props.deleteProperty(SECTION_KEY);
+  const section = props.getProperty(USER.sidebarSection) ?? '';
+  if (section) props.deleteProperty(USER.sidebarSection);
   return section;
 }

@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { generatePlan } from '../../bench/generate.js';
 import type { PlanInput } from '../../src/core/check.js';
-import {
-  escalations,
-  managerReports,
-  MAX_HTML_BYTES,
-  onePerRecipient,
-  ownerDigests,
-} from '../../src/core/email.js';
+import { escalations } from '../../src/core/email-alerts.js';
+import { ownerDigests } from '../../src/core/email-digest.js';
+import { managerReports } from '../../src/core/email-manager.js';
+import { onePerRecipient } from '../../src/core/email-message.js';
 import { escapeHtml, oneLine } from '../../src/core/html.js';
+import { MAIL_HTML_TARGET_BYTES, MAIL_TEXT_TARGET_BYTES } from '../../src/core/limits.js';
 import { buildPlanModel } from '../../src/core/plan-model.js';
 import { buildReport } from '../../src/core/report.js';
 
@@ -30,41 +28,56 @@ const context = {
   period: '2026-W48',
   cadence: 'Weekly' as const,
 };
+const bytes = (s: string) => new TextEncoder().encode(s).length;
 
 describe('email rendering', () => {
   it('summarises the manager report of a 5,000-KPI plan to fit the mail size limit', () => {
     const { model, report } = bigModel(5000);
-    const [mail] = managerReports(model, report, context, `${context.url}#gid=9`);
-    expect(new TextEncoder().encode(mail!.html).length).toBeLessThanOrEqual(MAX_HTML_BYTES);
-    expect(mail!.html).toMatch(/and \d[\d,]* more in the Report tab/);
+    const [mail] = onePerRecipient(managerReports(model, report, context, `${context.url}#gid=9`).parts);
+    expect(bytes(mail!.html)).toBeLessThanOrEqual(MAIL_HTML_TARGET_BYTES);
+    expect(mail!.html).toMatch(/…and \d+ more in the Report tab/);
     expect(mail!.html.endsWith('</html>')).toBe(true); // summarised, never cut mid-tag
   });
 
-  it('sends one digest per owner with items, and merges a digest into the report for a recipient who owns work', () => {
+  it('fits a message whose every cell holds 50,000 characters', () => {
+    const { model, report } = bigModel(300);
+    const huge = 'x'.repeat(50_000);
+    report.kpis.forEach((k) => ((k.kpi = huge), (k.owner = 'Owner 001')));
+    const mails = onePerRecipient(ownerDigests(model, report, context).parts);
+    for (const m of mails) {
+      expect(bytes(m.html)).toBeLessThanOrEqual(MAIL_HTML_TARGET_BYTES);
+      expect(bytes(m.text)).toBeLessThanOrEqual(MAIL_TEXT_TARGET_BYTES);
+    }
+  });
+
+  it('one message per recipient: a recipient who owns work and gets the report gets both in one', () => {
     const { model, report } = bigModel(300);
     model.settings.reportRecipients = ['owner1@example.com'];
-    const digests = ownerDigests(model, report, context);
-    expect(new Set(digests.map((d) => d.to)).size).toBe(digests.length);
-    const merged = onePerRecipient([...digests, ...managerReports(model, report, context, context.url)]);
-    expect(merged.filter((m) => m.to === 'owner1@example.com')).toHaveLength(1);
-    expect(merged.find((m) => m.to === 'owner1@example.com')!.itemKeys).toContain(
-      'digest|2026-W48|owner1@example.com',
+    const digests = ownerDigests(model, report, context).parts;
+    const merged = onePerRecipient([
+      ...digests,
+      ...managerReports(model, report, context, context.url).parts,
+    ]);
+    const mine = merged.filter((m) => m.to === 'owner1@example.com');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.log.map((e) => e.key)).toEqual(
+      expect.arrayContaining(['digest|2026-W48|owner1@example.com', 'manager|2026-W48|owner1@example.com']),
     );
   });
 
-  it('splits an escalation copying more than 49 owners into parts, each task escalated once', () => {
+  it('escalates each late task once, to its Accountable or else the Plan owner, copying nobody', () => {
     const { model } = bigModel(600);
     model.raci.clear();
     model.settings.planOwner = 'Owner 001'; // no RACI: everything escalates to the plan owner
     model.activities.forEach((a) => ((a.status = 'Overdue'), (a.due = 46300)));
     const report = buildReport(model, 46350, []);
-    const mails = escalations(model, report, context, () => false);
-    expect(mails.length).toBeGreaterThan(1);
-    for (const m of mails) expect(1 + m.cc.length).toBeLessThanOrEqual(50);
-    const tasks = mails.flatMap((m) => m.itemKeys);
-    expect(new Set(tasks).size).toBe(tasks.length);
-    expect(tasks).toHaveLength(model.activities.filter((a) => a.owner).length);
-    expect(new Set(mails.map((m) => m.key)).size).toBe(mails.length);
+    const { parts } = escalations(model, report, context, () => false);
+    const toOwner = parts.filter((p) => p.kind === 'escalation');
+    expect(toOwner.map((p) => p.to)).toEqual(['owner1@example.com']);
+    const tasks = toOwner.flatMap((p) => p.covers.map((c) => c.key));
+    expect(new Set(tasks).size).toBe(model.activities.filter((a) => a.due !== null).length);
+    const mails = onePerRecipient(parts);
+    expect(new Set(mails.map((m) => m.to)).size).toBe(mails.length);
   });
 
   it('escapes markup and strips header-breaking newlines', () => {

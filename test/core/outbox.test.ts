@@ -1,22 +1,65 @@
 import { describe, expect, it } from 'vitest';
 
 import { decodePending, encodePending } from '../../src/core/outbox.js';
+import { hashKey, LOG_CONFIRMED, SendLedger } from '../../src/core/send-log.js';
 
 describe('pending mail in properties', () => {
-  it('splits many keys into whole chunks under the 9 KB value limit, and reads them back in order', () => {
-    const keys = Array.from(
-      { length: 400 },
-      (_, i) => `digest|2026-W48|owner${i}@example-company-with-a-long-domain.com`,
-    );
-    const chunks = encodePending({ period: '2026-W48', keys });
+  it('splits many hashes into whole chunks under the 9 KB value limit, and reads them back in order', () => {
+    const hashes = Array.from({ length: 2000 }, (_, i) => hashKey(`digest|2026-W48|owner${i}@example.com`));
+    const chunks = encodePending({ period: '2026-W48', hashes });
     expect(chunks.length).toBeGreaterThan(1);
     for (const chunk of chunks) expect(new TextEncoder().encode(chunk).length).toBeLessThanOrEqual(9 * 1024);
-    expect(decodePending(chunks)).toEqual({ period: '2026-W48', keys });
+    expect(decodePending(chunks)).toEqual({ period: '2026-W48', hashes });
+  });
+});
+
+describe('the send log', () => {
+  const store = () => ({}) as Record<string, string>;
+  const apply = (props: Record<string, string>, w: { set: Record<string, string>; remove: string[] }) => {
+    Object.assign(props, w.set);
+    for (const k of w.remove) delete props[k];
+  };
+
+  it('remembers what went, forgets it after it expires, and compacts in place', () => {
+    const props = store();
+    const log = new SendLedger(props, 100);
+    const entries = Array.from({ length: 3000 }, (_, i) => ({
+      key: `remind-task|t${i}|${100 + (i % 10)}` as const,
+      expires: 100 + (i % 10),
+    }));
+    const { seq, write } = log.intent({ to: 'a@example.com', kind: 'digest', subject: 's' }, entries);
+    apply(props, write);
+    log.sent(seq);
+    apply(props, log.finish()!);
+    for (const v of Object.values(props)) expect(v.length).toBeLessThanOrEqual(9 * 1024);
+    expect(new SendLedger(props, 100).has('remind-task|t5|105')).toBe(true);
+    const later = new SendLedger(props, 106);
+    expect(later.has('remind-task|t5|105')).toBe(false);
+    expect(later.has('remind-task|t6|106')).toBe(true);
+    const before = Object.keys(props).length;
+    apply(props, later.finish()!);
+    expect(Object.keys(props).length).toBeLessThanOrEqual(before);
+    expect(new SendLedger(props, 106).size().entries).toBe(1200);
   });
 
-  it('ignores an unreadable chunk instead of losing the others', () => {
-    const chunks = encodePending({ period: 'p', keys: ['a', 'b'] });
-    expect(decodePending(['{broken', ...chunks])).toEqual({ period: 'p', keys: ['a', 'b'] });
-    expect(decodePending([])).toBeNull();
+  it('a record never confirmed is an unknown outcome: reported once, counted as sent', () => {
+    const props = store();
+    const log = new SendLedger(props, 100);
+    const key = { key: 'digest|p|a@example.com' as const, expires: 108 };
+    apply(props, log.intent({ to: 'a@example.com', kind: 'digest', subject: 'Hi' }, [key]).write);
+    // The run dies here, after sendEmail.
+    const next = new SendLedger(props, 100);
+    expect(next.unknown.map((u) => u.to)).toEqual(['a@example.com']);
+    expect(next.has(key.key)).toBe(true);
+    apply(props, next.finish()!);
+    expect(Number(props[LOG_CONFIRMED])).toBeGreaterThan(0);
+    expect(new SendLedger(props, 100).unknown).toEqual([]);
+  });
+
+  it('refuses entries beyond its budget instead of outgrowing the store', () => {
+    const log = new SendLedger({}, 100);
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ key: `held|${i}` as const, expires: 200 }));
+    expect(log.fits(many)).toBe(false);
+    expect(log.fits(many.slice(0, 1000))).toBe(true);
   });
 });

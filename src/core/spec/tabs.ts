@@ -155,6 +155,15 @@ export const SETTINGS = [
     note: 'Email addresses, separated by commas, that get the manager report.',
   },
   {
+    key: 'maxRecipientsPerRun',
+    label: 'Max recipients per run',
+    aliases: ['Recipients per run'],
+    type: 'integer',
+    defaultValue: 200,
+    rangeName: 'OpsPlan_MaxRecipientsPerRun',
+    note: 'A run sends to at most this many people (and never more than the sender’s remaining daily mail quota); the rest go on the next run.',
+  },
+  {
     key: 'currency',
     label: 'Currency',
     type: 'text',

@@ -1,0 +1,156 @@
+/** The manager report for each Report recipient: the Report tab's content, summarised to fit. */
+import type { Unreachable } from './email-digest';
+import { managerKey } from './email-keys';
+import type { MailPart } from './email-message';
+import {
+  activityRows,
+  cadenceLabel,
+  clip,
+  footer,
+  groupThousands,
+  kpiRows,
+  listSection,
+  type MailContext,
+  moreLine,
+  plural,
+  riskRows,
+  rowUrl,
+  statusPill,
+  subjectOf,
+  textLine,
+} from './email-render';
+import { escapeHtml, link, STYLE, table } from './html';
+import type { PlanModel } from './plan-model';
+import { bar, type ReportModel } from './report';
+import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
+import { isoFromDay } from './values';
+
+const REPORT_TAB = 'the Report tab';
+
+export function managerReports(
+  model: PlanModel,
+  report: ReportModel,
+  context: MailContext,
+  reportUrl: string,
+): { parts: MailPart[]; unreachable: Unreachable[] } {
+  const unreachable = model.settings.reportRecipientsRejected.map((who) => ({
+    who,
+    why: 'is not an email address (Plan tab, Report recipients)',
+  }));
+  const recipients = [...new Set(model.settings.reportRecipients.map((r) => r.toLowerCase()))];
+  const urgent = report.challenges.length;
+  const subject = subjectOf(
+    report.planName,
+    `${cadenceLabel(context, 'report')} — ${urgent === 0 ? 'no pressing challenges' : plural(urgent, 'pressing challenge')}`,
+  );
+  const render = (rows: number) => renderManager(report, context, reportUrl, subject, rows);
+  const parts = recipients.map((to): MailPart => ({
+    kind: 'manager',
+    to,
+    source: 'Plan: Report recipients',
+    id: managerKey(context.period, to, context.today),
+    covers: [],
+    subject,
+    items: urgent,
+    render,
+  }));
+  return { parts, unreachable };
+}
+
+function renderManager(
+  report: ReportModel,
+  context: MailContext,
+  reportUrl: string,
+  subject: string,
+  rows: number,
+): { html: string; text: string } {
+  const counts = report.kpiCounts
+    .filter((c) => c.count)
+    .map((c) => `${statusPill('kpi', c.status)} ${c.count}`)
+    .join(' &nbsp; ');
+  const m = report.milestones;
+  const money = (n: number) => `${escapeHtml(report.currency)} ${escapeHtml(groupThousands(Math.round(n)))}`;
+  const challenges = report.challenges.slice(0, rows);
+  const moreChallenges = moreLine(report.challenges.length - challenges.length, reportUrl, REPORT_TAB);
+  let html = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p style="${STYLE.muted}">Period ${escapeHtml(report.period)}</p>`;
+  html += `<p><a href="${escapeHtml(reportUrl)}" style="${STYLE.button}">Open the full report</a></p>`;
+  html += `<h2 style="${STYLE.h2}">Most pressing challenges</h2>`;
+  html += report.challenges.length
+    ? `<ul>${challenges
+        .map((c) => `<li>${link(c.ref.tab, rowUrl(context, c.ref))}: ${escapeHtml(clip(c.text))}</li>`)
+        .join('')}</ul>${moreChallenges.html}`
+    : '<p>None.</p>';
+  html += `<h2 style="${STYLE.h2}">KPI status</h2><p>${counts || 'No KPIs yet.'}</p>`;
+  const kpis = listSection(
+    'KPIs',
+    KPI_COLUMNS.email,
+    report.kpis,
+    rows,
+    (shown) => kpiRows(shown, context),
+    (k) => textLine(k, `${k.kpi}: ${k.status || 'No data'}`, rowUrl(context, k)),
+    reportUrl,
+    REPORT_TAB,
+  );
+  html += kpis.html;
+  html += `<h2 style="${STYLE.h2}">Milestones</h2><p>${m.done} of ${m.total} done <span style="font-family:monospace;">${escapeHtml(bar(m.total ? m.done / m.total : 0))}</span></p>`;
+  const work = listSection(
+    'Overdue and due soon',
+    WORK_COLUMNS.email,
+    [...report.overdue, ...report.dueSoon],
+    rows,
+    (shown) => activityRows(shown, context),
+    (a) =>
+      textLine(
+        a,
+        `${a.name}: ${a.status}, due ${a.due === null ? '?' : isoFromDay(a.due)}`,
+        rowUrl(context, a),
+      ),
+    reportUrl,
+    REPORT_TAB,
+  );
+  html += work.html;
+  const risks = listSection(
+    'Top risks',
+    RISK_COLUMNS.email,
+    report.topRisks,
+    rows,
+    (shown) => riskRows(shown, context),
+    (r) => textLine(r, `${r.risk}: ${r.level}`, rowUrl(context, r)),
+    reportUrl,
+    REPORT_TAB,
+  );
+  html += risks.html;
+  const t = report.budget.total;
+  const lines = report.budget.lines.slice(0, rows);
+  html += `<h2 style="${STYLE.h2}">Budget</h2>${table(
+    BUDGET_COLUMNS.email,
+    [...lines, t].map((b) => [
+      escapeHtml(clip(b.category)),
+      money(b.planned),
+      money(b.actual),
+      money(b.variance),
+    ]),
+  )}${moreLine(report.budget.lines.length - lines.length, reportUrl, REPORT_TAB).html}`;
+  const foot = footer(context, 'You get this because you are a report recipient on the Plan tab.');
+  const text = [
+    subject,
+    `Period ${report.period}. Full report: ${reportUrl}`,
+    '',
+    'Most pressing challenges:',
+    ...(report.challenges.length ? challenges.map((c) => `- ${clip(c.text)}`) : ['- None.']),
+    moreChallenges.text,
+    `KPI status: ${
+      report.kpiCounts
+        .filter((c) => c.count)
+        .map((c) => `${c.status} ${c.count}`)
+        .join(', ') || 'no KPIs yet'
+    }`,
+    kpis.text,
+    `Milestones: ${m.done} of ${m.total} done`,
+    `Overdue: ${report.overdue.length}; due soon: ${report.dueSoon.length}`,
+    work.text,
+    risks.text,
+    `Budget: planned ${Math.round(t.planned)}, actual ${Math.round(t.actual)}, variance ${Math.round(t.variance)} ${report.currency}`,
+  ].join('\n');
+  return { html: html + foot.html, text: text + foot.text };
+}

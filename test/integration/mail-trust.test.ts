@@ -1,0 +1,293 @@
+/**
+ * Mail at most once, never failing forever, only to approved recipients: each reproduction of
+ * issue 11 as a clock-driven run of the built bundle. Limits from
+ * https://developers.google.com/apps-script/guides/services/quotas (9 KB a property value, 500 KB
+ * a store, 50 recipients and 200 KB of body a message, a daily recipient quota).
+ */
+import { describe, expect, it } from 'vitest';
+
+import type { LocalAppsScript } from '../../local/runtime/index.js';
+import { exampleRuntime } from '../helpers.js';
+
+type PipelineResult = {
+  ran: boolean;
+  message: string;
+  sent: { kind: string; to: string; subject: string }[];
+  held: { to: string; reason: string }[];
+  skipped: { who: string; why: string }[];
+  failed: { to: string; error: string }[];
+  unknown: { to: string }[];
+  superseded: number;
+  pending: number;
+};
+type Status = {
+  recipients: { address: string; source: string; outside: boolean; approved: boolean }[];
+  approvedCount: number;
+  held: { address: string; source: string; outside: boolean }[];
+};
+
+const ss = (rt: LocalAppsScript) => rt.service('SpreadsheetApp').getActiveSpreadsheet();
+const setPlan = (rt: LocalAppsScript, name: string, value: unknown) =>
+  ss(rt).getRangeByName(name)!.setValue(value);
+
+/** Appends rows to a tab by header name, growing it as a person would. */
+function appendRows(rt: LocalAppsScript, tab: string, rows: Record<string, unknown>[]): void {
+  const sheet = ss(rt).getSheetByName(tab)!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+  const start = sheet.getLastRow() + 1;
+  const last = start + rows.length - 1;
+  if (last > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), last - sheet.getMaxRows());
+  sheet
+    .getRange(start, 1, rows.length, header.length)
+    .setValues(rows.map((r) => header.map((h) => r[h] ?? '')));
+}
+
+function setCell(rt: LocalAppsScript, tab: string, id: string, column: string, value: unknown): void {
+  const sheet = ss(rt).getSheetByName(tab)!;
+  const values = sheet.getDataRange().getValues();
+  const col = values[0]!.map(String).indexOf(column);
+  const row = values.findIndex((r) => r[0] === id);
+  sheet.getRange(row + 1, col + 1).setValue(value);
+}
+
+function expectPropertiesWithinLimits(rt: LocalAppsScript): void {
+  const all = rt.service('PropertiesService').getDocumentProperties().getProperties();
+  let total = 0;
+  for (const [k, v] of Object.entries(all)) {
+    expect(Buffer.byteLength(v), k).toBeLessThanOrEqual(9 * 1024);
+    total += Buffer.byteLength(k) + Buffer.byteLength(v);
+  }
+  expect(total).toBeLessThan(500 * 1024);
+}
+
+const perRecipient = (rt: LocalAppsScript, since = 0) => {
+  const counts = new Map<string, number>();
+  for (const m of rt.outbox.messages.slice(since)) counts.set(m.to[0]!, (counts.get(m.to[0]!) ?? 0) + 1);
+  return counts;
+};
+const weekly = { mode: 'weekly', weekday: 'WEDNESDAY', hour: 9, reminders: false, escalations: false };
+
+describe('Mail: at most once', () => {
+  it('an owner with 180 due-soon tasks gets one digest, recorded within the property limits, never again', () => {
+    const rt = exampleRuntime();
+    appendRows(
+      rt,
+      'Timeline',
+      Array.from({ length: 180 }, (_, i) => ({
+        ID: `LONG-TASK-IDENTIFIER-${i + 100}`,
+        Name: `Task ${i}`,
+        Type: 'Task',
+        Owner: 'Alex Rivera',
+        Due: '2026-11-27',
+        State: 'In progress',
+      })),
+    );
+    const first = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(first.failed).toEqual([]);
+    expect(perRecipient(rt).get('alex.rivera@example.com')).toBe(1);
+    expectPropertiesWithinLimits(rt);
+    const retry = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(retry.sent).toEqual([]);
+    expect(perRecipient(rt).get('alex.rivera@example.com')).toBe(1);
+  });
+
+  it('an owner with 450 items gets a message that fits, its lists ending with "…and N more in the plan"', () => {
+    const rt = exampleRuntime();
+    appendRows(
+      rt,
+      'Timeline',
+      Array.from({ length: 450 }, (_, i) => ({
+        ID: `X${i}`,
+        Name: `A task with a long, descriptive name that people really write in plans, number ${i} `.repeat(
+          3,
+        ),
+        Type: 'Task',
+        Owner: 'Alex Rivera',
+        Due: i % 2 ? '2026-11-27' : '2026-11-10',
+        State: 'In progress',
+      })),
+    );
+    const result = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(result.failed).toEqual([]);
+    const alex = rt.outbox.messages.find((m) => m.to[0] === 'alex.rivera@example.com')!;
+    expect(Buffer.byteLength(alex.html)).toBeLessThanOrEqual(200 * 1024);
+    expect(alex.html).toMatch(/…and \d+ more in the plan: <a href="https:[^"]+#gid=\d+"/);
+    expect(alex.text).toMatch(/…and \d+ more in the plan: https:/);
+    // Sam, Accountable of none of them but Plan owner, gets their escalation in one fitted message.
+    const sam = rt.outbox.messages.filter((m) => m.to[0] === 'sam.patel@example.com');
+    expect(sam).toHaveLength(1);
+    expect(Buffer.byteLength(sam[0]!.html)).toBeLessThanOrEqual(200 * 1024);
+  });
+
+  it('a daily schedule carrying pending digests over a period change sends one digest per recipient per run', () => {
+    const rt = exampleRuntime({ dailyMailQuota: 3 });
+    rt.run('saveScheduleSettings', { ...weekly, mode: 'daily' });
+    rt.advanceTo('2026-11-25T14:59:00Z'); // Wednesday 9:xx New York: 3 of 6 go, 3 wait
+    const day1 = rt.outbox.messages.length;
+    expect(day1).toBe(3);
+    rt.advanceTo('2026-11-26T14:59:00Z'); // Thursday: a new period, a new quota
+    const day2 = perRecipient(rt, day1);
+    expect([...day2.values()].every((n) => n === 1)).toBe(true);
+    const status = rt.run<{ lastRun: { summary: string } }>('getSchedule');
+    expect(status.lastRun.summary).toMatch(/3 pending from an earlier period replaced by this one's/);
+  });
+
+  it('quota exhaustion across days: what waits goes on the next days of the same period, once each', () => {
+    const rt = exampleRuntime({ dailyMailQuota: 2 });
+    rt.run('saveScheduleSettings', weekly);
+    rt.advanceTo('2026-11-25T16:00:00Z'); // Wednesday, digest day: 2 of 6
+    rt.advanceTo('2026-11-28T16:00:00Z'); // the daily... weekly trigger only fires Wednesdays
+    expect(rt.outbox.messages).toHaveLength(2);
+    rt.run('saveScheduleSettings', { ...weekly, reminders: true }); // daily trigger now
+    rt.advanceTo('2026-11-29T16:00:00Z'); // Sunday: same ISO week, 2 more of the pending
+    rt.advanceTo('2026-11-30T16:00:00Z'); // Monday: a new week supersedes the rest
+    const digests = rt.outbox.messages.filter((m) => /Weekly (status|report)/.test(m.subject));
+    const to = digests.map((m) => m.to[0]);
+    expect(new Set(to).size).toBe(to.length);
+    expect(digests.length).toBe(4);
+  });
+
+  it('overlapping scheduled and by-hand runs send each recipient one message', () => {
+    const rt = exampleRuntime();
+    rt.run('saveScheduleSettings', weekly);
+    let inner: PipelineResult | undefined;
+    rt.calls.beforeCall = (name) => {
+      if (name === 'MailApp.sendEmail' && !inner) {
+        inner = { ran: false } as PipelineResult;
+        inner = rt.run<PipelineResult>('sendStatusEmailsNow');
+      }
+    };
+    rt.advanceTo('2026-11-25T16:00:00Z');
+    rt.calls.beforeCall = undefined;
+    expect(inner!.ran).toBe(false);
+    rt.run('sendStatusEmailsNow');
+    expect([...perRecipient(rt).values()].every((n) => n === 1)).toBe(true);
+  });
+});
+
+describe('Mail: only to approved recipients', () => {
+  it('holds addresses nobody approved, tells the owner once where they came from, and sends after one click', () => {
+    const rt = exampleRuntime({ user: 'sam.patel@example.com' });
+    const saved = rt.run<Status>('saveScheduleSettings', weekly);
+    expect(saved.approvedCount).toBe(6);
+    // An editor redirects Alex's mail and adds a report recipient.
+    setCell(rt, 'People', 'Alex Rivera', 'Email', 'alex@outside.test');
+    setPlan(
+      rt,
+      'OpsPlan_ReportRecipients',
+      'dana.kim@example.com, sam.patel@example.com, boss@elsewhere.test',
+    );
+    rt.advanceTo('2026-11-25T16:00:00Z');
+    const to = rt.outbox.messages.map((m) => m.to[0]);
+    expect(to).not.toContain('alex@outside.test');
+    expect(to).not.toContain('boss@elsewhere.test');
+    const notice = rt.outbox.messages.filter((m) => /waiting for your approval/.test(m.text));
+    expect(notice.map((m) => m.to[0])).toEqual(['sam.patel@example.com']);
+    expect(notice[0]!.text).toMatch(/alex@outside\.test — People: Alex Rivera/);
+    expect(notice[0]!.text).toMatch(/boss@elsewhere\.test — Plan: Report recipients/);
+    const status = rt.run<Status>('getSchedule');
+    expect(status.held.map((h) => [h.address, h.outside])).toEqual([
+      ['boss@elsewhere.test', true],
+      ['alex@outside.test', true],
+    ]);
+    rt.advanceTo('2026-11-26T16:00:00Z'); // the same held set: no second notice
+    expect(rt.outbox.messages.filter((m) => /waiting for your approval/.test(m.text))).toHaveLength(1);
+    rt.run(
+      'approveHeldRecipients',
+      status.held.map((h) => h.address),
+    );
+    rt.run('saveScheduleSettings', { ...weekly, reminders: true }); // a daily trigger
+    rt.advanceTo('2026-11-27T16:00:00Z'); // the same week: their held digests go now
+    const after = rt.outbox.messages.map((m) => m.to[0]);
+    expect(after).toContain('boss@elsewhere.test');
+  });
+
+  it('the sidebar shows the recipient set with outside addresses, and saving stores exactly what it showed', () => {
+    const rt = exampleRuntime({ user: 'sam.patel@example.com' });
+    setPlan(rt, 'OpsPlan_ReportRecipients', 'dana.kim@example.com, partner@agency.test');
+    const shown = rt.run<Status>('getSchedule');
+    expect(shown.recipients.filter((r) => r.outside).map((r) => r.address)).toEqual(['partner@agency.test']);
+    const approved = shown.recipients.map((r) => r.address).filter((a) => a !== 'partner@agency.test');
+    rt.run('saveScheduleSettings', { ...weekly, recipients: approved });
+    rt.advanceTo('2026-11-25T16:00:00Z');
+    expect(rt.outbox.messages.map((m) => m.to[0])).not.toContain('partner@agency.test');
+  });
+
+  it('a per-run cap (Plan setting) holds the rest for the next run, and never exceeds the quota', () => {
+    const rt = exampleRuntime();
+    setPlan(rt, 'OpsPlan_MaxRecipientsPerRun', 2);
+    const first = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(first.sent).toHaveLength(2);
+    expect(first.held.filter((h) => h.reason === 'per-run cap')).toHaveLength(4);
+    const second = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(second.sent).toHaveLength(2);
+    expect(new Set([...first.sent, ...second.sent].map((s) => s.to)).size).toBe(4);
+  });
+
+  it('Send now sends only to the recipients confirmed, and names anyone else', () => {
+    const rt = exampleRuntime();
+    const preview = rt.run<{ recipients: string[] }>('previewStatusEmails');
+    setPlan(rt, 'OpsPlan_ReportRecipients', 'dana.kim@example.com, sam.patel@example.com, late@added.test');
+    const result = rt.run<PipelineResult>('sendStatusEmailsNow', preview.recipients);
+    expect(result.sent.map((s) => s.to)).not.toContain('late@added.test');
+    expect(result.held).toEqual([{ to: 'late@added.test', reason: 'not approved' }]);
+    expect(result.message).toMatch(/1 held \(not approved\): late@added\.test/);
+  });
+});
+
+describe('Mail: nobody dropped silently', () => {
+  it('an escalation whose Accountable has no valid email goes to the Plan owner', () => {
+    const rt = exampleRuntime();
+    setCell(rt, 'RACI', 'T5', 'Sam Patel', '');
+    setCell(rt, 'RACI', 'T5', 'Dana Kim', 'A');
+    setCell(rt, 'People', 'Dana Kim', 'Email', 'dana at example');
+    rt.run('sendStatusEmailsNow');
+    const sam = rt.outbox.messages.find((m) => m.to[0] === 'sam.patel@example.com')!;
+    expect(sam.text).toMatch(/Late work escalated to you:\n- T5 /);
+  });
+
+  it('a bad Report recipient drops only itself and is named in the result', () => {
+    const rt = exampleRuntime();
+    setPlan(rt, 'OpsPlan_ReportRecipients', 'dana.kim@example.com, dana.kim@example, sam.patel@example.com');
+    const result = rt.run<PipelineResult>('sendStatusEmailsNow');
+    const reports = result.sent.filter((s) => /Report —/.test(s.subject)).map((s) => s.to);
+    expect(reports.sort()).toEqual(['dana.kim@example.com', 'sam.patel@example.com']);
+    expect(result.skipped).toEqual([
+      { who: 'dana.kim@example', why: 'is not an email address (Plan tab, Report recipients)' },
+    ]);
+    expect(result.message).toMatch(/skipped: dana\.kim@example is not an email address/);
+  });
+});
+
+describe('Mail at scale', () => {
+  it('1,000 owners: one message each over the runs the quota allows, the log within property limits', () => {
+    const rt = exampleRuntime({ dailyMailQuota: 1500 });
+    setPlan(rt, 'OpsPlan_MaxRecipientsPerRun', 600);
+    appendRows(
+      rt,
+      'People',
+      Array.from({ length: 1000 }, (_, i) => ({ Name: `Owner ${i}`, Email: `owner${i}@example.com` })),
+    );
+    appendRows(
+      rt,
+      'Timeline',
+      Array.from({ length: 1000 }, (_, i) => ({
+        ID: `S${i}`,
+        Name: `Step ${i}`,
+        Type: 'Task',
+        Owner: `Owner ${i}`,
+        Due: '2026-11-27',
+        State: 'In progress',
+      })),
+    );
+    const first = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(first.sent).toHaveLength(600);
+    expect(first.held.every((h) => h.reason === 'per-run cap')).toBe(true);
+    expectPropertiesWithinLimits(rt);
+    const second = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(first.sent.length + second.sent.length).toBe(1006);
+    expect([...perRecipient(rt).values()].every((n) => n === 1)).toBe(true);
+    expectPropertiesWithinLimits(rt);
+    expect(rt.run<PipelineResult>('sendStatusEmailsNow').sent).toEqual([]);
+  });
+});
