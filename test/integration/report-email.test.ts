@@ -69,6 +69,37 @@ describe('Generate report', () => {
     const g2 = sheetValues(rt, 'Report').find((r) => r[0] === 'G2')!;
     expect(String(g2[8])).toMatch(/^↑/);
   });
+
+  it('keeps one snapshot per ISO week: a re-run later the same week replaces it', () => {
+    const rt = exampleRuntime();
+    rt.run('generateReportNow'); // Tuesday 2026-11-24
+    rt.setNow('2026-11-27T15:00:00Z'); // Friday, same ISO week
+    rt.run('generateReportNow');
+    const history = sheetRecords(rt, 'History');
+    expect(history).toHaveLength(8);
+    const dates = history.map((r) => (r['Date'] as Date).toISOString().slice(0, 10));
+    expect(new Set(dates)).toEqual(new Set(['2026-11-27']));
+  });
+
+  it('reads History whole and puts it in order when someone has sorted it', () => {
+    const rt = exampleRuntime();
+    rt.run('generateReportNow');
+    rt.setNow('2026-12-01T15:00:00Z');
+    rt.run('generateReportNow');
+    const sheet = ss(rt).getSheetByName('History')!;
+    // Sorted by KPI ID: the blocks the index points at no longer hold one date each.
+    const body = sheet.getRange(2, 1, 16, 5);
+    body.setValues(body.getValues().sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
+    rt.setNow('2026-12-08T15:00:00Z');
+    ss(rt).getSheetByName('Goals')!.getRange('J3').setValue(96);
+    rt.run('generateReportNow');
+    const dates = sheetRecords(rt, 'History').map((r) => (r['Date'] as Date).toISOString().slice(0, 10));
+    expect(dates).toHaveLength(24);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBe(3);
+    const g2 = sheetValues(rt, 'Report').find((r) => r[0] === 'G2')!;
+    expect(String(g2[8])).toMatch(/^↑/);
+  });
 });
 
 describe('Status emails', () => {
