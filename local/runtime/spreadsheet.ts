@@ -367,7 +367,12 @@ export class Sheet implements Pick<
     private readonly host: SpreadsheetHost,
     readonly store: SheetStore,
   ) {
-    return service(this, 'Sheet', host.log);
+    // Clearing a sheet writes its used cells; its other calls move none (ranges count their own).
+    return service(this, 'Sheet', host.log, (method) => {
+      if (!/^clear/.test(method)) return 0;
+      const used = host.workbook.usedSize(store);
+      return used.rows * used.columns;
+    });
   }
   private get wb(): Workbook {
     return this.host.workbook;
@@ -767,6 +772,19 @@ function gridOf<T>(rect: GridRect, value: T): T[][] {
   return Array.from({ length: rect.numRows }, () => new Array<T>(rect.numColumns).fill(value));
 }
 
+/** Range methods that move no cells: geometry and navigation. Every other get/set/clear moves the range's. */
+const GEOMETRY =
+  /^(getSheet|getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn|getA1Notation|getCell|offset|activate)$/;
+/** Getters that read only the top-left cell. */
+const SINGLE_CELL =
+  /^get(Value|Formula|Note|DisplayValue|Background|FontColor|FontWeight|NumberFormat|RichTextValue|DataValidation)$/;
+const cellsOfRange = (method: string, rect: GridRect) =>
+  GEOMETRY.test(method) || !/^(get|set|clear)/.test(method)
+    ? 0
+    : SINGLE_CELL.test(method)
+      ? 1
+      : rect.numRows * rect.numColumns;
+
 export class Range implements Pick<
   GasRange,
   | 'getRow'
@@ -795,7 +813,7 @@ export class Range implements Pick<
     readonly store: SheetStore,
     readonly rect: GridRect,
   ) {
-    return service(this, 'Range', host.log);
+    return service(this, 'Range', host.log, (method) => cellsOfRange(method, rect));
   }
   private get wb(): Workbook {
     return this.host.workbook;
