@@ -79,15 +79,20 @@ export function historyByKpi(entries: readonly HistoryEntry[]): Map<string, Hist
   return byKpi;
 }
 
-export function encodeIndex(blocks: readonly Block[]): string {
-  return JSON.stringify(blocks.map((b) => [b.day, b.row, b.count]));
+/** The document property holding History's index. */
+export const HISTORY_INDEX_KEY = 'opsplan.history';
+
+/** The index as stored: the History sheet's ID (a replaced tab does not match), then its blocks. */
+export function encodeIndex(sheetId: number, blocks: readonly Block[]): string {
+  return `${sheetId}:${JSON.stringify(blocks.map((b) => [b.day, b.row, b.count]))}`;
 }
 
-/** The stored index, or null when it is missing or not one this code wrote. */
-export function decodeIndex(text: string | null | undefined): Block[] | null {
-  if (!text) return null;
+/** The stored index of this sheet, or null when it is missing, of another sheet, or not one this code wrote. */
+export function decodeIndex(text: string | null | undefined, sheetId: number): Block[] | null {
+  const colon = text?.indexOf(':') ?? -1;
+  if (!text || colon < 0 || text.slice(0, colon) !== String(sheetId)) return null;
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = JSON.parse(text.slice(colon + 1));
     if (!Array.isArray(parsed)) return null;
     const blocks: Block[] = [];
     for (const item of parsed) {

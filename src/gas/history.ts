@@ -11,6 +11,7 @@ import {
   encodeIndex,
   entriesOf,
   headerInOrder,
+  HISTORY_INDEX_KEY,
   HISTORY_WIDTH,
   indexFits,
   type NormalisedHistory,
@@ -26,8 +27,6 @@ import { cellValues } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const INDEX_KEY = 'opsplan.history';
-
 export interface HistoryRead {
   /** Previous snapshots, for trends and "what changed". */
   entries: HistoryEntry[];
@@ -39,15 +38,14 @@ export interface HistoryRead {
 
 /** The stored index of this History tab (the sheet's ID guards against a replaced tab). */
 function loadIndex(sheet: Sheet): Block[] | null {
-  const text = PropertiesService.getDocumentProperties().getProperty(INDEX_KEY) ?? '';
-  const [gid, blocks] = [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)];
-  return gid === String(sheet.getSheetId()) ? decodeIndex(blocks) : null;
+  const text = PropertiesService.getDocumentProperties().getProperty(HISTORY_INDEX_KEY);
+  return decodeIndex(text, sheet.getSheetId());
 }
 
 function saveIndex(sheet: Sheet, blocks: readonly Block[]): void {
   PropertiesService.getDocumentProperties().setProperty(
-    INDEX_KEY,
-    `${sheet.getSheetId()}:${encodeIndex(blocks)}`,
+    HISTORY_INDEX_KEY,
+    encodeIndex(sheet.getSheetId(), blocks),
   );
 }
 

@@ -67,10 +67,11 @@ describe('History retention', () => {
       { day: 100, row: 2, count: 3 },
       { day: 107, row: 5, count: 2 },
     ];
-    expect(decodeIndex(encodeIndex(blocks))).toEqual(blocks);
-    expect(decodeIndex('[[100,2,3],[107,6,2]]')).toBeNull();
-    expect(decodeIndex('[[107,2,3],[100,5,2]]')).toBeNull();
-    expect(decodeIndex('nonsense')).toBeNull();
+    expect(decodeIndex(encodeIndex(7, blocks), 7)).toEqual(blocks);
+    expect(decodeIndex(encodeIndex(7, blocks), 8)).toBeNull(); // another History tab
+    expect(decodeIndex('7:[[100,2,3],[107,6,2]]', 7)).toBeNull();
+    expect(decodeIndex('7:[[107,2,3],[100,5,2]]', 7)).toBeNull();
+    expect(decodeIndex('7:nonsense', 7)).toBeNull();
   });
 
   it('puts a sorted History in order: one snapshot per week, rows it cannot read kept first', () => {
