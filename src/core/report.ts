@@ -40,6 +40,8 @@ export interface BudgetLine {
 
 export interface ReportModel {
   planName: string;
+  /** Lines each Report section lists at most (the Plan setting): the tab's size does not grow with the plan. */
+  sectionLines: number;
   vision: string;
   period: string;
   today: number;
@@ -162,8 +164,11 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
     });
   }
 
+  const statusCounts = new Map<string, number>();
+  for (const k of kpis) statusCounts.set(k.status, (statusCounts.get(k.status) ?? 0) + 1);
   return {
     planName: s.planName || 'Operational plan',
+    sectionLines: Math.max(1, Math.round(s.reportLines) || 50),
     vision: s.vision,
     period:
       s.periodStart !== null && s.periodEnd !== null
@@ -171,10 +176,7 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
         : 'period not set',
     today,
     currency: s.currency,
-    kpiCounts: KPI_STATUSES.map((status) => ({
-      status,
-      count: kpis.filter((k) => k.status === status).length,
-    })),
+    kpiCounts: KPI_STATUSES.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
     kpis,
     milestones: {
       done: milestones.filter((m) => m.status === 'Done').length,

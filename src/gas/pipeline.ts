@@ -73,7 +73,7 @@ export function runPipeline(ss: Spreadsheet, options: PipelineOptions): Pipeline
   }
   try {
     const schedule = options.schedule ?? loadSchedule();
-    const run = generateReport(ss);
+    const run = generateReport(ss, schedule.escalations);
     const log = new SendLog(ss);
     const pending = loadPending();
     const mails = composeMail(run, schedule, options.digests === 'now', (key) => log.has(key), pending);

@@ -38,8 +38,9 @@ export function prepareReport(
   reuse?: ReadonlyMap<string, TabData>,
   index: SheetIndex = indexSheets(ss),
   owned: Map<string, Sheet> = ownedTabs(ss),
+  withRaci = true,
 ): ReportRun & { history: HistoryRead } {
-  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index });
+  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index, withoutRaci: !withRaci });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
   const history = readHistoryForReport(findGenerated(ss, owned, HISTORY_TAB)?.sheet, timeZone, today);
@@ -60,14 +61,17 @@ export function prepareReport(
   };
 }
 
-/** Generate report: formulas refreshed, the Report tab rewritten whole, today's History snapshot. */
-export function generateReport(ss: Spreadsheet): ReportRun {
+/**
+ * Generate report: formulas refreshed, the Report tab rewritten whole, this week's History
+ * snapshot. The RACI tab is read only when the caller needs it (escalations): the report does not.
+ */
+export function generateReport(ss: Spreadsheet, withRaci = false): ReportRun {
   // Refreshing writes formulas, never tabs: one sheet list serves both steps.
   const index = indexSheets(ss);
   const refreshed = refreshAll(ss, index);
   const owned = ownedTabs(ss);
   const notices: string[] = [];
-  const run = prepareReport(ss, refreshed.unchanged, index, owned);
+  const run = prepareReport(ss, refreshed.unchanged, index, owned, withRaci);
   const { sheet } = generatedTabForWriting(ss, owned, REPORT_TAB, notices);
   const gids = { ...run.gids, [sheet.getName()]: sheet.getSheetId() };
   writeGrid(sheet, reportGrid(run.report, run.generatedAt), gids);
@@ -101,8 +105,11 @@ export function generateReport(ss: Spreadsheet): ReportRun {
 }
 
 function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, number>): void {
-  sheet.clear();
   const rows = grid.length;
+  // Every layer below is written whole over the grid: only rows an earlier, longer report left
+  // below it need clearing, so no cell is written twice.
+  const lastRow = sheet.getLastRow();
+  if (lastRow > rows) sheet.getRange(rows + 1, 1, lastRow - rows, sheet.getMaxColumns()).clear();
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);

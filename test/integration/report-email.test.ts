@@ -41,6 +41,25 @@ describe('Generate report', () => {
     expect(text).toMatch(/Milestone T5 .* 5 days overdue/);
   });
 
+  it('lists the most pressing lines of each section, up to the Plan setting, and counts and links the rest', () => {
+    const rt = exampleRuntime();
+    setPlan(rt, 'OpsPlan_ReportLines', 2);
+    rt.run('generateReportNow');
+    const report = sheetValues(rt, 'Report');
+    expect(report.filter((r) => /^G\d$/.test(String(r[0])))).toHaveLength(2);
+    const rest = report.findIndex((r) => /^6 more KPIs not listed \(.*\)/.test(String(r[1])));
+    expect(rest).toBeGreaterThan(0);
+    const sheet = ss(rt).getSheetByName('Report')!;
+    const goals = ss(rt).getSheetByName('Goals')!;
+    expect(
+      sheet
+        .getRange(rest + 1, 1)
+        .getRichTextValue()!
+        .getLinkUrl(),
+    ).toBe(`#gid=${goals.getSheetId()}&range=A1`);
+    expect(report.filter((r) => /^T\d+$/.test(String(r[0])))).toHaveLength(2);
+  });
+
   it('links every line to its source row', () => {
     const rt = exampleRuntime();
     rt.run('generateReportNow');
