@@ -98,7 +98,9 @@ function fill(rt: LocalAppsScript, rows: number, options: BenchOptions): void {
     }
     // History as the weekly reports left it, with the index they keep.
     if (tab.spec === HISTORY)
-      rt.properties.document.data.set(HISTORY_INDEX_KEY, encodeIndex(sheet.getSheetId(), plan.historyBlocks));
+      rt.service('PropertiesService')
+        .getDocumentProperties()
+        .setProperty(HISTORY_INDEX_KEY, encodeIndex(sheet.getSheetId(), plan.historyBlocks));
   }
 }
 
