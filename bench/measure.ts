@@ -244,7 +244,7 @@ const formulaColumns = (spec: TabSpec) => spec.columns.filter((c) => c.type === 
 /**
  * The floor of an operation: each cell it needs read once, each cell it must change written once,
  * its mail sent. What each needs: Refresh, the formula tabs' values (which rows hold data, what
- * someone typed into a formula column) and their formulas; Check, every plan tab with formulas
+ * someone typed into a formula column) and their formulas, and the cells it writes once more; Check, every plan tab with formulas
  * and the RACI matrix as wide as the tab is; the report, the plan's values and the snapshots trends show, writing its
  * (bounded) grid in five layers (values, backgrounds, font colours, weights, number formats) plus
  * the linked column, and this week's snapshot; the pipeline, the report's and the RACI matrix
@@ -266,7 +266,8 @@ function floorOf(
   const weeks = Math.min(TREND_SNAPSHOTS, options.shape.historyWeeks);
   const report = {
     cellsRead: formulaTabs + plan + weeks * rows * HISTORY.columns.length,
-    cellsWritten: reportLines * (REPORT_WIDTH * 5 + 1) + rows * HISTORY.columns.length,
+    // The snapshot: its values, and its ID cells made text first so IDs stay IDs.
+    cellsWritten: reportLines * (REPORT_WIDTH * 5 + 1) + rows * (HISTORY.columns.length + 1),
     mailBytes: 0,
   };
   const firstFormulas = FORMULA_TABS.reduce((t, s) => t + rows * formulaColumns(s), 0);
@@ -274,7 +275,9 @@ function floorOf(
     case 'refresh KPI status':
       return { cellsRead: formulaTabs, cellsWritten: 0, mailBytes: 0 };
     case 'refresh KPI status (first)':
-      return { cellsRead: formulaTabs, cellsWritten: firstFormulas, mailBytes: 0 };
+      // Each cell to write is read again (formula and value) right before the write, so a value
+      // someone typed meanwhile is kept (src/gas/refresh.ts): part of what writing safely needs.
+      return { cellsRead: formulaTabs + 2 * firstFormulas, cellsWritten: firstFormulas, mailBytes: 0 };
     case 'check plan':
       return { cellsRead: formulaTabs + plan + raci, cellsWritten: 0, mailBytes: 0 };
     case 'generate report':
