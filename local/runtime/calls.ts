@@ -90,7 +90,7 @@ const cpuMs = () => {
 
 /**
  * Marks a class instance as a service object: counted calls, unknown members throw. `cellsOf`
- * (ranges, sheets) tells how many cells each call moves, counted after the call succeeds.
+ * (ranges, sheets) tells how many cells each call moves; they count when the call succeeds.
  */
 export function service<T extends object>(target: T, className: string, log: CallLog, cellsOf?: CellsOf): T {
   if (targets.has(target)) return target;
@@ -110,10 +110,12 @@ export function service<T extends object>(target: T, className: string, log: Cal
         log.record(name);
         const started = performance.now();
         const startedCpu = log.depth === 0 ? cpuMs() : 0;
+        // Counted before the call (a clear empties what it counts), recorded once it succeeds.
+        const cells = cellsOf?.(prop) ?? 0;
         log.depth++;
         try {
           const result = method.apply(obj, args);
-          if (cellsOf) log.recordCells(name, cellsOf(prop));
+          log.recordCells(name, cells);
           return result;
         } finally {
           log.depth--;

@@ -778,12 +778,16 @@ const GEOMETRY =
 /** Getters that read only the top-left cell. */
 const SINGLE_CELL =
   /^get(Value|Formula|Note|DisplayValue|Background|FontColor|FontWeight|NumberFormat|RichTextValue|DataValidation)$/;
-const cellsOfRange = (method: string, rect: GridRect) =>
-  GEOMETRY.test(method) || !/^(get|set|clear)/.test(method)
-    ? 0
-    : SINGLE_CELL.test(method)
-      ? 1
-      : rect.numRows * rect.numColumns;
+/** Clearing moves only the cells that hold something: the range's overlap with the sheet's used area. */
+const cellsOfRange = (method: string, rect: GridRect, used: () => { rows: number; columns: number }) => {
+  if (GEOMETRY.test(method) || !/^(get|set|clear)/.test(method)) return 0;
+  if (SINGLE_CELL.test(method)) return 1;
+  if (!method.startsWith('clear')) return rect.numRows * rect.numColumns;
+  const { rows, columns } = used();
+  const overlap = (start: number, size: number, limit: number) =>
+    Math.max(0, Math.min(start + size - 1, limit) - start + 1);
+  return overlap(rect.row, rect.numRows, rows) * overlap(rect.column, rect.numColumns, columns);
+};
 
 export class Range implements Pick<
   GasRange,
@@ -813,7 +817,9 @@ export class Range implements Pick<
     readonly store: SheetStore,
     readonly rect: GridRect,
   ) {
-    return service(this, 'Range', host.log, (method) => cellsOfRange(method, rect));
+    return service(this, 'Range', host.log, (method) =>
+      cellsOfRange(method, rect, () => host.workbook.usedSize(store)),
+    );
   }
   private get wb(): Workbook {
     return this.host.workbook;
