@@ -1,5 +1,9 @@
-/** Deterministic plans of any size: N rows per tab, a fixed number of owners, a seeded PRNG. */
-import { BUDGET, GOALS, PEOPLE, RACI, RISKS, TIMELINE } from '../src/core/spec/tabs.js';
+/**
+ * Deterministic plans of any size: N rows per tab, a fixed number of owners, a RACI matrix of some
+ * of them, and a History of weekly reports as retention leaves it; a seeded PRNG.
+ */
+import { type Block, keptDays } from '../src/core/history.js';
+import { BUDGET, GOALS, HISTORY, PEOPLE, RACI, RISKS, TIMELINE } from '../src/core/spec/tabs.js';
 import type { TabSpec } from '../src/core/spec/types.js';
 import { dayFromIso } from '../src/core/values.js';
 
@@ -18,13 +22,25 @@ export function prng(seed: number): () => number {
 export interface GeneratedPlan {
   tabs: { spec: TabSpec; header: string[]; rows: (string | number)[][] }[];
   settings: [string, string | number][];
+  /** History's snapshot blocks, oldest first (rows from 2). */
+  historyBlocks: Block[];
 }
+
+export interface PlanShape {
+  /** People with a column on the RACI tab (at most `owners`). */
+  raciPeople: number;
+  /** Weekly reports run before today (0: no History tab). */
+  historyWeeks: number;
+}
+
+export const DEFAULT_SHAPE: PlanShape = { raciPeople: 30, historyWeeks: 52 };
 
 export function generatePlan(
   rowsPerTab: number,
   owners: number,
   seed = 20261124,
   today = dayFromIso('2026-11-24')!,
+  shape: PlanShape = { raciPeople: 12, historyWeeks: 0 },
 ): GeneratedPlan {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -97,14 +113,16 @@ export function generatePlan(
       state: pick(['Open', 'Open', 'Monitoring', 'Closed']),
     }),
   );
-  const raciPeople = people.slice(0, 12);
+  const raciPeople = people.slice(0, Math.min(owners, shape.raciPeople));
   const raci = Array.from({ length: rowsPerTab }, (_, i) => {
     const letters = raciPeople.map(() => pick(['', '', 'C', 'I']));
     letters[i % raciPeople.length] = 'A';
     letters[(i + 1) % raciPeople.length] = 'R';
     return [`T${i + 1}`, `Task ${i + 1}`, ...letters];
   });
+  const history = weeklyHistory(goals, shape.historyWeeks, today, random);
   return {
+    historyBlocks: history.blocks,
     tabs: [
       { spec: PEOPLE, header: header(PEOPLE), rows: peopleRows },
       { spec: GOALS, header: header(GOALS), rows: goals },
@@ -112,6 +130,7 @@ export function generatePlan(
       { spec: BUDGET, header: header(BUDGET), rows: budget },
       { spec: TIMELINE, header: header(TIMELINE), rows: timeline },
       { spec: RISKS, header: header(RISKS), rows: risks },
+      ...(history.rows.length ? [{ spec: HISTORY, header: header(HISTORY), rows: history.rows }] : []),
     ],
     settings: [
       ['Plan name', 'Benchmark plan'],
@@ -120,4 +139,33 @@ export function generatePlan(
       ['Report recipients', 'manager@example.com'],
     ],
   };
+}
+
+/**
+ * The History a weekly report leaves after `weeks` weeks (the newest a week before today): one
+ * block per snapshot that retention keeps, each KPI's actual moving a little from week to week.
+ */
+function weeklyHistory(
+  goals: readonly (string | number)[][],
+  weeks: number,
+  today: number,
+  random: () => number,
+): { rows: (string | number)[][]; blocks: Block[] } {
+  const days = Array.from({ length: weeks }, (_, i) => today - 7 * (weeks - i));
+  const kept = keptDays(days, today - 7);
+  const index = (key: string) =>
+    GOALS.columns.filter((c) => c.type !== 'formula').findIndex((c) => c.key === key);
+  const [id, actual, target] = [index('id'), index('actual'), index('target')];
+  const rows: (string | number)[][] = [];
+  const blocks: Block[] = [];
+  days.forEach((day, week) => {
+    if (!kept.has(day)) return;
+    blocks.push({ day, row: rows.length + 2, count: goals.length });
+    for (const goal of goals) {
+      const share = Math.min(1, (week + 1) / weeks + random() * 0.05);
+      const value = Math.round(Number(goal[actual]) * share * 100) / 100;
+      rows.push([day, goal[id]!, value, Math.round((value / Number(goal[target])) * 100) / 100, 'On track']);
+    }
+  });
+  return { rows, blocks };
 }

@@ -1,6 +1,7 @@
 /**
- * The benchmark's smoke run (the full run is `npm run bench`): small plans only, asserting the
- * call-count targets, which are deterministic. Times are printed by the bench, never asserted here.
+ * The benchmark's smoke run (the full run is `npm run bench`): small plans with a year of History,
+ * asserting the call- and cell-count targets, which are deterministic. Times are printed by the
+ * bench, never asserted here.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -8,9 +9,14 @@ import { benchSize, sidebarBytes } from '../bench/measure.js';
 import { evaluateTargets } from '../bench/targets.js';
 
 describe('benchmark smoke', () => {
-  it('meets every call-count target on small plans', () => {
+  it('meets every call- and cell-count target on small plans', () => {
     const results = [...benchSize(60), ...benchSize(150)];
-    const targets = evaluateTargets(results, sidebarBytes());
+    // The pipeline's first run creates the send log (a text format over its first 1,000 rows): at
+    // these sizes that one-off outweighs its floor, so its cells target counts in the full bench.
+    const targets = evaluateTargets(results, sidebarBytes()).filter(
+      (t) => (t.kind === 'calls' || t.kind === 'cells') && !/^scheduled pipeline at .*cells/.test(t.name),
+    );
+    expect(targets.some((t) => t.kind === 'cells')).toBe(true);
     const failed = targets.filter((t) => !t.pass).map((t) => `${t.name}: ${t.detail}`);
     expect(failed).toEqual([]);
     // The contrast script really is per cell: its calls grow with the rows.

@@ -8,8 +8,11 @@ export type CallCounts = Record<string, number>;
 
 export class CallLog {
   private counts = new Map<string, number>();
+  private cellCounts = new Map<string, number>();
   /** Host time spent inside service methods: the local runtime's own work, not the script's. */
   serviceMs = 0;
+  /** Process CPU (user + system) spent inside service methods, in ms: what script CPU excludes. */
+  serviceCpuMs = 0;
   depth = 0;
   /** The runtime's own check before every call (authorization mode, time limit). */
   guard: ((name: string) => void) | undefined;
@@ -20,6 +23,16 @@ export class CallLog {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.guard?.(name);
     this.beforeCall?.(name);
+  }
+
+  /** Cells a call read or wrote (the range's area; one for single-cell getters). */
+  recordCells(name: string, cells: number): void {
+    if (cells > 0) this.cellCounts.set(name, (this.cellCounts.get(name) ?? 0) + cells);
+  }
+
+  /** Cells moved per `Class.method`, for methods that move cells. */
+  cells(): CallCounts {
+    return Object.fromEntries([...this.cellCounts.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   snapshot(): CallCounts {
@@ -34,7 +47,9 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.cellCounts.clear();
     this.serviceMs = 0;
+    this.serviceCpuMs = 0;
   }
 }
 
@@ -65,8 +80,19 @@ export function raw<T extends object>(value: T): T {
   return (targets.get(value) as T | undefined) ?? value;
 }
 
-/** Marks a class instance as a service object: counted calls, unknown members throw. */
-export function service<T extends object>(target: T, className: string, log: CallLog): T {
+/** The cells a call on a service object moves, given the method name (0 when it moves none). */
+export type CellsOf = (method: string) => number;
+
+const cpuMs = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
+/**
+ * Marks a class instance as a service object: counted calls, unknown members throw. `cellsOf`
+ * (ranges, sheets) tells how many cells each call moves; they count when the call succeeds.
+ */
+export function service<T extends object>(target: T, className: string, log: CallLog, cellsOf?: CellsOf): T {
   if (targets.has(target)) return target;
   const proxy = new Proxy(target, {
     get(obj, prop, receiver) {
@@ -80,14 +106,23 @@ export function service<T extends object>(target: T, className: string, log: Cal
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => unknown;
       return function counted(...args: unknown[]) {
-        log.record(`${className}.${prop}`);
+        const name = `${className}.${prop}`;
+        log.record(name);
         const started = performance.now();
+        const startedCpu = log.depth === 0 ? cpuMs() : 0;
+        // Counted before the call (a clear empties what it counts), recorded once it succeeds.
+        const cells = cellsOf?.(prop) ?? 0;
         log.depth++;
         try {
-          return method.apply(obj, args);
+          const result = method.apply(obj, args);
+          log.recordCells(name, cells);
+          return result;
         } finally {
           log.depth--;
-          if (log.depth === 0) log.serviceMs += performance.now() - started;
+          if (log.depth === 0) {
+            log.serviceMs += performance.now() - started;
+            log.serviceCpuMs += cpuMs() - startedCpu;
+          }
         }
       };
     },

@@ -367,7 +367,12 @@ export class Sheet implements Pick<
     private readonly host: SpreadsheetHost,
     readonly store: SheetStore,
   ) {
-    return service(this, 'Sheet', host.log);
+    // Clearing a sheet writes its used cells; its other calls move none (ranges count their own).
+    return service(this, 'Sheet', host.log, (method) => {
+      if (!/^clear/.test(method)) return 0;
+      const used = host.workbook.usedSize(store);
+      return used.rows * used.columns;
+    });
   }
   private get wb(): Workbook {
     return this.host.workbook;
@@ -767,6 +772,23 @@ function gridOf<T>(rect: GridRect, value: T): T[][] {
   return Array.from({ length: rect.numRows }, () => new Array<T>(rect.numColumns).fill(value));
 }
 
+/** Range methods that move no cells: geometry and navigation. Every other get/set/clear moves the range's. */
+const GEOMETRY =
+  /^(getSheet|getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn|getA1Notation|getCell|offset|activate)$/;
+/** Getters that read only the top-left cell. */
+const SINGLE_CELL =
+  /^get(Value|Formula|Note|DisplayValue|Background|FontColor|FontWeight|NumberFormat|RichTextValue|DataValidation)$/;
+/** Clearing moves only the cells that hold something: the range's overlap with the sheet's used area. */
+const cellsOfRange = (method: string, rect: GridRect, used: () => { rows: number; columns: number }) => {
+  if (GEOMETRY.test(method) || !/^(get|set|clear)/.test(method)) return 0;
+  if (SINGLE_CELL.test(method)) return 1;
+  if (!method.startsWith('clear')) return rect.numRows * rect.numColumns;
+  const { rows, columns } = used();
+  const overlap = (start: number, size: number, limit: number) =>
+    Math.max(0, Math.min(start + size - 1, limit) - start + 1);
+  return overlap(rect.row, rect.numRows, rows) * overlap(rect.column, rect.numColumns, columns);
+};
+
 export class Range implements Pick<
   GasRange,
   | 'getRow'
@@ -795,7 +817,9 @@ export class Range implements Pick<
     readonly store: SheetStore,
     readonly rect: GridRect,
   ) {
-    return service(this, 'Range', host.log);
+    return service(this, 'Range', host.log, (method) =>
+      cellsOfRange(method, rect, () => host.workbook.usedSize(store)),
+    );
   }
   private get wb(): Workbook {
     return this.host.workbook;

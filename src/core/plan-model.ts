@@ -198,9 +198,19 @@ function raciMatrix(table: Table<Tabs['raci']> | undefined): Map<string, Map<str
   return raci;
 }
 
-/** A person's email by name (case- and space-insensitive), if valid. */
+const peopleByName = new WeakMap<PlanModel, Map<string, Person>>();
+
+/** A person's email by name (case- and space-insensitive), if valid: a Map lookup, built once per model. */
 export function emailOf(model: PlanModel, name: string): string | undefined {
-  const person = model.people.find((p) => normalizeName(p.name) === normalizeName(name));
+  let byName = peopleByName.get(model);
+  if (!byName) {
+    byName = new Map();
+    // The first of a name wins, as a scan from the top would find it.
+    for (const p of model.people)
+      if (!byName.has(normalizeName(p.name))) byName.set(normalizeName(p.name), p);
+    peopleByName.set(model, byName);
+  }
+  const person = byName.get(normalizeName(name));
   return person && isEmail(person.email) ? person.email : undefined;
 }
 

@@ -1,7 +1,7 @@
 /** The Report tab as a grid of cells: values, emphasis, RAG colours, formats and row links. */
 import type { RowRef } from './plan-model';
 import { ragOf, type StatusKind } from './rag';
-import { bar, type ReportModel, sparkline } from './report';
+import { bar, type Challenge, type ReportModel, sparkline } from './report';
 import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 import { currencyFormat } from './spec/tabs';
 import { RAG } from './spec/types';
@@ -18,6 +18,12 @@ export interface ReportCell {
 }
 
 export const REPORT_WIDTH = 9;
+const CHALLENGE_KINDS: Record<Challenge['kind'], string> = {
+  kpi: 'missed or off-track KPIs',
+  milestone: 'overdue milestones',
+  risk: 'critical risks',
+  stale: 'stale KPIs',
+};
 const SECTION_BACKGROUND = '#e8f0fe';
 const HEADER_BACKGROUND = '#f1f3f4';
 
@@ -43,6 +49,23 @@ const section = (title: string) =>
     ...Array.from({ length: REPORT_WIDTH - 1 }, () => ({ value: '', background: SECTION_BACKGROUND })),
   ]);
 const date = (day: number | null): ReportCell => (day === null ? blank() : { value: isoFromDay(day) });
+const count = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The line under a section cut at its most pressing lines: how many more, and a link to their tab. */
+function more(text: string, tab: string | undefined): ReportCell[] {
+  return line([
+    { value: tab ?? '', fontColor: '#5f6368', link: tab ? { tab, row: 1 } : undefined },
+    { value: text, fontColor: '#5f6368' },
+  ]);
+}
+
+/** How many of each kind the lines not shown hold, e.g. "Off track 12 · At risk 40". */
+function tally<T>(items: readonly T[], kind: (item: T) => string): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(kind(item), (counts.get(kind(item)) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k || 'none'} ${n.toLocaleString('en-US')}`).join(' · ');
+}
 
 export function reportGrid(report: ReportModel, generatedAt: string): ReportCell[][] {
   const money = currencyFormat(report.currency);
@@ -70,7 +93,8 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
     ),
   );
   rows.push(header(KPI_COLUMNS.report));
-  for (const k of report.kpis) {
+  const limit = report.sectionLines;
+  for (const k of report.kpis.slice(0, limit)) {
     rows.push(
       line([
         { value: k.id, link: k },
@@ -87,6 +111,14 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
   }
   if (!report.kpis.length)
     rows.push(line([{ value: 'No KPIs yet: add them on the Goals tab.', fontColor: '#5f6368' }]));
+  const kpisLeft = report.kpis.slice(limit);
+  if (kpisLeft.length)
+    rows.push(
+      more(
+        `${count(kpisLeft.length, 'more KPI')} not listed (${tally(kpisLeft, (k) => k.status || 'No data')}): filter the Status column of the tab for them.`,
+        kpisLeft[0]!.tab,
+      ),
+    );
   rows.push(line([]));
 
   const m = report.milestones;
@@ -99,7 +131,9 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
       { value: bar(m.total ? m.done / m.total : 0) },
     ]),
   );
-  for (const g of m.byGoal)
+  // Goals with the most open milestones first.
+  const byGoal = [...m.byGoal].sort((a, b) => b.total - b.done - (a.total - a.done));
+  for (const g of byGoal.slice(0, limit))
     rows.push(
       line([
         { value: '' },
@@ -108,11 +142,14 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
         { value: bar(g.total ? g.done / g.total : 0) },
       ]),
     );
+  if (byGoal.length > limit)
+    rows.push(more(`${count(byGoal.length - limit, 'more goal')} with milestones not listed.`, undefined));
   rows.push(line([]));
 
   rows.push(section('Overdue and due soon'));
   rows.push(header(WORK_COLUMNS.report));
-  for (const a of [...report.overdue, ...report.dueSoon]) {
+  const work = [...report.overdue, ...report.dueSoon];
+  for (const a of work.slice(0, limit)) {
     rows.push(
       line([
         { value: a.id, link: a },
@@ -127,6 +164,14 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
   }
   if (!report.overdue.length && !report.dueSoon.length)
     rows.push(line([{ value: 'Nothing overdue or due soon.', fontColor: '#5f6368' }]));
+  const workLeft = work.slice(limit);
+  if (workLeft.length)
+    rows.push(
+      more(
+        `${count(workLeft.length, 'more item')} not listed (${tally(workLeft, (a) => a.status)}): filter the Status column of the tab for them.`,
+        workLeft[0]!.tab,
+      ),
+    );
   rows.push(line([]));
 
   rows.push(section('Top risks'));
@@ -149,7 +194,8 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
 
   rows.push(section('Budget'));
   rows.push(header(BUDGET_COLUMNS.report));
-  for (const b of [...report.budget.lines, report.budget.total]) {
+  const budgetLeft = report.budget.lines.length - limit;
+  for (const b of [...report.budget.lines.slice(0, limit), report.budget.total]) {
     const total = b === report.budget.total;
     const spent = b.planned ? b.actual / b.planned : null;
     rows.push(
@@ -167,10 +213,26 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
       ]),
     );
   }
+  if (budgetLeft > 0)
+    rows.push(
+      more(
+        `${count(budgetLeft, 'smaller category', 'smaller categories')} not listed; the total counts them.`,
+        undefined,
+      ),
+    );
   rows.push(line([]));
 
   rows.push(section('Most pressing challenges'));
-  for (const c of report.challenges) rows.push(line([{ value: c.ref.tab, link: c.ref }, { value: c.text }]));
+  for (const c of report.challenges.slice(0, limit))
+    rows.push(line([{ value: c.ref.tab, link: c.ref }, { value: c.text }]));
+  const challengesLeft = report.challenges.slice(limit);
+  if (challengesLeft.length)
+    rows.push(
+      more(
+        `${count(challengesLeft.length, 'more challenge')} not listed (${tally(challengesLeft, (c) => CHALLENGE_KINDS[c.kind])}).`,
+        undefined,
+      ),
+    );
   if (!report.challenges.length)
     rows.push(
       line([

@@ -3,6 +3,7 @@
  * risks, budget by category, the most pressing challenges, trends from History), and its layout as
  * a grid the adapter writes in one batch. Emails render the same model.
  */
+import { historyByKpi } from './history';
 import type { Activity, Kpi, PlanModel, Risk, RowRef } from './plan-model';
 import { KPI_STATUSES, type KpiStatus } from './spec/vocab';
 import { kpiStaleness, type Staleness } from './staleness';
@@ -41,6 +42,8 @@ export interface BudgetLine {
 
 export interface ReportModel {
   planName: string;
+  /** Lines each Report section lists at most (the Plan setting): the tab's size does not grow with the plan. */
+  sectionLines: number;
   vision: string;
   period: string;
   today: number;
@@ -73,11 +76,12 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
   const s = model.settings;
   const past = history.filter((h) => h.day < today);
   const lastSnapshotDay = past.reduce((max, h) => Math.max(max, h.day), -Infinity);
+  // Grouped once: each KPI finds its own series in the map, never by scanning all of History.
+  const byKpi = historyByKpi(past);
   const kpis: KpiLine[] = model.kpis.map((k) => {
-    const mine = past
-      .filter((h) => h.kpiId.toLowerCase() === k.id.toLowerCase())
-      .sort((a, b) => a.day - b.day);
-    const previous = mine.filter((h) => h.day === lastSnapshotDay)[0];
+    const mine = byKpi.get(k.id.toLowerCase()) ?? [];
+    const newest = mine[mine.length - 1];
+    const previous = newest?.day === lastSnapshotDay ? newest : undefined;
     const series = [...mine.slice(-5).map((h) => h.actual), k.actual].filter((v): v is number => v !== null);
     let arrow = '•';
     if (previous && previous.progress !== null && k.progress !== null)
@@ -173,8 +177,11 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
     });
   }
 
+  const statusCounts = new Map<string, number>();
+  for (const k of kpis) statusCounts.set(k.status, (statusCounts.get(k.status) ?? 0) + 1);
   return {
     planName: s.planName || 'Operational plan',
+    sectionLines: Math.max(1, Math.round(s.reportLines) || 50),
     vision: s.vision,
     period:
       s.periodStart !== null && s.periodEnd !== null
@@ -182,10 +189,7 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
         : 'period not set',
     today,
     currency: s.currency,
-    kpiCounts: KPI_STATUSES.map((status) => ({
-      status,
-      count: kpis.filter((k) => k.status === status).length,
-    })),
+    kpiCounts: KPI_STATUSES.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
     kpis,
     milestones: {
       done: milestones.filter((m) => m.status === 'Done').length,

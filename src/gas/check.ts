@@ -11,6 +11,8 @@ export interface ReadPlanOptions {
   reuse?: ReadonlyMap<string, TabData>;
   /** The sheet list, when the caller has it already. */
   index?: SheetIndex;
+  /** Leave the RACI tab unread (it is the widest tab; only Check and escalations use it). */
+  withoutRaci?: boolean;
 }
 
 /** Reads every plan tab once: one getValues (and one getFormulas where asked) per tab. */
@@ -22,6 +24,7 @@ export function readPlan(
   const input: PlanInput = {};
   const gids: Record<string, number> = {};
   for (const spec of PLAN_TABS) {
+    if (options.withoutRaci && spec.key === 'raci') continue;
     const tab =
       options.reuse?.get(spec.key) ??
       readTab(index, spec, Boolean(options.formulas) && spec.columns.some((c) => c.type === 'formula'));

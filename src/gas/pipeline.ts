@@ -95,7 +95,7 @@ export function runPipeline(ss: Spreadsheet, options: PipelineOptions): Pipeline
   }
   try {
     const schedule = options.schedule ?? loadSchedule();
-    const run = generateReport(ss);
+    const run = generateReport(ss, schedule.escalations);
     const props = PropertiesService.getDocumentProperties();
     const all = props.getProperties();
     const today = run.report.today;

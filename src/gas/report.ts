@@ -4,19 +4,17 @@
  * same name is never written.
  */
 import { clampCell, literal } from '../core/cells';
-import { historyWrite, readHistory } from '../core/history';
-import { ROWS_GROWTH } from '../core/limits';
 import { HISTORY_TAB, REPORT_TAB } from '../core/ownership';
 import { buildPlanModel, type PlanModel } from '../core/plan-model';
-import { buildReport, type HistoryEntry, type ReportModel } from '../core/report';
+import { buildReport, type ReportModel } from '../core/report';
 import { reportCharts, riskHeatMap } from '../core/report-charts';
 import { REPORT_WIDTH, type ReportCell, reportGrid } from '../core/report-layout';
-import { HISTORY } from '../core/spec/tabs';
 import { readPlan } from './check';
+import { type HistoryRead, readHistoryForReport, writeHistorySnapshot } from './history';
 import { findGenerated, generatedTabForWriting, ownedTabs } from './ownership';
 import { refreshAll, todayIn } from './plan-actions';
 import { drawReportCharts } from './report-charts';
-import { indexSheets, readTab, type SheetIndex, type TabData } from './tabs';
+import { indexSheets, type SheetIndex, type TabData } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,21 +38,16 @@ export function prepareReport(
   reuse?: ReadonlyMap<string, TabData>,
   index: SheetIndex = indexSheets(ss),
   owned: Map<string, Sheet> = ownedTabs(ss),
-): ReportRun & {
-  history: { header: readonly unknown[]; rows: readonly (readonly unknown[])[]; entries: HistoryEntry[] };
-} {
-  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index });
+  withRaci = true,
+): ReportRun & { history: HistoryRead } {
+  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index, withoutRaci: !withRaci });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
-  const historyFound = findGenerated(ss, owned, HISTORY_TAB);
-  const historyTab =
-    historyFound &&
-    readTab(index, HISTORY, false, { name: historyFound.sheet.getName(), sheet: historyFound.sheet });
+  const history = readHistoryForReport(findGenerated(ss, owned, HISTORY_TAB)?.sheet, timeZone, today);
   const reportSheet = findGenerated(ss, owned, REPORT_TAB)?.sheet;
   const reportName = reportSheet?.getName() ?? REPORT_TAB.name;
   const model = buildPlanModel(input);
-  const entries = historyTab ? readHistory(historyTab.table.input) : [];
-  const report = buildReport(model, today, entries);
+  const report = buildReport(model, today, history.entries);
   const allGids = reportSheet ? { ...gids, [reportName]: reportSheet.getSheetId() } : gids;
   return {
     model,
@@ -64,18 +57,21 @@ export function prepareReport(
     gids: allGids,
     url: ss.getUrl(),
     notices: [],
-    history: { header: historyTab?.table.header ?? [], rows: historyTab?.table.input.rows ?? [], entries },
+    history,
   };
 }
 
-/** Generate report: formulas refreshed, the Report tab rewritten whole, today's History snapshot. */
-export function generateReport(ss: Spreadsheet): ReportRun {
+/**
+ * Generate report: formulas refreshed, the Report tab rewritten whole, this week's History
+ * snapshot. The RACI tab is read only when the caller needs it (escalations): the report does not.
+ */
+export function generateReport(ss: Spreadsheet, withRaci = false): ReportRun {
   // Refreshing writes formulas, never tabs: one sheet list serves both steps.
   const index = indexSheets(ss);
   const refreshed = refreshAll(ss, index);
   const owned = ownedTabs(ss);
   const notices: string[] = [];
-  const run = prepareReport(ss, refreshed.unchanged, index, owned);
+  const run = prepareReport(ss, refreshed.unchanged, index, owned, withRaci);
   const { sheet } = generatedTabForWriting(ss, owned, REPORT_TAB, notices);
   const gids = { ...run.gids, [sheet.getName()]: sheet.getSheetId() };
   writeGrid(sheet, reportGrid(run.report, run.generatedAt), gids);
@@ -88,13 +84,13 @@ export function generateReport(ss: Spreadsheet): ReportRun {
   );
   if (run.model.kpis.length) {
     const history = generatedTabForWriting(ss, owned, HISTORY_TAB, notices);
-    writeHistory(
+    writeHistorySnapshot(
       history.sheet,
       history.created,
-      run.history.rows,
-      run.history.header,
-      run.model,
+      run.history,
+      run.model.kpis,
       run.report.today,
+      index.timeZone,
     );
   }
   return {
@@ -109,8 +105,11 @@ export function generateReport(ss: Spreadsheet): ReportRun {
 }
 
 function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, number>): void {
-  sheet.clear();
   const rows = grid.length;
+  // Every layer below is written whole over the grid: only rows an earlier, longer report left
+  // below it need clearing, so no cell is written twice.
+  const lastRow = sheet.getLastRow();
+  if (lastRow > rows) sheet.getRange(rows + 1, 1, lastRow - rows, sheet.getMaxColumns()).clear();
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
@@ -136,44 +135,4 @@ function writeGrid(sheet: Sheet, grid: ReportCell[][], gids: Record<string, numb
   const title = grid.findIndex((line) => line[0]?.size);
   if (title >= 0) sheet.getRange(title + 1, 1).setFontSize(grid[title]![0]!.size!);
   COLUMN_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
-}
-
-/** History's KPI ID column (1-based): text, so IDs such as 1E3 or $5 stay IDs. */
-const HISTORY_ID_COLUMN = HISTORY.columns.findIndex((c) => c.key === 'kpiId') + 1;
-
-function writeHistory(
-  sheet: Sheet,
-  created: boolean,
-  rows: readonly (readonly unknown[])[],
-  header: readonly unknown[],
-  model: PlanModel,
-  today: number,
-): void {
-  let head = header;
-  if (created) {
-    head = HISTORY.columns.map((c) => c.header);
-    sheet
-      .getRange(1, 1, 1, head.length)
-      .setValues([head as string[]])
-      .setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
-    sheet.getRange(2, 4, sheet.getMaxRows() - 1, 1).setNumberFormat('0%');
-  }
-  const write = historyWrite(rows, head, model.kpis, today);
-  const needed = write.startRow + write.rows.length - 1;
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + ROWS_GROWTH);
-  // The ID cells are made text first (a History from an earlier version may lack the format); a
-  // text cell keeps what is written as it is, so IDs go in without the apostrophe.
-  sheet.getRange(write.startRow, HISTORY_ID_COLUMN, write.rows.length, 1).setNumberFormat('@');
-  sheet
-    .getRange(write.startRow, 1, write.rows.length, HISTORY.columns.length)
-    .setValues(
-      write.rows.map((r) =>
-        r.map((v, i) =>
-          typeof v !== 'string' ? v : i === HISTORY_ID_COLUMN - 1 ? clampCell(v) : literal(v),
-        ),
-      ),
-    );
 }

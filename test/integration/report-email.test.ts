@@ -43,6 +43,25 @@ describe('Generate report', () => {
     expect(text).toMatch(/Milestone T5 .* 5 days overdue/);
   });
 
+  it('lists the most pressing lines of each section, up to the Plan setting, and counts and links the rest', () => {
+    const rt = exampleRuntime();
+    setPlan(rt, 'OpsPlan_ReportLines', 2);
+    rt.run('generateReportNow');
+    const report = sheetValues(rt, 'Report');
+    expect(report.filter((r) => /^G\d$/.test(String(r[0])))).toHaveLength(2);
+    const rest = report.findIndex((r) => /^6 more KPIs not listed \(.*\)/.test(String(r[1])));
+    expect(rest).toBeGreaterThan(0);
+    const sheet = ss(rt).getSheetByName('Report')!;
+    const goals = ss(rt).getSheetByName('Goals')!;
+    expect(
+      sheet
+        .getRange(rest + 1, 1)
+        .getRichTextValue()!
+        .getLinkUrl(),
+    ).toBe(`#gid=${goals.getSheetId()}&range=A1`);
+    expect(report.filter((r) => /^T\d+$/.test(String(r[0])))).toHaveLength(2);
+  });
+
   it('links every line to its source row', () => {
     const rt = exampleRuntime();
     rt.run('generateReportNow');
@@ -68,6 +87,37 @@ describe('Generate report', () => {
     cellOf(rt, 'goals', 'actual', 'G2').setValue(95); // G2 improves
     rt.run('generateReportNow');
     expect(sheetRecords(rt, 'History')).toHaveLength(16);
+    const g2 = sheetValues(rt, 'Report').find((r) => r[0] === 'G2')!;
+    expect(String(g2[8])).toMatch(/^↑/);
+  });
+
+  it('keeps one snapshot per ISO week: a re-run later the same week replaces it', () => {
+    const rt = exampleRuntime();
+    rt.run('generateReportNow'); // Tuesday 2026-11-24
+    rt.setNow('2026-11-27T15:00:00Z'); // Friday, same ISO week
+    rt.run('generateReportNow');
+    const history = sheetRecords(rt, 'History');
+    expect(history).toHaveLength(8);
+    const dates = history.map((r) => (r['Date'] as Date).toISOString().slice(0, 10));
+    expect(new Set(dates)).toEqual(new Set(['2026-11-27']));
+  });
+
+  it('reads History whole and puts it in order when someone has sorted it', () => {
+    const rt = exampleRuntime();
+    rt.run('generateReportNow');
+    rt.setNow('2026-12-01T15:00:00Z');
+    rt.run('generateReportNow');
+    const sheet = ss(rt).getSheetByName('History')!;
+    // Sorted by KPI ID: the blocks the index points at no longer hold one date each.
+    const body = sheet.getRange(2, 1, 16, 5);
+    body.setValues(body.getValues().sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
+    rt.setNow('2026-12-08T15:00:00Z');
+    ss(rt).getSheetByName('Goals')!.getRange('J3').setValue(96);
+    rt.run('generateReportNow');
+    const dates = sheetRecords(rt, 'History').map((r) => (r['Date'] as Date).toISOString().slice(0, 10));
+    expect(dates).toHaveLength(24);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBe(3);
     const g2 = sheetValues(rt, 'Report').find((r) => r[0] === 'G2')!;
     expect(String(g2[8])).toMatch(/^↑/);
   });

@@ -234,6 +234,15 @@ export const SETTINGS = [
     rangeName: 'OpsPlan_RiskHighMax',
     note: 'Scores up to this are High; above it, Critical.',
   },
+  {
+    key: 'reportLines',
+    label: 'Report lines per section',
+    aliases: ['Report lines'],
+    type: 'integer',
+    defaultValue: 50,
+    rangeName: 'OpsPlan_ReportLines',
+    note: 'Each Report section lists its most pressing lines, at most this many, then counts the rest and links to them.',
+  },
 ] as const satisfies readonly SettingSpec[];
 
 export const PEOPLE = {
