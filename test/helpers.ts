@@ -1,4 +1,6 @@
 import { LocalAppsScript, type RuntimeOptions } from '../local/runtime/index.js';
+import { TABS } from '../src/core/spec/tabs.js';
+import type { ColumnKeyOf, TabKey, TabSpec } from '../src/core/spec/types.js';
 
 /** A fresh local Apps Script with the built bundle loaded, on a fixed clock. */
 export function freshRuntime(options: RuntimeOptions = {}): LocalAppsScript {
@@ -39,3 +41,57 @@ export function sheetRecords(rt: ReturnType<typeof freshRuntime>, name: string):
   const [header, ...rows] = sheetValues(rt, name);
   return rows.map((row) => Object.fromEntries(header!.map((h, i) => [String(h), row[i]])));
 }
+
+type Tabs = typeof TABS;
+/** A column of a plan tab: a spec column key (typed per tab), or a header the spec does not own (a RACI person). */
+export type ColumnRef<K extends TabKey> = ColumnKeyOf<Tabs[K]> | { header: string };
+
+/** A plan tab as it is now: its sheet, its values, and its columns found by the spec's headers. */
+function planTab<K extends TabKey>(rt: LocalAppsScript, tab: K) {
+  const spec: TabSpec = TABS[tab];
+  const sheet = rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName(spec.name);
+  if (!sheet) throw new Error(`no ${spec.name} tab`);
+  const values = sheet.getDataRange().getValues();
+  const header = values[0]!.map(String);
+  /** 1-based column of a spec column (by its header) or of a header. */
+  const columnOf = (column: ColumnRef<K>): number => {
+    const name =
+      typeof column === 'string' ? spec.columns.find((c) => c.key === column)!.header : column.header;
+    const index = header.indexOf(name);
+    if (index < 0) throw new Error(`${spec.name} has no column "${name}"`);
+    return index + 1;
+  };
+  return { spec, sheet, values, columnOf };
+}
+
+/**
+ * The cell of a plan tab at a column (found by the tab spec's header, wherever the tab has it) and
+ * a row (found by the value in the tab's first spec column: an ID, a person's name, a setting's
+ * label). Tests address cells this way, never by letter, so they do not depend on column order.
+ */
+export function cellOf<K extends TabKey>(
+  rt: LocalAppsScript,
+  tab: K,
+  column: ColumnRef<K>,
+  row: string,
+): GoogleAppsScript.Spreadsheet.Range {
+  const { spec, sheet, values, columnOf } = planTab(rt, tab);
+  const keyColumn = columnOf({ header: spec.columns[0]!.header }) - 1;
+  const rowIndex = values.findIndex((line, i) => i > 0 && String(line[keyColumn]) === row);
+  if (rowIndex < 0) throw new Error(`${spec.name} has no row "${row}"`);
+  return sheet.getRange(rowIndex + 1, columnOf(column));
+}
+
+/** The header cell of a plan tab's column (see cellOf). */
+export function headerOf<K extends TabKey>(
+  rt: LocalAppsScript,
+  tab: K,
+  column: ColumnRef<K>,
+): GoogleAppsScript.Spreadsheet.Range {
+  const { sheet, columnOf } = planTab(rt, tab);
+  return sheet.getRange(1, columnOf(column));
+}
+
+/** "Tab!A1" of a range, as findings name their cell. */
+export const addressOf = (range: GoogleAppsScript.Spreadsheet.Range): string =>
+  `${range.getSheet().getName()}!${range.getA1Notation()}`;
