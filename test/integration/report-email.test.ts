@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 
 import type { LocalAppsScript } from '../../local/runtime/index.js';
-import { exampleRuntime, sheetRecords, sheetValues } from '../helpers.js';
+import { cellOf, exampleRuntime, sheetRecords, sheetValues } from '../helpers.js';
 
 type PipelineResult = {
   ran: boolean;
@@ -63,7 +63,7 @@ describe('Generate report', () => {
     rt.run('generateReportNow');
     expect(sheetRecords(rt, 'History')).toHaveLength(8);
     rt.setNow('2026-12-01T15:00:00Z');
-    ss(rt).getSheetByName('Goals')!.getRange('J3').setValue(95); // G2 improves
+    cellOf(rt, 'goals', 'actual', 'G2').setValue(95); // G2 improves
     rt.run('generateReportNow');
     expect(sheetRecords(rt, 'History')).toHaveLength(16);
     const g2 = sheetValues(rt, 'Report').find((r) => r[0] === 'G2')!;
@@ -209,11 +209,9 @@ describe('Status emails', () => {
   it('escapes markup from any cell: the parsed .eml shows it as text', async () => {
     const rt = exampleRuntime();
     const payloads = ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '"><svg onload=alert(3)>'];
-    const goals = ss(rt).getSheetByName('Goals')!;
-    goals.getRange('E3').setValue(payloads[0]); // KPI name
-    goals.getRange('F3').setValue(payloads[1]); // unit
-    ss(rt).getSheetByName('Timeline')!.getRange('B6').setValue(payloads[2]); // overdue milestone name
-    ss(rt).getSheetByName('People')!.getRange('A2').setValue(`Alex Rivera`);
+    cellOf(rt, 'goals', 'kpi', 'G2').setValue(payloads[0]);
+    cellOf(rt, 'goals', 'unit', 'G2').setValue(payloads[1]);
+    cellOf(rt, 'timeline', 'name', 'T5').setValue(payloads[2]); // an overdue milestone
     setPlan(rt, 'OpsPlan_PlanName', `Plan ${payloads[2]}\r\nBcc: attacker@example.com`);
     rt.run('sendStatusEmailsNow');
     const mails = await Promise.all(

@@ -4,6 +4,7 @@ import { GOALS, PLAN_TABS, RISKS, SETTINGS, TIMELINE } from '../../src/core/spec
 import {
   exampleRuntime,
   freshRuntime,
+  headerOf,
   isSpreadsheetCall,
   isSpreadsheetWrite,
   sheetRecords,
@@ -183,7 +184,8 @@ describe('Adopting a team’s own tabs', () => {
         ['IT', 'ana@example.com', 'Ana'],
       ]);
     rt.run('setUpPlan');
-    const owner = ss.getSheetByName('Goals')!.getRange('D2').getDataValidation()!;
+    const ownerColumn = headerOf(rt, 'goals', 'owner').getColumn();
+    const owner = ss.getSheetByName('Goals')!.getRange(2, ownerColumn).getDataValidation()!;
     const range = owner.getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range;
     expect(`${range.getSheet().getName()}!${range.getA1Notation()}`).toBe('Team!C2:C1000');
   });
