@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+
+import { planSetup, type SheetShape, type WorkbookShape } from '../../src/core/scaffold.js';
+import { PLAN_TABS, SETTINGS } from '../../src/core/spec/tabs.js';
+
+const sheet = (name: string, header: string[] = [], body: string[][] = []): SheetShape => ({
+  name,
+  header,
+  headerNotes: header.map(() => ''),
+  lastRow: header.length ? body.length + 1 : 0,
+  lastColumn: header.length,
+  maxRows: 1000,
+  maxColumns: 26,
+  body,
+});
+
+describe('planSetup: what Set up will do', () => {
+  it('on a new spreadsheet, creates every plan tab in order and replaces the blank Sheet1', () => {
+    const plan = planSetup({ sheets: [sheet('Sheet1')], namedRanges: {} });
+    expect(plan.tabs.map((t) => [t.sheetName, t.action])).toEqual(PLAN_TABS.map((s) => [s.name, 'create']));
+    expect(plan.tabs.map((t) => t.position)).toEqual(PLAN_TABS.map((_, i) => i)); // 0-based, in tab order
+    expect(plan.removeBlankSheet).toBe('Sheet1');
+    expect(plan.changes).toBe(PLAN_TABS.length);
+    const planTab = plan.tabs.find((t) => t.spec.key === 'plan')!;
+    expect(planTab.settingRows.map((r) => r.setting.key)).toEqual(SETTINGS.map((s) => s.key));
+    expect(planTab.namedRanges.map((r) => r.name)).toEqual(SETTINGS.map((s) => s.rangeName));
+  });
+
+  it('keeps a Sheet1 that holds something', () => {
+    expect(
+      planSetup({ sheets: [sheet('Sheet1', ['notes'])], namedRanges: {} }).removeBlankSheet,
+    ).toBeUndefined();
+  });
+
+  it('adopts a team’s tab by alias: maps its headers, keeps its own columns, appends only what is missing', () => {
+    const team = sheet(
+      'Risk register',
+      ['Risk ID', 'Risk description', 'Probability', 'Severity', 'Board notes'],
+      [['R1', 'Supplier late', 'High', 'High', 'raised in Q1']],
+    );
+    const plan = planSetup({ sheets: [team], namedRanges: {} });
+    const risks = plan.tabs.find((t) => t.spec.key === 'risks')!;
+    expect(risks.action).toBe('adopt');
+    expect(risks.sheetName).toBe('Risk register');
+    expect(risks.recognised).toEqual(
+      expect.arrayContaining([
+        { header: 'Probability', as: 'Likelihood' },
+        { header: 'Severity', as: 'Impact' },
+      ]),
+    );
+    expect(risks.kept).toEqual(['Board notes']);
+    expect(risks.dataRows).toBe(1);
+    // Existing columns stay where they are; the missing ones go after the last one.
+    expect(risks.columnOf.likelihood).toBe(3);
+    expect(risks.newColumns.map((c) => c.column)).toEqual(
+      risks.newColumns.map((_, i) => team.lastColumn + 1 + i),
+    );
+    expect(risks.newColumns.map((c) => c.spec.key)).not.toContain('likelihood');
+  });
+
+  it('plans no change on a workbook that Set up has finished', () => {
+    const settingsBody = SETTINGS.map((s) => [s.label, String(s.defaultValue), s.note]);
+    const sheets = PLAN_TABS.map((spec) => ({
+      ...sheet(
+        spec.name,
+        spec.columns.map((c) => c.header),
+        spec.kind === 'settings' ? settingsBody : [],
+      ),
+      headerNotes: spec.columns.map((c) => c.note),
+    }));
+    const plan = planSetup({
+      sheets: [...sheets, sheet('Sheet1')], // a blank Sheet1 stays when Set up creates nothing
+      namedRanges: Object.fromEntries(SETTINGS.map((s, i) => [s.rangeName, `Plan!B${i + 2}`])),
+    } satisfies WorkbookShape);
+    expect(plan.tabs.map((t) => [t.sheetName, t.action])).toEqual(PLAN_TABS.map((s) => [s.name, 'ready']));
+    expect(plan.changes).toBe(0);
+    expect(plan.removeBlankSheet).toBeUndefined();
+  });
+});
