@@ -26,9 +26,8 @@ function plan(rows: CellValue[][], formulas?: string[][], header: readonly strin
 function written(result: ReturnType<typeof formulaPlan>): Map<string, string> {
   const cells = new Map<string, string>();
   for (const block of result.blocks)
-    block.formulas.forEach((line, i) =>
-      line.forEach((f, j) => cells.set(`${block.row + i}:${block.column + j}`, f)),
-    );
+    for (const line of block.cells)
+      for (const cell of line) cells.set(`${cell.row}:${cell.column}`, cell.formula);
   return cells;
 }
 
@@ -71,10 +70,31 @@ describe('formulaPlan: which formula cells Refresh writes', () => {
       typed,
       typed.map((r) => r.map(() => '')),
     );
-    expect(result.conflicts).toEqual([{ row: 2, column: status + 1, header: 'Status', value: 'On track' }]);
+    expect(result.conflicts).toEqual([
+      { row: 2, column: status + 1, header: 'Status', kind: 'value', value: 'On track' },
+    ]);
     const cells = written(result);
     expect(cells.has(`2:${status + 1}`)).toBe(false);
     expect(cells.has(`3:${status + 1}`)).toBe(true);
+  });
+
+  it('keeps a formula the team wrote in a formula column, and reports it', () => {
+    const status = at('status');
+    const cells = written(first);
+    const formulas = rows.map((r, i) => r.map((_, j) => cells.get(`${i + 2}:${j + 1}`) ?? ''));
+    formulas[1]![status] = '=IF(J3>90,"Fine","Not yet")';
+    const result = plan(rows, formulas);
+    expect(result.blocks).toEqual([]);
+    expect(result.conflicts).toEqual([
+      { row: 3, column: status + 1, header: 'Status', kind: 'formula', value: '=IF(J3>90,"Fine","Not yet")' },
+    ]);
+  });
+
+  it('rewrites its own formula that kept another row’s numbers (a cut-and-pasted row)', () => {
+    const cells = written(first);
+    const swapped = [2, 3].map((row) => rows[0]!.map((_, j) => cells.get(`${5 - row}:${j + 1}`) ?? ''));
+    const after = written(plan(rows, swapped));
+    expect(after).toEqual(cells);
   });
 
   it('clears a formula left in a row that no longer holds data', () => {

@@ -15,21 +15,14 @@ const sheet = (name: string, header: string[] = [], body: string[][] = []): Shee
 });
 
 describe('planSetup: what Set up will do', () => {
-  it('on a new spreadsheet, creates every plan tab in order and replaces the blank Sheet1', () => {
+  it('on a new spreadsheet, creates every plan tab in order', () => {
     const plan = planSetup({ sheets: [sheet('Sheet1')], namedRanges: {} });
     expect(plan.tabs.map((t) => [t.sheetName, t.action])).toEqual(PLAN_TABS.map((s) => [s.name, 'create']));
     expect(plan.tabs.map((t) => t.position)).toEqual(PLAN_TABS.map((_, i) => i)); // 0-based, in tab order
-    expect(plan.removeBlankSheet).toBe('Sheet1');
     expect(plan.changes).toBe(PLAN_TABS.length);
     const planTab = plan.tabs.find((t) => t.spec.key === 'plan')!;
     expect(planTab.settingRows.map((r) => r.setting.key)).toEqual(SETTINGS.map((s) => s.key));
     expect(planTab.namedRanges.map((r) => r.name)).toEqual(SETTINGS.map((s) => s.rangeName));
-  });
-
-  it('keeps a Sheet1 that holds something', () => {
-    expect(
-      planSetup({ sheets: [sheet('Sheet1', ['notes'])], namedRanges: {} }).removeBlankSheet,
-    ).toBeUndefined();
   });
 
   it('adopts a team’s tab by alias: maps its headers, keeps its own columns, appends only what is missing', () => {
@@ -69,11 +62,10 @@ describe('planSetup: what Set up will do', () => {
       headerNotes: spec.columns.map((c) => c.note),
     }));
     const plan = planSetup({
-      sheets: [...sheets, sheet('Sheet1')], // a blank Sheet1 stays when Set up creates nothing
+      sheets,
       namedRanges: Object.fromEntries(SETTINGS.map((s, i) => [s.rangeName, `Plan!B${i + 2}`])),
     } satisfies WorkbookShape);
     expect(plan.tabs.map((t) => [t.sheetName, t.action])).toEqual(PLAN_TABS.map((s) => [s.name, 'ready']));
     expect(plan.changes).toBe(0);
-    expect(plan.removeBlankSheet).toBeUndefined();
   });
 });
