@@ -11,6 +11,7 @@ import { ruleCatalog, type RuleEntry } from './core/rules';
 import type { SetupPreview } from './core/scaffold';
 import { activateCell, runCheck } from './gas/check';
 import { type CheckinResult, type MyItems, myItems, saveCheckin } from './gas/checkin';
+import { fillEditedRows, type LiveRowsResult } from './gas/live-rows';
 import { withDocumentLock } from './gas/lock';
 import { applyNormalise, type NormalisePreview, previewNormalise } from './gas/normalise';
 import { type PipelineResult, previewMail, runPipeline, type SendPreview } from './gas/pipeline';
@@ -40,6 +41,14 @@ const active = () => SpreadsheetApp.getActiveSpreadsheet();
 /** Simple trigger: runs in AuthMode.NONE before authorisation, so it only builds the menu. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
+}
+
+/**
+ * Simple trigger: a person's edit of a plan tab fills the computed cells of the edited rows and
+ * stamps Updated / Completed, so status is live without Refresh. Other tabs are not touched.
+ */
+export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): LiveRowsResult | null {
+  return fillEditedRows(event);
 }
 
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {

@@ -102,8 +102,12 @@ export function formulaBlocks(cells: readonly FormulaCell[]): FormulaBlock[] {
   return blocks;
 }
 
-/** The formula cells of a tab read with its formulas: what to write, and what to keep and report. */
-export function formulaPlan(table: Table): FormulaPlan {
+/**
+ * The formula cells of a tab read with its formulas: what to write, and what to keep and report.
+ * `firstRow` is the sheet row of the table's first body row: 2 for a whole tab, or the first
+ * edited row when only some rows were read (live rows).
+ */
+export function formulaPlan(table: Table, firstRow = 2): FormulaPlan {
   const { spec, map } = table;
   const rows = table.input.rows;
   const formulas = table.input.formulas ?? [];
@@ -129,7 +133,7 @@ export function formulaPlan(table: Table): FormulaPlan {
   const cells: FormulaCell[] = [];
   let dataRows = 0;
   rows.forEach((line, i) => {
-    const row = i + 2;
+    const row = i + firstRow;
     const hasData = table.hasData(i);
     if (hasData) dataRows++;
     for (const c of columns) {
