@@ -3,12 +3,14 @@
  *
  * A computed cell is OpsPlan's to write when it is blank, or when it holds a formula OpsPlan
  * recognises as its own: the formula it builds for that column, compared without spaces, case or
- * row numbers (a cut-and-pasted row keeps its old row numbers). Anything else there — a typed
- * value, or a formula the team wrote — is kept and reported, never overwritten. A formula of an
- * earlier OpsPlan version that differs is therefore kept too: when in doubt, it is the team's.
+ * row numbers (a cut-and-pasted row keeps its old row numbers), or one an earlier OpsPlan version
+ * built (src/core/formulas-earlier.ts), which Refresh upgrades. Anything else there — a typed
+ * value, or a formula the team wrote — is kept and reported, never overwritten: when in doubt, it
+ * is the team's.
  */
 import { columnLetters } from './cells';
 import { buildFormula } from './formulas';
+import { earlierFormulas } from './formulas-earlier';
 import type { ColumnSpec, FormulaKey } from './spec/types';
 import type { Table } from './tables';
 import { isBlank, preview } from './values';
@@ -112,18 +114,30 @@ export function formulaPlan(table: Table, firstRow = 2): FormulaPlan {
   const rows = table.input.rows;
   const formulas = table.input.formulas ?? [];
   const unbuildable: FormulaPlan['unbuildable'] = [];
-  const columns: { spec: ColumnSpec; index: number; build: (row: number) => string }[] = [];
+  const columns: {
+    spec: ColumnSpec;
+    index: number;
+    build: (row: number) => string;
+    /** Shapes of what earlier versions wrote in this column: OpsPlan's own too (formulas-earlier.ts). */
+    earlier: Set<string>;
+  }[] = [];
   for (const column of spec.columns) {
     if (column.type !== 'formula' || !map.byKey.has(column.key)) continue;
     const index = map.byKey.get(column.key)!;
     try {
-      // Built once with a row marker, then stamped per row: 10,000 rows cost a join each.
-      const parts = buildFormula(column.formula as FormulaKey, (key) => {
+      const ref = (key: string) => {
         const at = map.byKey.get(key);
         if (at === undefined) throw new MissingColumn(spec.columns.find((c) => c.key === key)?.header ?? key);
         return `${columnLetters(at + 1)}${ROW_MARK}`;
-      }).split(ROW_MARK);
-      columns.push({ spec: column, index, build: (row: number) => parts.join(String(row)) });
+      };
+      // Built once with a row marker, then stamped per row: 10,000 rows cost a join each.
+      const parts = buildFormula(column.formula as FormulaKey, ref).split(ROW_MARK);
+      const earlier = new Set(
+        earlierFormulas(column.formula as FormulaKey, ref).map((f) =>
+          formulaShape(f.split(ROW_MARK).join('2')),
+        ),
+      );
+      columns.push({ spec: column, index, build: (row: number) => parts.join(String(row)), earlier });
     } catch (e) {
       if (!(e instanceof MissingColumn)) throw e;
       unbuildable.push({ header: column.header, missing: e.header });
@@ -147,7 +161,8 @@ export function formulaPlan(table: Table, firstRow = 2): FormulaPlan {
         if (!isBlank(value)) conflicts.push({ row, column, header, kind: 'value', value: preview(value) });
         else if (want) cells.push({ row, column, formula: want, read: '', header });
       } else if (!sameFormula(current, want)) {
-        if (isOwnFormula(current, own)) cells.push({ row, column, formula: want, read: current, header });
+        if (isOwnFormula(current, own) || c.earlier.has(formulaShape(current)))
+          cells.push({ row, column, formula: want, read: current, header });
         else conflicts.push({ row, column, header, kind: 'formula', value: preview(current) });
       }
     }
