@@ -63,7 +63,7 @@ export function showSidebar(): void {
 export function runScheduledPipeline(event?: GoogleAppsScript.Events.TimeDriven): PipelineResult | null {
   const schedule = loadSchedule();
   if (isStaleTrigger(schedule, event?.triggerUid === undefined ? undefined : String(event.triggerUid))) {
-    deleteOwnPipelineTriggers();
+    deleteOwnPipelineTriggers(active());
     return null;
   }
   return runPipeline(active(), { mode: 'scheduled', schedule });

@@ -76,7 +76,7 @@ export function scheduleStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sc
     schedule,
     description: describeSchedule(schedule),
     runsAs: schedule.mode === 'off' ? null : owner,
-    triggerVisible: ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === PIPELINE_HANDLER),
+    triggerVisible: ScriptApp.getUserTriggers(ss).some((t) => t.getHandlerFunction() === PIPELINE_HANDLER),
     nextRun: next
       ? `${isoFromDay(next.day)} between ${next.hour}:00 and ${next.hour + 1}:00 (${timeZone})`
       : null,
@@ -101,7 +101,9 @@ export function saveSchedule(
 ): ScheduleStatus {
   const approved = recipients ?? planRecipients(prepareReport(ss).model).map((r) => r.address);
   saveApproved(schedule.mode === 'off' ? [] : approved);
-  for (const trigger of ScriptApp.getProjectTriggers()) {
+  // This user's triggers of this spreadsheet only: in an add-on, getProjectTriggers() also lists
+  // their triggers of every other spreadsheet using it (docs/APPS-SCRIPT.md#triggers).
+  for (const trigger of ScriptApp.getUserTriggers(ss)) {
     const handler = trigger.getHandlerFunction();
     // Ours, or one whose handler no longer exists (left by an older version): delete.
     if (handler === PIPELINE_HANDLER || !isTopLevelFunction(handler)) ScriptApp.deleteTrigger(trigger);
@@ -155,7 +157,7 @@ export function isStaleTrigger(schedule: Schedule, triggerUid: string | undefine
   return triggerUid !== undefined && props().getProperty(DOC.scheduleTrigger) !== triggerUid;
 }
 
-export function deleteOwnPipelineTriggers(): void {
-  for (const trigger of ScriptApp.getProjectTriggers())
+export function deleteOwnPipelineTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  for (const trigger of ScriptApp.getUserTriggers(ss))
     if (trigger.getHandlerFunction() === PIPELINE_HANDLER) ScriptApp.deleteTrigger(trigger);
 }

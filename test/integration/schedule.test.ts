@@ -119,3 +119,19 @@ describe('Schedules', () => {
     expect(new Set(digests.map((m) => m.to.join())).size).toBe(digests.length); // still once each
   });
 });
+
+describe('Schedules in a published add-on', () => {
+  // https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet):
+  // in an add-on getProjectTriggers() lists the user's triggers of every document using it.
+  it('saving or turning off a schedule in one spreadsheet keeps the same user’s schedule of another', () => {
+    const rt = exampleRuntime({ deployment: 'addon' });
+    rt.run('saveScheduleSettings', weekly);
+    const second = rt.addSpreadsheet({ name: 'Second plan', timeZone: 'America/New_York' }).options.id;
+    rt.openDocument(second);
+    rt.run('insertExamplePlan');
+    rt.run('saveScheduleSettings', weekly);
+    expect(rt.triggers.triggers).toHaveLength(2);
+    rt.run('saveScheduleSettings', { ...weekly, mode: 'off' });
+    expect(rt.triggers.triggers.map((t) => t.documentId)).toEqual([rt.documents.keys().next().value]);
+  });
+});
