@@ -5,6 +5,8 @@
  * page its expected value comes from. Probes use only Apps Script globals (no Node, no DOM).
  */
 
+import { documentProbes } from './probes-documents';
+
 export interface ProbeContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** A scratch sheet, emptied before each probe. */
@@ -20,8 +22,8 @@ export interface Probe {
 
 const FORMATS = 'https://developers.google.com/sheets/api/guides/formats';
 const UTILITIES = 'https://developers.google.com/apps-script/reference/utilities/utilities';
-const SHEET = 'https://developers.google.com/apps-script/reference/spreadsheet/sheet';
-const RANGE = 'https://developers.google.com/apps-script/reference/spreadsheet/range';
+export const SHEET = 'https://developers.google.com/apps-script/reference/spreadsheet/sheet';
+export const RANGE = 'https://developers.google.com/apps-script/reference/spreadsheet/range';
 const SPREADSHEET = 'https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet';
 const RULES =
   'https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder';
@@ -487,6 +489,7 @@ export const PROBES: Probe[] = [
   ...templates(),
   ...customFunctions(),
   ...services(),
+  ...documentProbes(),
 ];
 
 // ---- custom functions the probes call from cells (global functions in the self-test bundle) ----
