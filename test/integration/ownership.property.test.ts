@@ -3,7 +3,7 @@
  * random values, formulas and notes go through every writer — Set up, Insert example, Refresh,
  * Generate report, Send and two scheduled runs — and every cell that held something still holds
  * the same value or formula, and every note is still there. A team's tab named like one OpsPlan
- * generates (Report, History, OpsPlan log) does not change at all.
+ * generates, or generated in earlier versions (Report, History, OpsPlan log), does not change at all.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ const cells = fc
     fc.array(at(fc.integer({ min: 2, max: SIZE }), content), { minLength: 1, maxLength: 5 }),
   )
   .map(([top, body]) => [...top, ...body]);
-/** The names OpsPlan gives the tabs it generates: a team's tab so named must not change at all. */
+/** Names of tabs OpsPlan generates, or did (the send log's tab): a team's tab so named must not change. */
 const GENERATED = ['Report', 'History', 'OpsPlan log'];
 /** One tab named like a tab OpsPlan generates, then up to three more of any name. */
 const workbook = fc
