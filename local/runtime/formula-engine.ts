@@ -80,6 +80,9 @@ export function createEngine(context: EngineContext): HyperFormula {
     functionArgSeparator: ',',
     decimalSeparator: '.',
     thousandSeparator: '',
+    // Sheets bounds a spreadsheet by cells (10 million, docs/APPS-SCRIPT.md), not by rows:
+    // HyperFormula's own default of 40,000 rows a sheet would refuse a History that Sheets holds.
+    maxRows: 10_000_000,
   };
   const hf = HyperFormula.buildEmpty(config);
   // Sheets knows bare TRUE and FALSE; HyperFormula only knows TRUE() and FALSE().

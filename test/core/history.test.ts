@@ -55,6 +55,27 @@ describe('History retention', () => {
     expect(nextWeek.blocks[nextWeek.blocks.length - 1]).toEqual({ day: days[13]! + 7, row: 41, count: 3 });
   });
 
+  it('on an empty History, the snapshot starts under the header; no value is a blank cell, not 0', () => {
+    const today = day('2026-11-24');
+    const plan = planSnapshot(
+      [],
+      [
+        { id: 'G1', actual: 40, progress: 0.5, status: 'On track' } as Kpi,
+        { id: 'G2', actual: null, progress: null, status: 'No data' } as Kpi,
+      ],
+      today,
+      1,
+    );
+    expect(plan.write).toEqual({
+      row: 2,
+      rows: [
+        [today, 'G1', 40, 0.5, 'On track'],
+        [today, 'G2', '', '', 'No data'],
+      ],
+    });
+    expect(plan.blocks).toEqual([{ day: today, row: 2, count: 2 }]);
+  });
+
   it('trends read only the newest five previous snapshots, in one range', () => {
     const blocks = weekly('2026-09-01', 10).map((d, i) => ({ day: d, row: 2 + 4 * i, count: 4 }));
     const window = trendWindow(blocks, blocks[9]!.day + 1)!; // this week's snapshot is not read
