@@ -193,7 +193,7 @@ export const getMyItems = sidebarFunction('getMyItems', (picked): MyItems =>
 
 /** Saves a check-in: every value parsed by its column, written in one batch under the document lock. */
 export const saveMyItems = sidebarFunction('saveMyItems', (request): CheckinResult =>
-  withDocumentLock('saving a check-in', 10_000, () => saveCheckin(active(), request)),
+  withDocumentLock('saving a check-in', ACTION_LOCK_WAIT_MS, () => saveCheckin(active(), request)),
 );
 
 /** What Check looks for: every rule of the catalog with its severity and one-line summary. */
@@ -252,5 +252,5 @@ export const previewNormaliseValues = sidebarFunction('previewNormaliseValues', 
 export const normaliseValues = sidebarFunction(
   'normaliseValues',
   (cells): { written: number; skipped: number; writes: number } =>
-    withDocumentLock('normalising values', 10_000, () => applyNormalise(active(), cells)),
+    withDocumentLock('normalising values', ACTION_LOCK_WAIT_MS, () => applyNormalise(active(), cells)),
 );
