@@ -15,6 +15,7 @@ import {
   subjectOf,
   tabUrl,
   textLine,
+  workTextLine,
 } from './email-render';
 import { normalizeName } from './headers';
 import { escapeHtml, oneLine, STYLE } from './html';
@@ -145,12 +146,7 @@ function digestPart(
             work,
             rows,
             (shown) => activityRows(shown, context),
-            (a) =>
-              textLine(
-                a,
-                `${a.name}: ${a.status}, due ${a.due === null ? '?' : isoFromDay(a.due)}`,
-                rowUrl(context, a),
-              ),
+            (a) => workTextLine(a, context),
             tabUrl(context, tabs.timeline),
           ),
         );

@@ -18,12 +18,12 @@ import {
   statusPill,
   subjectOf,
   textLine,
+  workTextLine,
 } from './email-render';
 import { escapeHtml, link, STYLE, table } from './html';
 import type { PlanModel } from './plan-model';
 import { bar, type ReportModel } from './report';
 import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
-import { isoFromDay } from './values';
 
 const REPORT_TAB = 'the Report tab';
 
@@ -99,12 +99,7 @@ function renderManager(
     [...report.overdue, ...report.dueSoon],
     rows,
     (shown) => activityRows(shown, context),
-    (a) =>
-      textLine(
-        a,
-        `${a.name}: ${a.status}, due ${a.due === null ? '?' : isoFromDay(a.due)}`,
-        rowUrl(context, a),
-      ),
+    (a) => workTextLine(a, context),
     reportUrl,
     REPORT_TAB,
   );

@@ -80,6 +80,10 @@ export function riskRows(list: readonly Risk[], context: MailContext): string[][
 export const textLine = (ref: { id: string }, rest: string, url: string) =>
   `- ${clip(ref.id)} ${clip(rest)}\n  ${url}`;
 
+/** A piece of work as a plain-text line: name, status and due date, then its row's link. */
+export const workTextLine = (a: Activity, context: MailContext) =>
+  textLine(a, `${a.name}: ${a.status}, due ${a.due === null ? '?' : isoFromDay(a.due)}`, rowUrl(context, a));
+
 /** "…and N more in the plan", linked to where they are. */
 export function moreLine(hidden: number, url: string, where = 'the plan'): Rendered {
   if (hidden <= 0) return { html: '', text: '' };
