@@ -47,11 +47,22 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Wall clocks already computed, per zone and exact instant. `formatToParts` costs tens of
+ * microseconds and a run converts the same few dates (midnights of due dates) thousands of times.
+ */
+const wallClocks = new Map<string, Map<number, Readonly<WallClock>>>();
+const WALL_CLOCK_CACHE_LIMIT = 50_000;
+
 /** The wall clock that `instantMs` shows in `timeZone`. */
-export function wallClock(instantMs: number, timeZone: string): WallClock {
+export function wallClock(instantMs: number, timeZone: string): Readonly<WallClock> {
+  let zone = wallClocks.get(timeZone);
+  if (!zone) wallClocks.set(timeZone, (zone = new Map()));
+  const known = zone.get(instantMs);
+  if (known) return known;
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(instantMs))) parts[p.type] = p.value;
-  return {
+  const clock = Object.freeze({
     year: Number(parts.year),
     month: Number(parts.month),
     day: Number(parts.day),
@@ -60,7 +71,10 @@ export function wallClock(instantMs: number, timeZone: string): WallClock {
     second: Number(parts.second),
     millisecond: ((instantMs % 1000) + 1000) % 1000,
     weekday: WEEKDAYS.indexOf(parts.weekday),
-  };
+  });
+  if (zone.size >= WALL_CLOCK_CACHE_LIMIT) zone.clear();
+  zone.set(instantMs, clock);
+  return clock;
 }
 
 /** Offset of `timeZone` from UTC at `instantMs`, in milliseconds. */

@@ -82,7 +82,9 @@ export interface WorkbookOptions {
 }
 
 export class Workbook {
-  readonly hf: HyperFormula;
+  private readonly engine: HyperFormula;
+  /** Writes since the last read, not yet evaluated (see `hf` and `writeContents`). */
+  private evaluationSuspended = false;
   readonly sheets: SheetStore[] = [];
   readonly namedRanges = new Map<string, { name: string; sheet: SheetStore; rect: GridRect }>();
   activeSheet: SheetStore | undefined;
@@ -104,8 +106,32 @@ export class Workbook {
   private readonly customDates = new Set<string>();
 
   constructor(readonly options: WorkbookOptions) {
-    this.hf = createEngine({ now: () => options.clock.now(), timeZone: () => this.options.timeZone });
-    this.tickSheet = this.hf.getSheetId(this.hf.addSheet('__clock__'))!;
+    this.engine = createEngine({ now: () => options.clock.now(), timeZone: () => this.options.timeZone });
+    this.tickSheet = this.engine.getSheetId(this.engine.addSheet('__clock__'))!;
+  }
+
+  /**
+   * The formula engine with every write so far evaluated. Anything that reads values, or may, goes
+   * through here; only cell writes (`writeContents`) and reads of structure (size, formulas) use
+   * the engine directly. Sheets, too, recalculates once after a script's writes rather than after
+   * each one, and a value read always sees every earlier write.
+   */
+  get hf(): HyperFormula {
+    if (this.evaluationSuspended) {
+      this.evaluationSuspended = false;
+      this.engine.resumeEvaluation();
+      this.settleCustomFunctions();
+    }
+    return this.engine;
+  }
+
+  /** The engine for a cell write: evaluation waits for the next read, so a run of writes costs one. */
+  private get writer(): HyperFormula {
+    if (!this.evaluationSuspended) {
+      this.engine.suspendEvaluation();
+      this.evaluationSuspended = true;
+    }
+    return this.engine;
   }
 
   /** Metadata ids are unique within the spreadsheet. */
@@ -156,7 +182,7 @@ export class Workbook {
 
   /** Re-evaluates volatile formulas: called when the clock moves. */
   recalculateVolatile(): void {
-    this.hf.setCellContents({ sheet: this.tickSheet, row: 0, col: 0 }, this.options.clock.now());
+    this.writer.setCellContents({ sheet: this.tickSheet, row: 0, col: 0 }, this.options.clock.now());
   }
 
   /**
@@ -176,8 +202,7 @@ export class Workbook {
 
   writeContents(store: SheetStore, rect: GridRect, contents: RawCellContent[][]): void {
     this.forgetCustomLayouts(store.hfId, rect);
-    this.hf.setCellContents({ sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 }, contents);
-    this.settleCustomFunctions();
+    this.writer.setCellContents({ sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 }, contents);
   }
 
   rawValues(store: SheetStore, rect: GridRect): unknown[][] {
@@ -188,7 +213,7 @@ export class Workbook {
   }
 
   formulas(store: SheetStore, rect: GridRect): string[][] {
-    const grid = this.hf.getRangeFormulas({
+    const grid = this.engine.getRangeFormulas({
       start: { sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 },
       end: { sheet: store.hfId, row: rect.row + rect.numRows - 2, col: rect.column + rect.numColumns - 2 },
     });
