@@ -1,7 +1,7 @@
 /**
  * The plan's settings as a zod schema, derived from the setting specs (never written beside them):
- * what `resolveSettings` (src/core/settings.ts) promises, checked rather than cast. Not imported by
- * the product yet, so it adds nothing to Code.js until the settings reader parses with it.
+ * what `resolveSettings` (src/core/settings.ts) promises, checked rather than cast, and the range
+ * each setting's value must be in (a value outside it falls back to the default and Check names it).
  */
 import * as z from 'zod/mini';
 
@@ -12,7 +12,7 @@ import type { CellType } from './spec/types';
 const WholeDays = z.number().check(z.int(), z.minimum(0));
 
 /** The schema of one setting's value, by its cell type (see `SettingValue` in settings.ts). */
-function valueSchema(type: CellType): z.ZodMiniType {
+export function settingValueSchema(type: CellType): z.ZodMiniType {
   switch (type) {
     case 'date':
       return z.nullable(WholeDays);
@@ -29,7 +29,11 @@ function valueSchema(type: CellType): z.ZodMiniType {
   }
 }
 
-// Not strict: the reader may add derived fields beside the settings (e.g. rejected recipients).
-export const PlanSettingsSchema = z.object(
-  Object.fromEntries(SETTINGS.map((s) => [s.key, valueSchema(s.type)])) as Record<SettingKey, z.ZodMiniType>,
-) as unknown as z.ZodMiniType<PlanSettings>;
+// Every setting plus the reader's derived list of rejected Report recipients (unknown keys are dropped).
+export const PlanSettingsSchema = z.object({
+  ...(Object.fromEntries(SETTINGS.map((s) => [s.key, settingValueSchema(s.type)])) as Record<
+    SettingKey,
+    z.ZodMiniType
+  >),
+  reportRecipientsRejected: z.array(z.string()),
+}) as unknown as z.ZodMiniType<PlanSettings>;

@@ -1,5 +1,6 @@
 /** Plan settings: names of their named ranges, defaults, and reading them from the Plan tab. */
 import { normalizeName } from './headers';
+import { PlanSettingsSchema, settingValueSchema } from './settings-schema';
 import { PLAN, SETTINGS } from './spec/tabs';
 import type { CellType, ColumnKeyOf, SettingSpec } from './spec/types';
 import { readTable, type TabInput, type Table } from './tables';
@@ -33,21 +34,48 @@ export function settingSpec(key: SettingKey): SettingSpec {
 /** The named range a formula uses to read a setting. */
 export const settingRef = (key: SettingKey): string => settingSpec(key).rangeName;
 
-/** Settings from raw values by key; what is missing or unreadable falls back to its default. */
+/**
+ * Why a setting's cell cannot be used as it is (its default is used instead), or null when it can
+ * or is blank. The reader and Check's bad-setting rule both ask here, so they never disagree.
+ */
+export function settingProblem(spec: SettingSpec, raw: unknown): string | null {
+  const parsed = parseCell(settingColumn(spec), raw);
+  if (!parsed.ok) return parsed.problem;
+  if (parsed.value === null) return null;
+  if (settingValueSchema(spec.type).safeParse(settingValue(spec.type, parsed.value)).success) return null;
+  return OUT_OF_RANGE[spec.type] ?? `${String(raw)} is not a ${spec.type}`;
+}
+
+const OUT_OF_RANGE: Partial<Record<CellType, string>> = {
+  percent: 'it must be between 0% and 100%',
+  integer: 'it must be a whole number, 0 or more',
+  date: 'it must be a date',
+};
+
+const settingColumn = (spec: SettingSpec) => ({
+  key: spec.key,
+  header: spec.label,
+  type: spec.type,
+  width: 0,
+  note: '',
+});
+
+/** Settings from raw values by key; what is missing, unreadable or out of range falls back to its default. */
 export function resolveSettings(raw: ReadonlyMap<SettingKey, unknown>): PlanSettings {
   const settings: Record<string, unknown> = {};
   for (const spec of SETTINGS as readonly SettingSpec[]) {
-    const column = { key: spec.key, header: spec.label, type: spec.type, width: 0, note: '' };
-    const parsed = parseCell(column, raw.get(spec.key as SettingKey));
-    const fallback = parseCell(column, spec.defaultValue);
-    const value = parsed.ok && parsed.value !== null ? parsed.value : fallback.ok ? fallback.value : null;
+    const cell = raw.get(spec.key as SettingKey);
+    const parsed = settingProblem(spec, cell) === null ? parseCell(settingColumn(spec), cell) : null;
+    const fallback = parseCell(settingColumn(spec), spec.defaultValue);
+    const value = parsed?.ok && parsed.value !== null ? parsed.value : fallback.ok ? fallback.value : null;
     settings[spec.key] = settingValue(spec.type, value);
   }
   // One bad Report recipient drops only itself: the valid ones still get the report.
   const recipients = partitionEmails(raw.get('reportRecipients'));
   settings.reportRecipients = recipients.valid;
   settings.reportRecipientsRejected = recipients.invalid;
-  return settings as PlanSettings;
+  // Checked rather than cast: a setting spec whose default breaks its own type fails here, loudly.
+  return PlanSettingsSchema.parse(settings);
 }
 
 /** A parsed value in the shape its setting type promises (see `SettingValue`). */

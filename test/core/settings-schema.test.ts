@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { resolveSettings, type SettingKey } from '../../src/core/settings.js';
+import { resolveSettings, type SettingKey, settingProblem } from '../../src/core/settings.js';
 import { PlanSettingsSchema } from '../../src/core/settings-schema.js';
 import { SETTINGS } from '../../src/core/spec/tabs.js';
 
@@ -31,5 +31,28 @@ describe('PlanSettingsSchema: what the settings reader promises', () => {
       Object.fromEntries(Object.entries(defaults).filter(([key]) => key !== 'currency')),
     ])
       expect(PlanSettingsSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+});
+
+describe('the settings reader parses with the schema', () => {
+  const defaults = resolveSettings(new Map());
+  const spec = (key: SettingKey) => SETTINGS.find((s) => s.key === key)!;
+
+  it('uses the default for a value of the right type but out of range, and says why', () => {
+    const read = resolveSettings(
+      new Map<SettingKey, unknown>([
+        ['atRiskBand', '150%'],
+        ['dueSoonDays', -3],
+        ['escalateAfterDays', 2],
+      ]),
+    );
+    expect(read.atRiskBand).toBe(defaults.atRiskBand);
+    expect(read.dueSoonDays).toBe(defaults.dueSoonDays);
+    expect(read.escalateAfterDays).toBe(2);
+    expect(settingProblem(spec('atRiskBand'), '150%')).toMatch(/between 0% and 100%/);
+    expect(settingProblem(spec('dueSoonDays'), -3)).toMatch(/whole number, 0 or more/);
+    expect(settingProblem(spec('dueSoonDays'), 'soon')).not.toBeNull();
+    expect(settingProblem(spec('dueSoonDays'), '')).toBeNull();
+    expect(settingProblem(spec('escalateAfterDays'), 2)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 /** Rules of the Plan tab's settings. */
-import type { SettingKey } from '../settings';
+import { type SettingKey, settingProblem } from '../settings';
 import { SETTINGS } from '../spec/tabs';
 import type { SettingSpec, Severity } from '../spec/types';
-import { isBlank, parseCell } from '../values';
+import { isBlank } from '../values';
 import { type CheckContext, type Hit, rule } from './define';
 
 const settingSpec = (key: SettingKey) => (SETTINGS as readonly SettingSpec[]).find((s) => s.key === key)!;
@@ -37,7 +37,7 @@ export const badSetting = rule({
   id: 'bad-setting',
   tabs: ['plan'],
   severity: 'error',
-  summary: 'Every setting holds a value of its type.',
+  summary: 'Every setting holds a value of its type, in its range (OpsPlan uses the default otherwise).',
   message: (p: { setting: SettingSpec; problem: string }) => `${p.setting.label}: ${p.problem}.`,
   fix: (p) => p.setting.note,
   find: (ctx) =>
@@ -45,9 +45,8 @@ export const badSetting = rule({
       for (const setting of SETTINGS as readonly SettingSpec[]) {
         const key = setting.key as SettingKey;
         if (!ctx.settingsTab!.rows.has(key)) continue;
-        const column = { key, header: setting.label, type: setting.type, width: 0, note: '' };
-        const parsed = parseCell(column, ctx.settingsTab!.raw.get(key));
-        if (!parsed.ok) yield atSetting(ctx, key, { setting, problem: parsed.problem });
+        const problem = settingProblem(setting, ctx.settingsTab!.raw.get(key));
+        if (problem !== null) yield atSetting(ctx, key, { setting, problem });
       }
     }),
 });
