@@ -1,6 +1,6 @@
 /**
- * Deterministic plans of any size: N rows per tab, a fixed number of owners, a RACI matrix of some
- * of them, and a History of weekly reports as retention leaves it; a seeded PRNG.
+ * Deterministic plans of any size: N rows per tab, a fixed number of owners, a RACI of some of them
+ * (a matrix, or name columns), and a History of weekly reports as retention leaves it; a seeded PRNG.
  */
 import { type Block, keptDays } from '../src/core/history.js';
 import { BUDGET, GOALS, HISTORY, PEOPLE, RACI, RISKS, TIMELINE } from '../src/core/spec/tabs.js';
@@ -27,8 +27,10 @@ export interface GeneratedPlan {
 }
 
 export interface PlanShape {
-  /** People with a column on the RACI tab (at most `owners`). */
+  /** People the RACI assigns letters to (at most `owners`). */
   raciPeople: number;
+  /** The RACI's shape: a column per person (the default), or Responsible…Informed name columns. */
+  raciShape?: 'matrix' | 'names';
   /** Weekly reports run before today (0: no History tab). */
   historyWeeks: number;
 }
@@ -114,19 +116,26 @@ export function generatePlan(
     }),
   );
   const raciPeople = people.slice(0, Math.min(owners, shape.raciPeople));
+  const names = shape.raciShape === 'names';
   const raci = Array.from({ length: rowsPerTab }, (_, i) => {
     const letters = raciPeople.map(() => pick(['', '', 'C', 'I']));
     letters[i % raciPeople.length] = 'A';
     letters[(i + 1) % raciPeople.length] = 'R';
-    return [`T${i + 1}`, `Task ${i + 1}`, ...letters];
+    const holding = (letter: string) => raciPeople.filter((_, p) => letters[p] === letter).join(', ');
+    return [`T${i + 1}`, `Task ${i + 1}`, ...(names ? ['R', 'A', 'C', 'I'].map(holding) : letters)];
   });
+  const raciHeader = [
+    'ID',
+    'Activity',
+    ...(names ? ['Responsible', 'Accountable', 'Consulted', 'Informed'] : raciPeople),
+  ];
   const history = weeklyHistory(goals, shape.historyWeeks, today, random);
   return {
     historyBlocks: history.blocks,
     tabs: [
       { spec: PEOPLE, header: header(PEOPLE), rows: peopleRows },
       { spec: GOALS, header: header(GOALS), rows: goals },
-      { spec: RACI, header: [...header(RACI), ...raciPeople], rows: raci },
+      { spec: RACI, header: raciHeader, rows: raci },
       { spec: BUDGET, header: header(BUDGET), rows: budget },
       { spec: TIMELINE, header: header(TIMELINE), rows: timeline },
       { spec: RISKS, header: header(RISKS), rows: risks },

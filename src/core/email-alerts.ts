@@ -21,7 +21,8 @@ import {
 import { clip } from './email-render';
 import { normalizeName } from './headers';
 import { escapeHtml, oneLine, STYLE } from './html';
-import { accountableFor, type Activity, emailOf, type PlanModel } from './plan-model';
+import { type Activity, emailOf, type PlanModel } from './plan-model';
+import { accountableOf } from './raci';
 import type { ReportModel } from './report';
 import { WORK_COLUMNS } from './report-columns';
 import { isoFromDay } from './values';
@@ -118,8 +119,9 @@ export function reminders(
 }
 
 /**
- * Escalations: to the task's Accountable (RACI A), or to the Plan owner when there is no
- * Accountable with a valid email; its owner gets a notice in their own message.
+ * Escalations: to the task's Accountable (RACI A: one person, or a Role or Team of one person), or
+ * to the Plan owner when it has none with a valid email or it is ambiguous (several As, or a Role or
+ * Team of several people); its owner gets a notice in their own message.
  */
 export function escalations(
   model: PlanModel,
@@ -134,12 +136,16 @@ export function escalations(
   const routed: { a: Activity; to: string; source: string }[] = [];
   for (const a of late) {
     if (sent(escalateTaskKey(a, context.today).key)) continue;
-    const accountable = accountableFor(model, a.id);
-    const accountableEmail = accountable ? emailOf(model, accountable) : undefined;
+    const accountable = accountableOf(model.raci, a);
+    const accountableEmail = accountable.kind === 'person' ? emailOf(model, accountable.name) : undefined;
     if (accountableEmail)
       routed.push({ a, to: accountableEmail, source: `RACI: Accountable for ${clip(a.id)}` });
     else if (planOwnerEmail)
-      routed.push({ a, to: planOwnerEmail, source: 'Plan: Plan owner (no Accountable with an email)' });
+      routed.push({
+        a,
+        to: planOwnerEmail,
+        source: `Plan: Plan owner (${accountable.kind === 'ambiguous' ? accountable.why : 'no Accountable with an email'})`,
+      });
     else
       unreachable.push({
         who: `Escalation of ${clip(a.id)}`,
@@ -147,7 +153,7 @@ export function escalations(
       });
   }
   const parts: MailPart[] = [];
-  const why = `You are Accountable for this work (RACI), or the Plan owner when it has no Accountable; it is more than ${s.escalateAfterDays} days overdue.`;
+  const why = `You are Accountable for this work (RACI), or the Plan owner when it has no one Accountable; it is more than ${s.escalateAfterDays} days overdue.`;
   for (const group of groupBy(routed, (r) => r.to.toLowerCase()).values()) {
     const list = group.map((r) => r.a);
     const first = list[0]!;

@@ -6,7 +6,8 @@ import { heldKey } from './email-keys';
 import type { MailPart } from './email-message';
 import { footer, type MailContext, plural, subjectOf } from './email-render';
 import { escapeHtml, oneLine, STYLE } from './html';
-import { accountableFor, emailOf, type PlanModel } from './plan-model';
+import { emailOf, type PlanModel } from './plan-model';
+import { accountableOf } from './raci';
 import { hashKey } from './send-log';
 
 export interface Recipient {
@@ -43,8 +44,8 @@ export function planRecipients(model: PlanModel): Recipient[] {
   for (const list of [model.kpis, model.activities, model.risks])
     for (const item of list) if (item.owner) person(item.owner, `owner of ${oneLine(item.id, 40)}`);
   for (const a of model.activities) {
-    const accountable = accountableFor(model, a.id);
-    if (accountable) person(accountable, `Accountable for ${oneLine(a.id, 40)}`);
+    const accountable = accountableOf(model.raci, a);
+    if (accountable.kind === 'person') person(accountable.name, `Accountable for ${oneLine(a.id, 40)}`);
   }
   return [...found.values()];
 }

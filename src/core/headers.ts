@@ -1,5 +1,5 @@
 /** Matching a team's own headers and tab names to the specs (adoption). */
-import type { ColumnKeyOf, ColumnSpec, TabSpec } from './spec/types';
+import type { ColumnKeyOf, ColumnSpec, TabShape, TabSpec } from './spec/types';
 
 /** Case-, space- and punctuation-insensitive form of a header or tab name. */
 export function normalizeName(text: unknown): string {
@@ -13,10 +13,12 @@ export function normalizeName(text: unknown): string {
 export interface HeaderMap<K extends string = string> {
   /** Column key → 0-based column index on the sheet. */
   byKey: Map<K, number>;
-  /** Spec columns the sheet lacks, in spec order. */
+  /** Spec columns the sheet lacks, in spec order (of its shape's columns, when the tab has shapes). */
   missing: ColumnSpec[];
-  /** Columns OpsPlan does not know: kept, never touched (on RACI, the person columns). */
+  /** Columns OpsPlan does not know: kept, never touched (in a RACI matrix, the person columns). */
   unknown: number[];
+  /** The shape the header shows, when the spec has shapes (see TabShape). */
+  shape: TabShape | undefined;
   /** A second column that also matches an already-mapped spec column. */
   duplicates: { key: K; index: number }[];
   /** How each mapped column was recognised, for the preview. */
@@ -48,8 +50,24 @@ export function mapHeaders<T extends TabSpec>(
     byKey.set(key, index);
     matchedBy.set(key, { header: String(cell), viaAlias: name !== normalizeName(column.header) });
   });
-  const missing = tab.columns.filter((c) => !byKey.has(c.key as K));
-  return { byKey, missing, unknown, duplicates, matchedBy };
+  const blank = headerRow.every((cell) => !normalizeName(cell));
+  const shape = shapeOf(tab, blank, (key) => byKey.has(key as K));
+  const optional = blank ? [] : (shape?.optional ?? []);
+  const missing = tab.columns.filter(
+    (c) => !byKey.has(c.key as K) && (!shape || (shape.columns.includes(c.key) && !optional.includes(c.key))),
+  );
+  return { byKey, missing, unknown, duplicates, matchedBy, shape };
+}
+
+/** The first shape whose marks the header has; a blank header gets the first, no match the last. */
+function shapeOf(tab: TabSpec, blank: boolean, has: (key: string) => boolean): TabShape | undefined {
+  const shapes = tab.shapes ?? [];
+  if (blank) return shapes[0];
+  return (
+    shapes.find((s) => s.detect.some(has)) ??
+    shapes.find((s) => s.detect.length === 0) ??
+    shapes[shapes.length - 1]
+  );
 }
 
 /** The sheet that plays a tab's part: its default name first, then an alias (case-insensitive). */

@@ -3,11 +3,11 @@
  * them). The report, digests, reminders and escalations all work from this one model.
  */
 import { normalizeName } from './headers';
+import { type Raci, readRaci } from './raci';
 import { type PlanSettings, settingsOf } from './settings';
 import { TABS } from './spec/tabs';
 import type { TabKey } from './spec/types';
-import { RACI_LETTERS } from './spec/vocab';
-import { type PlanInput, planTables, type Row, type Table, type Tabs } from './tables';
+import { type PlanInput, planTables, type Row } from './tables';
 import { isEmail } from './values';
 
 export interface RowRef {
@@ -77,6 +77,7 @@ export interface Person {
   name: string;
   email: string;
   role: string;
+  team: string;
 }
 
 export interface PlanModel {
@@ -87,8 +88,8 @@ export interface PlanModel {
   activities: Activity[];
   risks: Risk[];
   costs: CostLine[];
-  /** Activity ID (lower case) → person name → R/A/C/I. */
-  raci: Map<string, Map<string, string>>;
+  /** The RACI, in whichever shape the team wrote it (src/core/raci.ts). */
+  raci: Raci;
   sheetNames: Record<'goals' | 'timeline' | 'risks' | 'budget' | 'people', string>;
 }
 
@@ -101,7 +102,12 @@ export function buildPlanModel(input: PlanInput): PlanModel {
   const source = (key: TabKey, r: Row<'id'>) => ({ tab: sheetName(key), row: r.row, id: r.text('id') });
 
   const people = records('people')
-    .map((r) => ({ name: r.text('name'), email: r.text('email'), role: r.text('role') }))
+    .map((r) => ({
+      name: r.text('name'),
+      email: r.text('email'),
+      role: r.text('role'),
+      team: r.text('team'),
+    }))
     .filter((p) => p.name);
   const goalRows = records('goals');
   const kpis: Kpi[] = goalRows
@@ -167,7 +173,7 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     activities,
     risks,
     costs,
-    raci: raciMatrix(tables.raci),
+    raci: readRaci(tables.raci, tables.people),
     sheetNames: {
       goals: sheetName('goals'),
       timeline: sheetName('timeline'),
@@ -176,26 +182,6 @@ export function buildPlanModel(input: PlanInput): PlanModel {
       people: sheetName('people'),
     },
   };
-}
-
-/** Activity ID (lower case) → person (the column's header) → letter. */
-function raciMatrix(table: Table<Tabs['raci']> | undefined): Map<string, Map<string, string>> {
-  const raci = new Map<string, Map<string, string>>();
-  if (!table) return raci;
-  for (const row of table.records) {
-    const id = String(row.cell('id')).trim();
-    if (!id) continue;
-    const letters = new Map<string, string>();
-    for (const i of table.map.unknown) {
-      const letter = String(row.raw[i] ?? '')
-        .trim()
-        .toUpperCase();
-      if ((RACI_LETTERS as readonly string[]).includes(letter))
-        letters.set(String(table.header[i]).trim(), letter);
-    }
-    raci.set(id.toLowerCase(), letters);
-  }
-  return raci;
 }
 
 const peopleByName = new WeakMap<PlanModel, Map<string, Person>>();
@@ -212,12 +198,4 @@ export function emailOf(model: PlanModel, name: string): string | undefined {
   }
   const person = byName.get(normalizeName(name));
   return person && isEmail(person.email) ? person.email : undefined;
-}
-
-/** The Accountable of an activity (RACI A), if exactly one is marked. */
-export function accountableFor(model: PlanModel, id: string): string | undefined {
-  const letters = model.raci.get(id.toLowerCase());
-  if (!letters) return undefined;
-  const accountable = [...letters].filter(([, l]) => l === 'A').map(([name]) => name);
-  return accountable.length === 1 ? accountable[0] : undefined;
 }

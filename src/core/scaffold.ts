@@ -5,6 +5,7 @@
  */
 import { columnLetters } from './cells';
 import { findTab, type HeaderMap, mapHeaders, normalizeName } from './headers';
+import { peopleDirectory, peopleRecords } from './raci';
 import { readSettingsTab, settingsOf } from './settings';
 import {
   currencyFormat,
@@ -225,6 +226,10 @@ export function peopleNames(shape: SheetShape | undefined): string[] {
   return names;
 }
 
+/** People by name, Role and Team (src/core/raci.ts), from the People tab's shape. */
+const directoryOf = (shape: SheetShape | undefined) =>
+  peopleDirectory(shape ? peopleRecords(readTable(PEOPLE, tabInput(shape))) : []);
+
 function planTab(
   spec: TabSpec,
   shape: SheetShape | undefined,
@@ -232,6 +237,7 @@ function planTab(
   workbook: WorkbookShape,
   currency: string,
   people: string[],
+  directory: ReturnType<typeof peopleDirectory>,
 ): TabSetup {
   const header = shape?.header ?? [];
   const map: HeaderMap = mapHeaders(spec, header);
@@ -242,13 +248,17 @@ function planTab(
   const byKey = new Map(map.byKey);
   for (const c of newColumns) byKey.set(c.spec.key, c.column - 1);
 
-  // RACI: one column per person; people missing from the matrix get a column.
+  // A RACI matrix: one column per person; people missing from it get a column (a names-shape RACI
+  // holds people in its cells, so nothing grows with People).
   const personColumns: number[] = [];
-  if (spec.kind === 'raci') {
-    const existing = new Set(map.unknown.map((i) => normalizeName(header[i])));
+  if (map.shape?.assigneeColumns) {
+    // Someone a column names, or whose Role or Team heads a column, has a column already.
+    const covered = new Set(
+      map.unknown.flatMap((i) => (isBlank(header[i]) ? [] : directory(String(header[i])).people)),
+    );
     map.unknown.forEach((i) => personColumns.push(i + 1));
     for (const name of people) {
-      if (existing.has(normalizeName(name))) continue;
+      if (covered.has(name)) continue;
       const column = { ...RACI_PERSON_COLUMN, key: `person:${name}`, header: name };
       newColumns.push(newColumn(column, next, currency, name));
       personColumns.push(next++);
@@ -306,7 +316,7 @@ function planTab(
     recognised: [...map.matchedBy.entries()]
       .filter(([, m]) => m.viaAlias)
       .map(([key, m]) => ({ header: m.header, as: spec.columns.find((c) => c.key === key)!.header })),
-    kept: spec.kind === 'raci' ? [] : map.unknown.map((i) => String(header[i])),
+    kept: map.shape?.assigneeColumns ? [] : map.unknown.map((i) => String(header[i])),
     dataRows: Math.max(0, (shape?.lastRow ?? 0) - 1),
     columnOf: Object.fromEntries([...byKey.entries()].map(([key, index]) => [key, index + 1])),
   };
@@ -317,13 +327,15 @@ export function planSetup(workbook: WorkbookShape): SetupPlan {
   const found = PLAN_TABS.map((spec) => ({ spec, shape: findTab(spec, workbook.sheets) }));
   const planShape = found.find((f) => f.spec.key === 'plan')!.shape;
   const currency = settingsOf(planShape && tabInput(planShape)).currency;
-  const people = peopleNames(found.find((f) => f.spec.key === 'people')!.shape);
+  const peopleShape = found.find((f) => f.spec.key === 'people')!.shape;
+  const people = peopleNames(peopleShape);
+  const directory = directoryOf(peopleShape);
   const tabs: TabSetup[] = [];
   let position = 0;
   const order = workbook.sheets.map((s) => s.name);
   for (const { spec, shape } of found) {
     if (shape) position = order.indexOf(shape.name) + 1;
-    const setup = planTab(spec, shape, position, workbook, currency, people);
+    const setup = planTab(spec, shape, position, workbook, currency, people, directory);
     if (!shape) {
       order.splice(position, 0, spec.name);
       position++;

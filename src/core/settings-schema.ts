@@ -24,6 +24,8 @@ export function settingValueSchema(type: CellType): z.ZodMiniType {
       return WholeDays;
     case 'number':
       return z.number();
+    case 'boolean':
+      return z.boolean();
     default:
       return z.string();
   }

@@ -17,7 +17,9 @@ type SettingValue<T extends CellType> = T extends 'date'
     ? string[]
     : T extends 'percent' | 'integer' | 'number'
       ? number
-      : string;
+      : T extends 'boolean'
+        ? boolean
+        : string;
 
 /** The plan's settings, one field per setting spec. */
 export type PlanSettings = { [S in Settings[number] as S['key']]: SettingValue<S['type']> } & {
@@ -89,6 +91,8 @@ function settingValue(type: CellType, value: ParsedCell | null): unknown {
     case 'integer':
     case 'number':
       return Number(value ?? 0);
+    case 'boolean':
+      return value === true;
     default:
       return String(value ?? '');
   }

@@ -104,6 +104,27 @@ export function rowHasData<T extends TabSpec>(
   return false;
 }
 
+/**
+ * A section heading such as "Initiation Phase": the row's only filled cell is its first column's
+ * (the tab's first headed column). In an ID column the text must not be usable as an ID, so a
+ * lone "T9" stays an activity (one with nothing assigned, which Check reports).
+ */
+export function isHeadingRow<T extends TabSpec>(
+  spec: T,
+  map: HeaderMap<ColumnKeyOf<T>>,
+  header: readonly unknown[],
+  row: readonly unknown[],
+): boolean {
+  const first = Math.max(
+    0,
+    header.findIndex((h) => !isBlank(h)),
+  );
+  if (isBlank(row[first])) return false;
+  for (let i = 0; i < row.length; i++) if (i !== first && !isBlank(row[i])) return false;
+  const column = spec.columns.find((c) => map.byKey.get(c.key as ColumnKeyOf<T>) === first);
+  return column?.type !== 'id' || !parseCell(column, row[first]).ok;
+}
+
 /** Parses one row's mapped columns; unreadable cells become problems, never exceptions. */
 function parseRow<K extends string>(
   columns: readonly { spec: ColumnSpec; key: K; index: number }[],
@@ -135,7 +156,7 @@ export function readTable<T extends TabSpec>(spec: T, input: TabInput): Table<T>
   const records: Row<K>[] = [];
   const data: boolean[] = [];
   input.rows.forEach((raw, i) => {
-    data[i] = rowHasData(spec, map, raw);
+    data[i] = rowHasData(spec, map, raw) && !(spec.headingRows && isHeadingRow(spec, map, input.header, raw));
     if (!data[i]) return;
     const { values, problems } = parseRow(columns, raw);
     records.push(new Row<K>(i + 2, raw, map, values, problems));

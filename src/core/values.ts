@@ -4,7 +4,7 @@
  * Nothing here throws: what cannot be understood comes back as a problem to report.
  */
 import type { ColumnSpec } from './spec/types';
-import { SCALE_BY_WORD } from './spec/vocab';
+import { RACI_LETTERS, SCALE_BY_WORD } from './spec/vocab';
 
 export type CellValue = string | number | boolean;
 
@@ -138,6 +138,49 @@ export function parseChoice(v: unknown, values: readonly string[]): Parsed<strin
   return match ? ok(match) : bad(`"${preview(v)}" is not one of ${values.join(', ')}`);
 }
 
+// ---- RACI ----
+const RACI_WORDS: Readonly<Record<string, string>> = {
+  responsible: 'R',
+  accountable: 'A',
+  consulted: 'C',
+  informed: 'I',
+};
+
+/**
+ * A RACI matrix cell: R, A, C or I, or several combined as teams write them. "A/R", "R/A", "R,A",
+ * "R; A", "R & A", "R+A", "R-A", "R A" and a run of distinct letters ("RA", "AR") all mean both; the
+ * words Responsible, Accountable, Consulted and Informed mean their letter. Case and spaces do not
+ * matter. The letters come back in R, A, C, I order.
+ */
+export function parseRaciLetters(v: unknown): Parsed<string[]> {
+  if (isBlank(v)) return ok(null);
+  const wrong = bad<string[]>(`"${preview(v, 20)}" is not R, A, C or I (or a combination such as A/R)`);
+  if (typeof v !== 'string') return wrong;
+  const letters = new Set<string>();
+  const tokens = comparableText(v)
+    .toUpperCase()
+    .split(/[\s/,;&+-]+/)
+    .filter(Boolean);
+  for (const token of tokens) {
+    const word = RACI_WORDS[token.toLowerCase()];
+    if (word) letters.add(word);
+    else if (/^[RACI]+$/.test(token) && new Set(token).size === token.length)
+      for (const letter of token) letters.add(letter);
+    else return wrong;
+  }
+  return letters.size ? ok(RACI_LETTERS.filter((l) => letters.has(l))) : wrong;
+}
+
+/** Names separated by commas, semicolons or line breaks (a names-shape RACI cell). */
+export function parseNames(v: unknown): Parsed<string[]> {
+  if (isBlank(v)) return ok(null);
+  const names = String(v)
+    .split(/[,;\n]/)
+    .map((name) => comparableText(name))
+    .filter(Boolean);
+  return ok(names);
+}
+
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]{2,}$/;
 export const isEmail = (text: string): boolean => EMAIL.test(text.trim()) && text.trim().length <= 254;
 
@@ -206,7 +249,11 @@ export function parseCell(column: ColumnSpec, v: unknown): Parsed<ParsedCell> {
     case 'choice':
       return parseChoice(v, column.values ?? []);
     case 'raci':
-      return parseChoice(v, column.values ?? []);
+      return parseRaciLetters(v);
+    case 'names':
+      return parseNames(v);
+    case 'boolean':
+      return parseBoolean(v);
     case 'email': {
       const t = parseText(v);
       return t.ok && t.value !== null && !isEmail(t.value)

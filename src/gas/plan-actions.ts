@@ -2,6 +2,7 @@
 import { contiguousRuns, literal } from '../core/cells';
 import { examplePlan } from '../core/example';
 import { normalizeName } from '../core/headers';
+import { NAME_COLUMNS, type RaciLetter } from '../core/raci';
 import { type FormulaConflict } from '../core/refresh';
 import { planSetup, previewSetup, type SetupPreview } from '../core/scaffold';
 import { readSettingsTab, type SettingKey } from '../core/settings';
@@ -18,6 +19,7 @@ import {
   TIMELINE,
 } from '../core/spec/tabs';
 import type { ColumnKeyOf, TabSpec } from '../core/spec/types';
+import { RACI_LETTERS } from '../core/spec/vocab';
 import { dayFromIso } from '../core/values';
 import { refreshTab } from './refresh';
 import { applySetup, type SetupResult } from './setup';
@@ -70,22 +72,35 @@ export function insertExample(ss: Spreadsheet): ExampleResult {
   fillIfEmpty(readTab(index, TIMELINE)!, example.rows.timeline, note);
   fillIfEmpty(readTab(index, RISKS)!, example.rows.risks, note);
   const raci = readTab(index, RACI)!;
-  const personColumn = new Map(raci.table.header.map((h, i) => [normalizeName(h), i] as const));
-  fillIfEmpty(
-    raci,
-    example.raci.map((r) => ({ id: r.id, activity: r.activity })),
-    note,
-    example.raci.map((r) => {
-      const letters = new Map<number, string>();
-      for (const [person, letter] of Object.entries(r.letters)) {
-        const column = personColumn.get(normalizeName(person));
-        if (column !== undefined) letters.set(column, letter);
-      }
-      return letters;
-    }),
-  );
+  if (raci.table.map.shape?.assigneeColumns) {
+    const personColumn = new Map(raci.table.header.map((h, i) => [normalizeName(h), i] as const));
+    fillIfEmpty(
+      raci,
+      example.raci.map((r) => ({ id: r.id, activity: r.activity })),
+      note,
+      example.raci.map((r) => {
+        const letters = new Map<number, string>();
+        for (const [person, letter] of Object.entries(r.letters)) {
+          const column = personColumn.get(normalizeName(person));
+          if (column !== undefined) letters.set(column, letter);
+        }
+        return letters;
+      }),
+    );
+  } else fillIfEmpty(raci, example.raci.map(raciNamesRecord), note);
   refreshAll(ss);
   return result;
+}
+
+/** An example RACI row (a letter per person) in the names shape: who holds each letter. */
+function raciNamesRecord(r: { id: string; activity: string; letters: Record<string, string> }) {
+  const holding = (letter: RaciLetter) =>
+    Object.keys(r.letters)
+      .filter((person) => r.letters[person] === letter)
+      .join(', ');
+  const record: Partial<Record<ColumnKeyOf<typeof RACI>, string>> = { id: r.id, activity: r.activity };
+  for (const letter of RACI_LETTERS) record[NAME_COLUMNS[letter]] = holding(letter);
+  return record;
 }
 
 /**

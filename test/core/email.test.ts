@@ -9,6 +9,7 @@ import { onePerRecipient } from '../../src/core/email-message.js';
 import { escapeHtml, oneLine } from '../../src/core/html.js';
 import { MAIL_HTML_TARGET_BYTES, MAIL_TEXT_TARGET_BYTES } from '../../src/core/limits.js';
 import { buildPlanModel } from '../../src/core/plan-model.js';
+import { EMPTY_RACI } from '../../src/core/raci.js';
 import { buildReport } from '../../src/core/report.js';
 
 function bigModel(rows: number) {
@@ -67,7 +68,7 @@ describe('email rendering', () => {
 
   it('escalates each late task once, to its Accountable or else the Plan owner, copying nobody', () => {
     const { model } = bigModel(600);
-    model.raci.clear();
+    model.raci = EMPTY_RACI;
     model.settings.planOwner = 'Owner 001'; // no RACI: everything escalates to the plan owner
     model.activities.forEach((a) => ((a.status = 'Overdue'), (a.due = 46300)));
     const report = buildReport(model, 46350, []);

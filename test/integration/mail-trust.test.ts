@@ -238,8 +238,7 @@ describe('Mail: only to approved recipients', () => {
 describe('Mail: nobody dropped silently', () => {
   it('an escalation whose Accountable has no valid email goes to the Plan owner', () => {
     const rt = exampleRuntime();
-    setCell(rt, 'RACI', 'T5', 'Sam Patel', '');
-    setCell(rt, 'RACI', 'T5', 'Dana Kim', 'A');
+    setCell(rt, 'RACI', 'T5', 'Accountable', 'Dana Kim');
     setCell(rt, 'People', 'Dana Kim', 'Email', 'dana at example');
     rt.run('sendStatusEmailsNow');
     const sam = rt.outbox.messages.find((m) => m.to[0] === 'sam.patel@example.com')!;

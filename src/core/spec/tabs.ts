@@ -418,45 +418,92 @@ export const GOALS = {
   ],
 } as const satisfies TabSpec;
 
+/** A names column of the RACI: who holds one letter for the activity. */
+const raciNames = (key: string, header: string, letter: string, aliases: readonly string[], note: string) =>
+  ({
+    key,
+    header,
+    aliases: [`${header} (${letter})`, `${letter} - ${header}`, letter, ...aliases],
+    type: 'names',
+    width: 180,
+    note: `${note} Names from People (or a Role or Team there), separated by commas or semicolons.`,
+  }) as const satisfies ColumnSpec;
+
 export const RACI = {
   key: 'raci',
   name: 'RACI',
-  aliases: ['RACI matrix', 'Responsibilities', 'RASCI'],
+  aliases: ['RACI matrix', 'RACI chart', 'Responsibilities', 'Responsibility matrix', 'RASCI'],
   colour: '#e37400',
   kind: 'raci',
   description:
-    'Who is Responsible, Accountable, Consulted and Informed for each activity. One column per person.',
+    'Who is Responsible, Accountable, Consulted and Informed for each activity: names in four columns, or a matrix with a column per person, role or team.',
+  headingRows: true,
   columns: [
     {
       key: 'id',
       header: 'ID',
       aliases: ['Activity ID', 'Task ID', 'Key', '#'],
       type: 'id',
-      required: 'error',
       width: 70,
-      note: 'ID of a goal (Goals) or an activity (Timeline).',
+      note: 'ID of a goal (Goals) or an activity (Timeline). Without one, the Activity is matched to a Timeline name or a goal.',
     },
     {
       key: 'activity',
       header: 'Activity',
-      aliases: ['Task', 'Deliverable', 'Work', 'Name', 'Description'],
+      aliases: [
+        'Task',
+        'Task / Activity',
+        'Activity / Task',
+        'Task name',
+        'Activity name',
+        'Deliverable',
+        'Work',
+        'Name',
+        'Description',
+      ],
       type: 'text',
       width: 240,
-      note: 'What the activity is.',
+      note: 'What the activity is. A row with only its first cell filled (e.g. "Initiation Phase") is a section heading.',
     },
+    raciNames(
+      'responsible',
+      'Responsible',
+      'R',
+      ['Responsible person', 'Doer'],
+      'Who does the work (at least one).',
+    ),
+    raciNames(
+      'accountable',
+      'Accountable',
+      'A',
+      ['Accountable person', 'Approver'],
+      'Who signs off and receives escalations: exactly one.',
+    ),
+    raciNames('consulted', 'Consulted', 'C', ['Consult'], 'Who is asked before decisions.'),
+    raciNames('informed', 'Informed', 'I', ['Keep informed', 'Inform'], 'Who is told of progress.'),
+  ],
+  shapes: [
+    {
+      // Set up creates this shape: its width does not grow with people.
+      name: 'names',
+      detect: ['responsible', 'accountable', 'consulted', 'informed'],
+      columns: ['id', 'activity', 'responsible', 'accountable', 'consulted', 'informed'],
+      optional: ['id'],
+    },
+    { name: 'matrix', detect: [], columns: ['id', 'activity'], assigneeColumns: true },
   ],
 } as const satisfies TabSpec;
 
-/** The cells of a RACI person column: not a fixed column, so described here once. */
+/** The cells of a RACI matrix's person (Role, Team) column: not a fixed column, so described here once. */
 export const RACI_PERSON_COLUMN = {
   key: 'person',
   header: '',
   type: 'raci',
   validation: 'reject',
-  values: RACI_LETTERS,
+  values: [...RACI_LETTERS, 'A/R'],
   width: 60,
-  note: 'R = Responsible (does the work), A = Accountable (one per activity; signs off, gets escalations), C = Consulted, I = Informed.',
-  colours: { R: 'blue', A: 'amber', C: 'grey', I: 'grey' },
+  note: 'R = Responsible (does the work), A = Accountable (one per activity; signs off, gets escalations), C = Consulted, I = Informed; A/R = both. The header is a name, Role or Team from People.',
+  colours: { R: 'blue', A: 'amber', 'A/R': 'amber', C: 'grey', I: 'grey' },
 } as const satisfies ColumnSpec;
 
 export const BUDGET = {
@@ -853,6 +900,7 @@ export function numberFormatOf(column: ColumnSpec, currencyFormat: string): stri
     case 'person':
     case 'email':
     case 'emails':
+    case 'names':
       // Plain text: what people type stays as typed (an ID like 1E3 is not a number, "=x" is not a formula).
       return '@';
     default:

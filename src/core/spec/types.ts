@@ -15,7 +15,9 @@ export type CellType =
   | 'percent'
   | 'choice' // one of `values`
   | 'scale' // 1–5, or a word such as High or Likely
-  | 'raci' // R, A, C or I
+  | 'raci' // R, A, C or I, or a combination such as A/R (src/core/raci.ts)
+  | 'names' // names from People (or a Role or Team there), separated by commas or semicolons
+  | 'boolean' // Yes or No (also TRUE/FALSE, a checkbox)
   | 'formula'; // written by OpsPlan, one formula per data row
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -72,17 +74,37 @@ export interface ColumnSpec {
 export type TabKey =
   'plan' | 'people' | 'goals' | 'raci' | 'budget' | 'timeline' | 'risks' | 'report' | 'history';
 
+/**
+ * One way teams lay a tab out. The shape of a tab is the first whose `detect` columns (any of them)
+ * its header has; a tab without a header gets the first shape, one matching none the last.
+ */
+export interface TabShape {
+  name: string;
+  /** Column keys that mark this shape. Empty: the shape of any header (the fallback). */
+  detect: readonly string[];
+  /** The columns of the shape: Set up adds those missing, Check reports them. */
+  columns: readonly string[];
+  /** Columns a new tab gets but an adopted one may do without (neither added nor reported). */
+  optional?: readonly string[];
+  /** Every column the spec does not name stands for people (a RACI matrix's person columns). */
+  assigneeColumns?: boolean;
+}
+
 export interface TabSpec {
   readonly key: TabKey;
   name: string;
   aliases: readonly string[];
   colour: string;
-  /** table: a header row and one record per row; settings: key/value rows; raci: fixed columns then one column per person; generated: written whole by OpsPlan. */
+  /** table: a header row and one record per row; settings: key/value rows; raci: one activity per row, in one of its `shapes`; generated: written whole by OpsPlan. */
   kind: 'table' | 'settings' | 'raci' | 'generated';
   description: string;
   /** Prefix of generated IDs (G1, T1…). */
   idPrefix?: string;
   columns: readonly ColumnSpec[];
+  /** The shapes teams write this tab in (RACI: a list of names, or a matrix); absent: one shape, every column. */
+  shapes?: readonly TabShape[];
+  /** A row whose only filled cell is its first (e.g. "Initiation Phase") is a section heading, not a record. */
+  headingRows?: boolean;
 }
 
 export interface SettingSpec {
