@@ -1,4 +1,5 @@
 import { LocalAppsScript, type RuntimeOptions } from '../local/runtime/index.js';
+import { a1 as cellA1 } from '../src/core/cells.js';
 import { TABS } from '../src/core/spec/tabs.js';
 import type { ColumnKeyOf, TabKey, TabSpec } from '../src/core/spec/types.js';
 
@@ -95,3 +96,18 @@ export function headerOf<K extends TabKey>(
 /** "Tab!A1" of a range, as findings name their cell. */
 export const addressOf = (range: GoogleAppsScript.Spreadsheet.Range): string =>
   `${range.getSheet().getName()}!${range.getA1Notation()}`;
+
+/** 1-based column of a spec column on a scaffolded tab (Set up writes a created tab's columns in the spec's order). */
+export function specColumn<K extends TabKey>(tab: K, column: ColumnKeyOf<Tabs[K]>): number {
+  const index = (TABS[tab] as TabSpec).columns.findIndex((c) => c.key === column);
+  if (index < 0) throw new Error(`${TABS[tab].name} has no column ${String(column)}`);
+  return index + 1;
+}
+
+/**
+ * "A1" of a spec column at a row of a scaffolded tab. Tests that address the example plan by
+ * position use it (or specColumn), so reordering a spec moves them too.
+ */
+export function a1<K extends TabKey>(tab: K, column: ColumnKeyOf<Tabs[K]>, row: number): string {
+  return cellA1(row, specColumn(tab, column));
+}

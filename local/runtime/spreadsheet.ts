@@ -774,7 +774,7 @@ function gridOf<T>(rect: GridRect, value: T): T[][] {
 
 /** Range methods that move no cells: geometry and navigation. Every other get/set/clear moves the range's. */
 const GEOMETRY =
-  /^(getSheet|getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn|getA1Notation|getCell|offset|activate)$/;
+  /^(getSheet|getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn|getA1Notation|getMergedRanges|getCell|offset|activate)$/;
 /** Getters that read only the top-left cell. */
 const SINGLE_CELL =
   /^get(Value|Formula|Note|DisplayValue|Background|FontColor|FontWeight|NumberFormat|RichTextValue|DataValidation)$/;
@@ -853,6 +853,14 @@ export class Range implements Pick<
   }
   getA1Notation(): string {
     return a1Of(this.rect);
+  }
+  /**
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()
+   * The local runtime cannot merge cells (Range.merge* and the playground refuse), so no range
+   * holds a merged cell: the answer is always empty, as Sheets answers for a sheet without merges.
+   */
+  getMergedRanges(): GasRange[] {
+    return [];
   }
   getCell(row: number, column: number): GasRange {
     if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numColumns) {

@@ -30,6 +30,9 @@ export interface SheetShape {
   lastColumn: number;
   maxRows: number;
   maxColumns: number;
+  /** Rows and columns frozen now (read for plan tabs only; absent means none). */
+  frozenRows?: number;
+  frozenColumns?: number;
   /** Rows 2..lastRow: read only for the Plan and People tabs (settings, and names for RACI). */
   body?: readonly (readonly CellValue[])[];
 }
@@ -89,8 +92,10 @@ export interface TabSetup {
   headerNotes: { column: number; note: string }[];
   /** The header row's notes as read, so writing ours keeps the user's without reading again. */
   existingNotes: readonly string[];
-  /** Bold, freeze and colour the header row (created tabs only: an adopted tab keeps its look). */
+  /** Bold and colour the header row (created tabs only: an adopted tab keeps its look). */
   styleHeader: boolean;
+  /** Rows and columns to freeze, when that changes the tab (see freezeOf). */
+  freeze?: Freeze;
   conditionalRules: ConditionalRule[];
   /** Settings rows to append (Plan tab): [label, default value, about] at the mapped columns. */
   settingRows: { row: number; setting: SettingSpec }[];
@@ -103,6 +108,30 @@ export interface TabSetup {
   dataRows: number;
   /** Spec column key → 1-based sheet column, after Set up. */
   columnOf: Record<string, number>;
+}
+
+/** What to freeze: only the counts that change. */
+export interface Freeze {
+  rows?: number;
+  columns?: number;
+}
+
+/**
+ * The header row and the columns that name a row (ID and name) stay in view when scrolling, so a
+ * status keeps its row's label. The label columns are frozen only where they are the tab's leftmost
+ * columns (OpsPlan never moves a team's columns); a freeze the team already set is theirs and kept.
+ */
+function freezeOf(
+  spec: TabSpec,
+  shape: SheetShape | undefined,
+  byKey: Map<string, number>,
+): Freeze | undefined {
+  const labels = spec.columns.slice(0, spec.labelColumns ?? 0);
+  const leftmost = labels.length > 0 && labels.every((column, i) => byKey.get(column.key) === i);
+  const freeze: Freeze = {};
+  if (!shape?.frozenRows) freeze.rows = 1;
+  if (!shape?.frozenColumns && leftmost) freeze.columns = labels.length;
+  return freeze.rows || freeze.columns ? freeze : undefined;
 }
 
 export interface SetupPlan {
@@ -295,9 +324,10 @@ function planTab(
     }
   }
 
+  const freeze = freezeOf(spec, shape, byKey);
   const action = !shape
     ? 'create'
-    : newColumns.length || notes.length || settingRows.length || namedRanges.length
+    : newColumns.length || notes.length || settingRows.length || namedRanges.length || freeze
       ? 'adopt'
       : 'ready';
   return {
@@ -310,6 +340,7 @@ function planTab(
     headerNotes: notes.concat(newColumns.map((c) => ({ column: c.column, note: c.spec.note }))),
     existingNotes: shape?.headerNotes ?? [],
     styleHeader: !shape,
+    freeze,
     conditionalRules: conditionalRules(spec, byKey, personColumns),
     settingRows,
     namedRanges,

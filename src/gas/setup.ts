@@ -4,7 +4,14 @@
  * everything a sheet may hold, borders for one, so OpsPlan can never be sure it is empty).
  */
 import { blocksOf, contiguousRuns, hashText, literal } from '../core/cells';
-import type { ConditionalRule, NewColumn, SetupPlan, TabSetup, ValidationRule } from '../core/scaffold';
+import type {
+  ConditionalRule,
+  Freeze,
+  NewColumn,
+  SetupPlan,
+  TabSetup,
+  ValidationRule,
+} from '../core/scaffold';
 import { settingFormat } from '../core/scaffold';
 import { PEOPLE } from '../core/spec/tabs';
 import { RAG } from '../core/spec/types';
@@ -65,12 +72,12 @@ function applyTab(
   if (tab.styleHeader) {
     const width = tab.newColumns.length;
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
-    sheet.setFrozenRows(1);
     sheet.setTabColor(tab.spec.colour);
   } else if (tab.newColumns.length) {
     for (const run of contiguousRuns(tab.newColumns))
       sheet.getRange(1, run[0]!.column, 1, run.length).setFontWeight('bold');
   }
+  if (tab.freeze) applyFreeze(sheet, tab.freeze, tab.action === 'create');
   if (tab.headerNotes.length) {
     const first = Math.min(...tab.headerNotes.map((n) => n.column));
     const last = Math.max(...tab.headerNotes.map((n) => n.column));
@@ -88,6 +95,35 @@ function applyTab(
   for (const named of tab.namedRanges) ss.setNamedRange(named.name, sheet.getRange(named.row, named.column));
   if (maxRows >= 2 && tab.conditionalRules.length)
     applyConditionalRules(sheet, tab.conditionalRules, maxRows, properties);
+}
+
+/**
+ * Sheets refuses a freeze line that cuts a merged cell (docs/APPS-SCRIPT.md#frozen-rows-and-columns):
+ * on a team's tab, a freeze that would is left out rather than failing Set up. A tab OpsPlan just
+ * created has no merged cells.
+ */
+function applyFreeze(sheet: Sheet, freeze: Freeze, created: boolean): void {
+  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  const cuts = (
+    range: GoogleAppsScript.Spreadsheet.Range,
+    cut: (m: GoogleAppsScript.Spreadsheet.Range) => boolean,
+  ) => !created && range.getMergedRanges().some(cut);
+  const { rows, columns } = freeze;
+  if (
+    rows &&
+    rows < maxRows &&
+    !cuts(sheet.getRange(rows, 1, 2, maxColumns), (m) => m.getRow() <= rows && m.getLastRow() > rows)
+  )
+    sheet.setFrozenRows(rows);
+  if (
+    columns &&
+    columns < maxColumns &&
+    !cuts(
+      sheet.getRange(1, columns, maxRows, 2),
+      (m) => m.getColumn() <= columns && m.getLastColumn() > columns,
+    )
+  )
+    sheet.setFrozenColumns(columns);
 }
 
 function formatColumns(sheet: Sheet, columns: NewColumn[], maxRows: number): void {

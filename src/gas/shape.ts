@@ -38,6 +38,8 @@ export function readWorkbookShape(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
       lastColumn,
       maxRows: sheet.getMaxRows(),
       maxColumns: sheet.getMaxColumns(),
+      frozenRows: sheet.getFrozenRows(),
+      frozenColumns: sheet.getFrozenColumns(),
     };
     if (lastColumn === 0) return shape;
     const wantBody = READ_BODY.has(key) && lastRow > 1;

@@ -12,6 +12,9 @@ import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Playground, startPlayground } from '../../local/playground/server.js';
+import { a1 as cellA1 } from '../../src/core/cells.js';
+import { PLAN_TABS } from '../../src/core/spec/tabs.js';
+import { a1 as specCell } from '../helpers.js';
 import { projectDir } from '../integration/playground-project.js';
 import { launch, requireChromium, resultsDir } from './chromium.js';
 
@@ -130,7 +133,7 @@ describe.runIf(run)('playground in Chromium', () => {
     await sidebar.getByRole('button', { name: /Set up 7 tabs/ }).click();
     await poll(() => sidebar.getByText(/Done: 7 created/).count()).toBe(1);
     await openTab('Goals');
-    expect(await cell('P1').textContent()).toBe('Status');
+    expect(await cell(specCell('goals', 'status', 1)).textContent()).toBe('Status');
   });
 
   it('inserts the example plan, with live statuses in RAG colours', async () => {
@@ -146,6 +149,66 @@ describe.runIf(run)('playground in Chromium', () => {
       color: 'rgb(165, 14, 14)',
     });
     await shot('2-example-goals');
+  });
+
+  it('at 1280×720 each row’s ID, name and status are in view on every plan tab, and stay when scrolled right', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const wrap = page.locator('.grid-wrap');
+    /** Which of these cells lie wholly inside the grid's visible area (scroll bars excluded). */
+    const outOfView = (addresses: string[]) =>
+      grid().evaluate((table, wanted) => {
+        interface Box {
+          getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
+          querySelector(selector: string): Box | null;
+          closest(selector: string): (Box & { clientWidth: number; clientHeight: number }) | null;
+        }
+        const view = (table as unknown as Box).closest('.grid-wrap')!;
+        const v = view.getBoundingClientRect();
+        return wanted.filter((address) => {
+          const c = (table as unknown as Box)
+            .querySelector(`td[data-cell="${address}"]`)!
+            .getBoundingClientRect();
+          return !(
+            c.left >= v.left &&
+            c.right <= v.left + view.clientWidth &&
+            c.bottom <= v.top + view.clientHeight
+          );
+        });
+      }, addresses);
+    const tabs = [
+      ['Plan', ['setting', 'value']],
+      ['People', ['name']],
+      ['Goals', ['id', 'goal', 'status', 'progress']],
+      ['RACI', ['id', 'activity']],
+      ['Budget', ['id', 'item', 'status', 'variance']],
+      ['Timeline', ['id', 'name', 'status']],
+      ['Risks', ['id', 'risk', 'level', 'score']],
+    ] as const;
+    for (const [name, keys] of tabs) {
+      const spec = PLAN_TABS.find((t) => t.name === name)!;
+      await openTab(name);
+      const rows = await grid()
+        .locator('td[data-cell^="A"]')
+        .evaluateAll(
+          (cells) => cells.filter((c) => (c as unknown as { textContent: string }).textContent).length,
+        );
+      expect(rows, name).toBeGreaterThan(2);
+      const addresses = (which: readonly string[]) =>
+        Array.from({ length: rows }, (_, r) =>
+          which.map((key) => cellA1(r + 1, spec.columns.findIndex((c) => c.key === key) + 1)),
+        ).flat();
+      expect(await outOfView(addresses(keys)), name).toEqual([]);
+      // Scrolled as far right as it goes, the label columns are still in view.
+      await wrap.evaluate((el) => {
+        const w = el as { scrollLeft: number; scrollWidth: number };
+        w.scrollLeft = w.scrollWidth;
+      });
+      expect(await wrap.evaluate((el) => (el as { scrollLeft: number }).scrollLeft), name).toBeGreaterThan(0);
+      expect(await outOfView(addresses(keys.slice(0, spec.labelColumns))), `${name} scrolled`).toEqual([]);
+      await wrap.evaluate((el) => ((el as { scrollLeft: number }).scrollLeft = 0));
+    }
+    await shot('2b-1280x720-timeline');
+    await page.setViewportSize({ width: 1500, height: 900 });
   });
 
   it('opens on Check once the plan is set up, and Schedule… switches panels while it is open', async () => {
@@ -245,7 +308,7 @@ describe.runIf(run)('playground in Chromium', () => {
     await openTab('Timeline');
     // whenFormulaSatisfied paints font and weight: T5 was due 2026-11-19, so its Due is red and bold.
     expect(await cell('A6').textContent()).toBe('T5');
-    expect(await computed(cell('G6'))).toEqual({
+    expect(await computed(cell(specCell('timeline', 'due', 6)))).toEqual({
       background: 'rgba(0, 0, 0, 0)',
       color: 'rgb(165, 14, 14)',
       weight: '700',

@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 
+import { GOALS } from '../../src/core/spec/tabs.js';
+import type { ColumnKeyOf } from '../../src/core/spec/types.js';
 import type { LiveRowsResult } from '../../src/gas/live-rows.js';
-import { exampleRuntime, isSpreadsheetWrite } from '../helpers.js';
+import { a1, exampleRuntime, isSpreadsheetWrite } from '../helpers.js';
 
 type Runtime = ReturnType<typeof exampleRuntime>;
 const sheet = (rt: Runtime, name: string) =>
@@ -26,58 +28,92 @@ describe('onEdit fills the edited rows', () => {
   it('a new Goals row gets its computed cells, and nothing else is written', () => {
     const rt = exampleRuntime();
     const goals = sheet(rt, 'Goals');
-    const before = goals.getRange('A2:P10').getFormulas();
-    const result = edit(rt, 'Goals!A11:L11', [
-      [
-        'G10',
-        'Fewer password resets',
-        'G1',
-        'Sam Patel',
-        'Password resets a month',
-        'count',
-        'Decrease',
-        '120',
-        '60',
-        '90',
-        '2026-10-01',
-        '2027-01-08',
-      ],
+    const last = a1('goals', GOALS.columns[GOALS.columns.length - 1]!.key, 10);
+    const before = goals.getRange(`A2:${last}`).getFormulas();
+    const typed: Partial<Record<ColumnKeyOf<typeof GOALS>, string>> = {
+      id: 'G10',
+      goal: 'Fewer password resets',
+      parent: 'G1',
+      owner: 'Sam Patel',
+      kpi: 'Password resets a month',
+      unit: 'count',
+      direction: 'Decrease',
+      baseline: '120',
+      target: '60',
+      actual: '90',
+      start: '2026-10-01',
+      due: '2027-01-08',
+    };
+    // The row as a person types it across the tab, computed cells left empty.
+    const result = edit(rt, `Goals!A11:${a1('goals', GOALS.columns[GOALS.columns.length - 1]!.key, 11)}`, [
+      GOALS.columns.map((c) => typed[c.key] ?? ''),
     ]);
     expect(result).toMatchObject({ tab: 'Goals', rows: 1, formulas: 3, stamps: 1 });
-    const row = goals.getRange('N11:P11').getValues()[0]!;
-    expect(row[1]).toBe(0.5);
-    expect(row[2]).toBe('At risk');
-    expect(
-      goals
-        .getRange('N11:P11')
-        .getFormulas()[0]!
-        .every((f) => f.startsWith('=') && f.includes('11')),
-    ).toBe(true);
-    expect(goals.getRange('A2:P10').getFormulas()).toEqual(before);
-    // One read of the header and of the row, one stamp, one block of formulas.
-    expect(rt.calls.total(isSpreadsheetWrite)).toBe(2);
+    const computed = (['expected', 'progress', 'status'] as const).map((key) =>
+      goals.getRange(a1('goals', key, 11)),
+    );
+    expect(computed.map((c) => c.getValue()).slice(1)).toEqual([0.5, 'At risk']);
+    expect(computed.every((c) => c.getFormula().startsWith('=') && c.getFormula().includes('11'))).toBe(true);
+    expect(goals.getRange(`A2:${last}`).getFormulas()).toEqual(before);
+    // One stamp, and one write per run of adjacent computed cells (Status and Progress beside the
+    // goal, Expected at the end).
+    expect(rt.calls.total(isSpreadsheetWrite)).toBe(3);
   });
 
   it('editing Actual stamps Updated when it is older; State Done stamps an empty Completed', () => {
     const rt = exampleRuntime(); // today 2026-11-24
-    edit(rt, 'Goals!J3', '93');
-    expect(iso(sheet(rt, 'Goals').getRange('M3').getValue())).toBe('2026-11-24');
-    expect(sheet(rt, 'Goals').getRange('P3').getValue()).toBe('On track'); // 93 of 72→99.9 beats Expected
-    edit(rt, 'Timeline!J4', 'done'); // T3, in progress
-    expect(iso(sheet(rt, 'Timeline').getRange('K4').getValue())).toBe('2026-11-24');
-    expect(sheet(rt, 'Timeline').getRange('L4').getValue()).toBe('Done');
+    edit(rt, `Goals!${a1('goals', 'actual', 3)}`, '93');
+    expect(
+      iso(
+        sheet(rt, 'Goals')
+          .getRange(a1('goals', 'updated', 3))
+          .getValue(),
+      ),
+    ).toBe('2026-11-24');
+    expect(
+      sheet(rt, 'Goals')
+        .getRange(a1('goals', 'status', 3))
+        .getValue(),
+    ).toBe('On track'); // 93 of 72→99.9 beats Expected
+    edit(rt, `Timeline!${a1('timeline', 'state', 4)}`, 'done'); // T3, in progress
+    expect(
+      iso(
+        sheet(rt, 'Timeline')
+          .getRange(a1('timeline', 'completed', 4))
+          .getValue(),
+      ),
+    ).toBe('2026-11-24');
+    expect(
+      sheet(rt, 'Timeline')
+        .getRange(a1('timeline', 'status', 4))
+        .getValue(),
+    ).toBe('Done');
     // A Completed date someone entered is theirs.
-    sheet(rt, 'Timeline').getRange('K5').setValue('2026-11-20');
-    edit(rt, 'Timeline!J5', 'Done');
-    expect(iso(sheet(rt, 'Timeline').getRange('K5').getValue())).toBe('2026-11-20');
+    sheet(rt, 'Timeline')
+      .getRange(a1('timeline', 'completed', 5))
+      .setValue('2026-11-20');
+    edit(rt, `Timeline!${a1('timeline', 'state', 5)}`, 'Done');
+    expect(
+      iso(
+        sheet(rt, 'Timeline')
+          .getRange(a1('timeline', 'completed', 5))
+          .getValue(),
+      ),
+    ).toBe('2026-11-20');
   });
 
   it('keeps a value typed into a computed cell', () => {
     const rt = exampleRuntime();
-    sheet(rt, 'Goals').getRange('P4').setValue('Fine');
-    const result = edit(rt, 'Goals!J4', '25');
+    sheet(rt, 'Goals')
+      .getRange(a1('goals', 'status', 4))
+      .setValue('Fine');
+    const result = edit(rt, `Goals!${a1('goals', 'actual', 4)}`, '25');
     expect(result).toMatchObject({ kept: 1 });
-    expect(sheet(rt, 'Goals').getRange('P4').getValue()).toBe('Fine');
+    expect(
+      sheet(rt, 'Goals')
+        .getRange(a1('goals', 'status', 4))
+        .getValue(),
+    ).toBe('Fine');
   });
 
   it('never writes to a tab OpsPlan does not manage, nor for the header row', () => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LocalAppsScript } from '../../local/runtime/index.js';
+import { GOALS } from '../../src/core/spec/tabs.js';
 import { exampleRuntime, freshRuntime } from '../helpers.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -212,8 +213,15 @@ describe('Refresh writes only what is missing or differs, and never over a colla
     const goals = sheet(rt, 'Goals');
     const status = columnOf(goals, 'Status');
     const last = goals.getLastRow();
-    const template = goals.getRange(last, 1, 1, columnOf(goals, 'Due')).getValues()[0]!;
-    goals.getRange(last + 1, 1, 1, template.length).setValues([['G99', 'New KPI', ...template.slice(2)]]);
+    const width = columnOf(goals, 'Due');
+    const header = goals.getRange(1, 1, 1, width).getValues()[0]!;
+    const computed = new Set<string>(GOALS.columns.filter((c) => c.type === 'formula').map((c) => c.header));
+    // The last row's inputs, computed cells left empty as a person adding a row leaves them.
+    const template = goals
+      .getRange(last, 1, 1, width)
+      .getValues()[0]!
+      .map((v, i) => (computed.has(String(header[i])) ? '' : v));
+    goals.getRange(last + 1, 1, 1, width).setValues([['G99', 'New KPI', ...template.slice(2)]]);
 
     let edited = false;
     let formulaReads = 0;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { PendingDialog } from '../../local/playground/protocol.js';
 import { PlaygroundSession } from '../../local/playground/session.js';
+import { specColumn } from '../helpers.js';
 import { projectDir } from './playground-project.js';
 
 const stateFileIn = (prefix: string) => join(mkdtempSync(join(tmpdir(), prefix)), 'state.json');
@@ -16,20 +17,20 @@ describe('playground session', () => {
     const first = new PlaygroundSession({ stateFile, now: '2026-11-24T15:00:00Z' });
     expect(first.state().sheets.map((s) => s.name)).toContain('Goals');
     expect(first.state().sidebarOpen).toBe(true);
-    first.apply({ kind: 'edit', sheet: 'Goals', row: 3, column: 10, value: '99' });
+    first.apply({ kind: 'edit', sheet: 'Goals', row: 3, column: specColumn('goals', 'actual'), value: '99' });
     first.apply({ kind: 'run', fn: 'sendStatusEmailsNow', args: [] });
     const sent = first.state().outbox.length;
     expect(sent).toBeGreaterThan(0);
 
     const restarted = new PlaygroundSession({ stateFile, now: '2030-01-01T00:00:00Z' });
     const goals = restarted.state('Goals').active!;
-    expect(goals.cells[2]![9]!.v).toBe('99');
+    expect(goals.cells[2]![specColumn('goals', 'actual') - 1]!.v).toBe('99');
     expect(restarted.state().outbox.length).toBe(sent);
     expect(restarted.state().nowIso).toBe(first.state().nowIso); // the clock is part of the state
 
     restarted.reset();
     expect(restarted.state().outbox.length).toBe(0);
-    expect(restarted.state('Goals').active!.cells[2]![9]!.v).toBe('90.2');
+    expect(restarted.state('Goals').active!.cells[2]![specColumn('goals', 'actual') - 1]!.v).toBe('90.2');
   });
 
   it('reports a failing call as an error, like google.script.run', () => {

@@ -112,7 +112,7 @@ describe('Generate report', () => {
     const body = sheet.getRange(2, 1, 16, 5);
     body.setValues(body.getValues().sort((a, b) => String(a[1]).localeCompare(String(b[1]))));
     rt.setNow('2026-12-08T15:00:00Z');
-    ss(rt).getSheetByName('Goals')!.getRange('J3').setValue(96);
+    cellOf(rt, 'goals', 'actual', 'G2').setValue(96);
     rt.run('generateReportNow');
     const dates = sheetRecords(rt, 'History').map((r) => (r['Date'] as Date).toISOString().slice(0, 10));
     expect(dates).toHaveLength(24);

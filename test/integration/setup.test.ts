@@ -25,7 +25,13 @@ describe('Set up plan tabs on a new spreadsheet', () => {
     expect(header.getValues()[0]).toEqual(GOALS.columns.map((c) => c.header));
     expect(header.getNotes()[0]).toEqual(GOALS.columns.map((c) => c.note));
     expect(header.getFontWeights()[0]!.every((w) => w === 'bold')).toBe(true);
-    expect(goals.getFrozenRows()).toBe(1);
+    // The header row and each row's label (ID and name; a setting's or person's name) stay in view.
+    expect(
+      PLAN_TABS.map((t) => {
+        const sheet = ss.getSheetByName(t.name)!;
+        return [t.name, sheet.getFrozenRows(), sheet.getFrozenColumns()];
+      }),
+    ).toEqual(PLAN_TABS.map((t) => [t.name, 1, t.key === 'plan' || t.key === 'people' ? 1 : 2]));
     expect(goals.getTabColor()).toBe(GOALS.colour);
     for (const setting of SETTINGS)
       expect(ss.getRangeByName(setting.rangeName), setting.rangeName).not.toBeNull();
@@ -144,29 +150,50 @@ describe('Adopting a team’s own tabs', () => {
       ]),
     );
     expect(risks.kept).toEqual(['Board notes']);
-    expect(risks.addColumns).toEqual(['Category', 'Assumption', 'Score', 'Level', 'Review date', 'State']);
+    // Appended in the spec's order, after the team's last column.
+    expect(risks.addColumns).toEqual(['Level', 'Score', 'Category', 'Assumption', 'Review date', 'State']);
 
     rt.run('setUpPlan');
     expect(ss.getSheetByName('Risks')).toBeNull(); // adopted, not duplicated
     expect(sheet.getRange(1, 1, 4, 7).getValues()).toEqual(before);
     expect(sheet.getRange('C2').getNote()).toBe('probability agreed with finance');
     expect(sheet.getRange('A1').getBackground()).toBe('#123456');
-    expect(sheet.getRange(1, 8, 1, 6).getValues()[0]).toEqual([
-      'Category',
-      'Assumption',
-      'Score',
-      'Level',
-      'Review date',
-      'State',
-    ]);
+    expect(sheet.getRange(1, 8, 1, 6).getValues()[0]).toEqual(risks.addColumns);
     expect(sheet.getRange('B4').getFormula()).toBe(''); // a formula-looking description stays text
+    // Its ID and name are its leftmost columns: they are frozen with the header row.
+    expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([1, 2]);
+  });
+
+  it('freezes only the header row where ID and name are not leftmost, and keeps a freeze the team set', () => {
+    const rt = freshRuntime();
+    const ss = rt.service('SpreadsheetApp').getActiveSpreadsheet();
+    const milestones = ss.insertSheet('Milestones');
+    milestones.getRange(1, 1, 2, 3).setValues([
+      ['Owner', 'ID', 'Name'],
+      ['Ana', 'M1', 'Pilot'],
+    ]);
+    const people = ss.insertSheet('People');
+    people.getRange(1, 1, 2, 2).setValues([
+      ['Name', 'Email'],
+      ['Ana', 'ana@example.com'],
+    ]);
+    people.setFrozenRows(2);
+    rt.run('setUpPlan');
+    expect([milestones.getFrozenRows(), milestones.getFrozenColumns()]).toEqual([1, 0]);
+    expect(milestones.getRange(1, 1, 1, 3).getValues()[0]).toEqual(['Owner', 'ID', 'Name']);
+    expect([people.getFrozenRows(), people.getFrozenColumns()]).toEqual([2, 1]);
   });
 
   it('scores the adopted words: High × High is 16, a High risk', () => {
     const { rt, sheet } = foreignRiskRegister();
     rt.run('setUpPlan');
     rt.run('refreshKpiStatus');
-    const scoreAndLevel = sheet.getRange(2, 10, 3, 2).getValues();
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    const [score, level] = [header.indexOf('Score') + 1, header.indexOf('Level') + 1];
+    const scoreAndLevel = [2, 3, 4].map((row) => [
+      sheet.getRange(row, score).getValue(),
+      sheet.getRange(row, level).getValue(),
+    ]);
     expect(scoreAndLevel).toEqual([
       [16, 'High'],
       [6, 'Medium'],

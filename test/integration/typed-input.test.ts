@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/check.js';
 import type { NormalisePreview } from '../../src/gas/normalise.js';
 import type { PipelineResult } from '../../src/gas/pipeline.js';
-import { exampleRuntime, expectThrowMessage, isSpreadsheetWrite, sheetValues } from '../helpers.js';
+import { a1, exampleRuntime, expectThrowMessage, isSpreadsheetWrite, sheetValues } from '../helpers.js';
 
 type Runtime = ReturnType<typeof exampleRuntime>;
 
@@ -26,40 +26,43 @@ const findings = (rt: Runtime) => rt.run<{ findings: Finding[] }>('checkPlanNow'
 describe('the reproductions', () => {
   it('Direction "Maintain " with Baseline = Target is a Maintain KPI, not No data', () => {
     const rt = exampleRuntime();
-    type(rt, 'Goals', 'G7', 'Maintain ');
-    type(rt, 'Goals', 'H7', 100);
-    type(rt, 'Goals', 'I7', 100);
-    type(rt, 'Goals', 'J7', 97);
-    expect(cell(rt, 'Goals', 'O7')).toBe(0.97);
-    expect(cell(rt, 'Goals', 'P7')).toBe('On track');
+    type(rt, 'Goals', a1('goals', 'direction', 7), 'Maintain ');
+    type(rt, 'Goals', a1('goals', 'baseline', 7), 100);
+    type(rt, 'Goals', a1('goals', 'target', 7), 100);
+    type(rt, 'Goals', a1('goals', 'actual', 7), 97);
+    expect(cell(rt, 'Goals', a1('goals', 'progress', 7))).toBe(0.97);
+    expect(cell(rt, 'Goals', a1('goals', 'status', 7))).toBe('On track');
     const rules = findings(rt).map((f) => `${f.rule} ${f.tab}!${f.cell}`);
-    expect(rules).toContain('non-canonical-value Goals!G7');
-    expect(rules).not.toContain('target-equals-baseline Goals!I7');
+    expect(rules).toContain(`non-canonical-value Goals!${a1('goals', 'direction', 7)}`);
+    expect(rules).not.toContain(`target-equals-baseline Goals!${a1('goals', 'target', 7)}`);
   });
 
   it('State "Done " is Done: no Overdue, no escalation for finished work', () => {
     const rt = exampleRuntime();
-    type(rt, 'Timeline', 'J6', 'Done\u00a0'); // T5, five days late, pasted with a non-breaking space
-    expect(cell(rt, 'Timeline', 'L6')).toBe('Done');
-    expect(cell(rt, 'Timeline', 'M6')).toBe('');
+    type(rt, 'Timeline', a1('timeline', 'state', 6), 'Done\u00a0'); // T5, five days late, pasted with a non-breaking space
+    expect(cell(rt, 'Timeline', a1('timeline', 'status', 6))).toBe('Done');
+    expect(cell(rt, 'Timeline', a1('timeline', 'daysLeft', 6))).toBe('');
     const result = rt.run<PipelineResult>('sendStatusEmailsNow');
     expect(result.sent.filter((s) => s.kind === 'escalation')).toEqual([]);
     const rules = findings(rt).map((f) => `${f.rule} ${f.tab}!${f.cell}`);
     expect(rules).toEqual(
-      expect.arrayContaining(['non-canonical-value Timeline!J6', 'done-without-date Timeline!K6']),
+      expect.arrayContaining([
+        `non-canonical-value Timeline!${a1('timeline', 'state', 6)}`,
+        `done-without-date Timeline!${a1('timeline', 'completed', 6)}`,
+      ]),
     );
   });
 
   it('Likelihood " High" scores like High', () => {
     const rt = exampleRuntime();
-    type(rt, 'Risks', 'E2', ' High'); // with Impact Moderate (3)
-    type(rt, 'Risks', 'F2', 'MODERATE');
-    expect(cell(rt, 'Risks', 'G2')).toBe(12);
-    expect(cell(rt, 'Risks', 'H2')).toBe('High');
+    type(rt, 'Risks', a1('risks', 'likelihood', 2), ' High'); // with Impact Moderate (3)
+    type(rt, 'Risks', a1('risks', 'impact', 2), 'MODERATE');
+    expect(cell(rt, 'Risks', a1('risks', 'score', 2))).toBe(12);
+    expect(cell(rt, 'Risks', a1('risks', 'level', 2))).toBe('High');
     const risk = findings(rt).filter((f) => f.tab === 'Risks' && f.row === 2);
     expect(risk.map((f) => `${f.rule} ${f.cell}`)).toEqual([
-      'non-canonical-value E2',
-      'non-canonical-value F2',
+      `non-canonical-value ${a1('risks', 'likelihood', 2)}`,
+      `non-canonical-value ${a1('risks', 'impact', 2)}`,
     ]);
   });
 });
@@ -67,24 +70,24 @@ describe('the reproductions', () => {
 describe('Normalise values', () => {
   function messyPlan() {
     const rt = exampleRuntime();
-    type(rt, 'Goals', 'G7', 'maintain ');
-    type(rt, 'Goals', 'J3', "'90.2"); // Actual pasted as text: the formulas skip it
-    type(rt, 'Timeline', 'J6', ' DONE');
-    type(rt, 'Timeline', 'J7', 'not  started');
-    type(rt, 'Risks', 'E2', ' High');
+    type(rt, 'Goals', a1('goals', 'direction', 7), 'maintain ');
+    type(rt, 'Goals', a1('goals', 'actual', 3), "'90.2"); // Actual pasted as text: the formulas skip it
+    type(rt, 'Timeline', a1('timeline', 'state', 6), ' DONE');
+    type(rt, 'Timeline', a1('timeline', 'state', 7), 'not  started');
+    type(rt, 'Risks', a1('risks', 'likelihood', 2), ' High');
     return rt;
   }
 
   it('previews each non-canonical cell, then rewrites only those, one write per block', () => {
     const rt = messyPlan();
-    expect(cell(rt, 'Goals', 'P3')).toBe('No data');
+    expect(cell(rt, 'Goals', a1('goals', 'status', 3))).toBe('No data');
     const preview = rt.run<NormalisePreview>('previewNormaliseValues');
     expect(preview.cells.map((c) => [`${c.sheetName}!${c.cell}`, c.from, c.to])).toEqual([
-      ['Goals!J3', '90.2', 90.2],
-      ['Goals!G7', 'maintain ', 'Maintain'],
-      ['Timeline!J6', ' DONE', 'Done'],
-      ['Timeline!J7', 'not  started', 'Not started'],
-      ['Risks!E2', ' High', 'High'],
+      [`Goals!${a1('goals', 'actual', 3)}`, '90.2', 90.2],
+      [`Goals!${a1('goals', 'direction', 7)}`, 'maintain ', 'Maintain'],
+      [`Timeline!${a1('timeline', 'state', 6)}`, ' DONE', 'Done'],
+      [`Timeline!${a1('timeline', 'state', 7)}`, 'not  started', 'Not started'],
+      [`Risks!${a1('risks', 'likelihood', 2)}`, ' High', 'High'],
     ]);
     const before = Object.fromEntries(
       ['Goals', 'Timeline', 'Risks', 'Budget', 'People'].map((t) => [t, sheetValues(rt, t)]),
@@ -94,7 +97,7 @@ describe('Normalise values', () => {
       'normaliseValues',
       preview.cells.map((c) => ({ sheet: c.sheetName, cell: c.cell, from: c.from })),
     );
-    expect(result).toEqual({ written: 5, skipped: 0, writes: 4 }); // J6:J7 is one block
+    expect(result).toEqual({ written: 5, skipped: 0, writes: 4 }); // Timeline's State of rows 6 and 7 is one block
     expect(rt.calls.total(isSpreadsheetWrite)).toBe(4);
     const changed: string[] = [];
     for (const [tab, rows] of Object.entries(before))
@@ -107,22 +110,30 @@ describe('Normalise values', () => {
       );
     // The rewritten cells, and the formula results that now read them.
     expect(changed.sort()).toEqual(
-      ['Goals!J3', 'Goals!G7', 'Timeline!J6', 'Timeline!J7', 'Risks!E2', 'Goals!O3', 'Goals!P3'].sort(),
+      [
+        `Goals!${a1('goals', 'actual', 3)}`,
+        `Goals!${a1('goals', 'direction', 7)}`,
+        `Timeline!${a1('timeline', 'state', 6)}`,
+        `Timeline!${a1('timeline', 'state', 7)}`,
+        `Risks!${a1('risks', 'likelihood', 2)}`,
+        `Goals!${a1('goals', 'progress', 3)}`,
+        `Goals!${a1('goals', 'status', 3)}`,
+      ].sort(),
     );
-    expect(cell(rt, 'Goals', 'P3')).toBe('At risk');
+    expect(cell(rt, 'Goals', a1('goals', 'status', 3))).toBe('At risk');
     expect(findings(rt).filter((f) => f.rule === 'non-canonical-value')).toEqual([]);
   });
 
   it('skips a cell edited since the preview, and refuses anything but a preview’s cells', () => {
     const rt = messyPlan();
     const preview = rt.run<NormalisePreview>('previewNormaliseValues');
-    type(rt, 'Timeline', 'J6', 'Blocked'); // someone changed it meanwhile
+    type(rt, 'Timeline', a1('timeline', 'state', 6), 'Blocked'); // someone changed it meanwhile
     const result = rt.run<{ written: number; skipped: number }>(
       'normaliseValues',
       preview.cells.map((c) => ({ sheet: c.sheetName, cell: c.cell, from: c.from })),
     );
     expect(result).toMatchObject({ written: 4, skipped: 1 });
-    expect(cell(rt, 'Timeline', 'J6')).toBe('Blocked');
+    expect(cell(rt, 'Timeline', a1('timeline', 'state', 6))).toBe('Blocked');
     for (const bad of [[{ sheet: 'Goals', cell: '=A1', from: 'x' }], 'all', [{ sheet: 'Goals' }]])
       expect(expectThrowMessage(() => rt.run('normaliseValues', bad))).toMatch(
         /^OpsPlan refused the request: the cells/,

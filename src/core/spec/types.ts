@@ -100,6 +100,11 @@ export interface TabSpec {
   description: string;
   /** Prefix of generated IDs (G1, T1…). */
   idPrefix?: string;
+  /**
+   * How many leading columns name a row (the ID and the name): Set up freezes them with the header
+   * row, so a row keeps its label when scrolled sideways (only where they are the tab's leftmost).
+   */
+  labelColumns?: number;
   columns: readonly ColumnSpec[];
   /** The shapes teams write this tab in (RACI: a list of names, or a matrix); absent: one shape, every column. */
   shapes?: readonly TabShape[];
