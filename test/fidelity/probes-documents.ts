@@ -131,5 +131,11 @@ export function documentProbes(): Probe[] {
         return [sheet.getFrozenRows(), sheet.getFrozenColumns()];
       },
     },
+    {
+      name: 'a sheet without merged cells has no merged ranges',
+      reference: `${RANGE}#getMergedRanges()`,
+      expected: 0,
+      run: ({ sheet }) => sheet.getRange(1, 1, 5, 5).getMergedRanges().length,
+    },
   ];
 }
