@@ -60,12 +60,20 @@ describe('planSetup: what Set up will do', () => {
         spec.kind === 'settings' ? settingsBody : [],
       ),
       headerNotes: spec.columns.map((c) => c.note),
+      frozenRows: 1,
+      frozenColumns: spec.labelColumns,
     }));
-    const plan = planSetup({
-      sheets,
-      namedRanges: Object.fromEntries(SETTINGS.map((s, i) => [s.rangeName, `Plan!B${i + 2}`])),
-    } satisfies WorkbookShape);
+    const namedRanges = Object.fromEntries(SETTINGS.map((s, i) => [s.rangeName, `Plan!B${i + 2}`]));
+    const plan = planSetup({ sheets, namedRanges } satisfies WorkbookShape);
     expect(plan.tabs.map((t) => [t.sheetName, t.action])).toEqual(PLAN_TABS.map((s) => [s.name, 'ready']));
     expect(plan.changes).toBe(0);
+    // Unfrozen (a tab set up before freezing, or a team's), it freezes the header and the labels.
+    const unfrozen = planSetup({
+      sheets: sheets.map((s) => ({ ...s, frozenRows: 0, frozenColumns: 0 })),
+      namedRanges,
+    });
+    expect(unfrozen.tabs.map((t) => [t.sheetName, t.action, t.freeze])).toEqual(
+      PLAN_TABS.map((s) => [s.name, 'adopt', { rows: 1, columns: s.labelColumns }]),
+    );
   });
 });
