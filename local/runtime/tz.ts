@@ -47,22 +47,11 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/**
- * Wall clocks already computed, per zone and exact instant. `formatToParts` costs tens of
- * microseconds and a run converts the same few dates (midnights of due dates) thousands of times.
- */
-const wallClocks = new Map<string, Map<number, Readonly<WallClock>>>();
-const WALL_CLOCK_CACHE_LIMIT = 50_000;
-
-/** The wall clock that `instantMs` shows in `timeZone`. */
-export function wallClock(instantMs: number, timeZone: string): Readonly<WallClock> {
-  let zone = wallClocks.get(timeZone);
-  if (!zone) wallClocks.set(timeZone, (zone = new Map()));
-  const known = zone.get(instantMs);
-  if (known) return known;
+/** The wall clock of `instantMs` in `timeZone`, asked of Intl (tens of microseconds a call). */
+function wallClockOfIntl(instantMs: number, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(instantMs))) parts[p.type] = p.value;
-  const clock = Object.freeze({
+  return {
     year: Number(parts.year),
     month: Number(parts.month),
     day: Number(parts.day),
@@ -71,10 +60,52 @@ export function wallClock(instantMs: number, timeZone: string): Readonly<WallClo
     second: Number(parts.second),
     millisecond: ((instantMs % 1000) + 1000) % 1000,
     weekday: WEEKDAYS.indexOf(parts.weekday),
-  });
-  if (zone.size >= WALL_CLOCK_CACHE_LIMIT) zone.clear();
-  zone.set(instantMs, clock);
-  return clock;
+  };
+}
+
+const MS_PER_HOUR = 3_600_000;
+/** Per zone, the offset from UTC over a whole UTC hour, when it holds for all of that hour. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+const HOUR_OFFSET_CACHE_LIMIT = 100_000;
+
+const offsetOfIntl = (instantMs: number, timeZone: string): number => {
+  const w = wallClockOfIntl(instantMs, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - instantMs;
+};
+
+/**
+ * The zone's offset over the UTC hour holding `instantMs`, or null when it changes inside that hour.
+ * Zones change offset at most once in an hour, so equal offsets at both ends mean no change between.
+ */
+function hourOffset(instantMs: number, timeZone: string): number | null {
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
+  const hour = Math.floor(instantMs / MS_PER_HOUR);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const first = offsetOfIntl(hour * MS_PER_HOUR, timeZone);
+    offset = first === offsetOfIntl((hour + 1) * MS_PER_HOUR - 1, timeZone) ? first : null;
+    if (zone.size >= HOUR_OFFSET_CACHE_LIMIT) zone.clear();
+    zone.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall clock that `instantMs` shows in `timeZone`. */
+export function wallClock(instantMs: number, timeZone: string): WallClock {
+  const offset = hourOffset(instantMs, timeZone);
+  if (offset === null) return wallClockOfIntl(instantMs, timeZone);
+  const shifted = new Date(instantMs + offset);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    millisecond: shifted.getUTCMilliseconds(),
+    weekday: shifted.getUTCDay(),
+  };
 }
 
 /** Offset of `timeZone` from UTC at `instantMs`, in milliseconds. */
