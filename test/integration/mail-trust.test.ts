@@ -147,6 +147,34 @@ describe('Mail: at most once', () => {
     expect(digests.length).toBe(4);
   });
 
+  it('an escalation goes once per due date, and again once 28 days have passed if the work is still late', () => {
+    const rt = exampleRuntime();
+    /** "Late work escalated to you:" lines of the messages a run sent, as "to: line". */
+    const escalations = (since: number) =>
+      rt.outbox.messages.slice(since).flatMap((m) => {
+        const block = /Late work escalated to you:\n((?:- .*\n?)+)/.exec(m.text)?.[1] ?? '';
+        return block
+          .split('\n')
+          .filter((l) => l.startsWith('- '))
+          .map((l) => `${m.to[0]}: ${l.split(' ')[1]}`);
+      });
+    rt.run('sendStatusEmailsNow');
+    const first = escalations(0);
+    expect(first.length).toBeGreaterThan(0);
+    let seen = rt.outbox.messages.length;
+    rt.setNow('2026-12-22T15:00:00Z'); // 28 days later: still remembered
+    rt.run('sendStatusEmailsNow'); // (work that became late since is escalated: not ours to count)
+    expect(escalations(seen).filter((e) => first.includes(e))).toEqual([]);
+    seen = rt.outbox.messages.length;
+    rt.setNow('2026-12-23T15:00:00Z'); // past ESCALATION_REPEAT_DAYS (src/core/email-keys.ts)
+    rt.run('sendStatusEmailsNow');
+    expect(
+      escalations(seen)
+        .filter((e) => first.includes(e))
+        .sort(),
+    ).toEqual([...first].sort());
+  });
+
   it('overlapping scheduled and by-hand runs send each recipient one message', () => {
     const rt = exampleRuntime();
     rt.run('saveScheduleSettings', weekly);
