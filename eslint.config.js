@@ -4,7 +4,17 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-selftest/', 'node_modules/', 'coverage/', 'test-results/', '.playground/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-selftest/',
+      'dist-marketplace/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      '.playground/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

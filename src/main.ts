@@ -14,7 +14,13 @@ import { type CheckinResult, type MyItems, myItems, saveCheckin } from './gas/ch
 import { fillEditedRows, type LiveRowsResult } from './gas/live-rows';
 import { withDocumentLock } from './gas/lock';
 import { applyNormalise, type NormalisePreview, previewNormalise } from './gas/normalise';
-import { type PipelineResult, previewMail, runPipeline, type SendPreview } from './gas/pipeline';
+import {
+  type PipelineResult,
+  previewMail,
+  runPipeline,
+  runScheduled,
+  type SendPreview,
+} from './gas/pipeline';
 import {
   type ExampleResult,
   insertExample,
@@ -24,15 +30,7 @@ import {
   setUpPlanTabs,
 } from './gas/plan-actions';
 import { generateReport } from './gas/report';
-import {
-  approveRecipients,
-  deleteOwnPipelineTriggers,
-  isStaleTrigger,
-  loadSchedule,
-  saveSchedule,
-  type ScheduleStatus,
-  scheduleStatus,
-} from './gas/schedule';
+import { approveRecipients, saveSchedule, type ScheduleStatus, scheduleStatus } from './gas/schedule';
 import type { SetupResult } from './gas/setup';
 import { alertUser, buildMenu, confirmUser, openSidebar, takeSidebarSection, toast } from './gas/ui';
 
@@ -59,14 +57,12 @@ export function showSidebar(): void {
   openSidebar();
 }
 
-/** Installable time-driven trigger: the scheduled pipeline. */
+/**
+ * Installable time-driven trigger: the scheduled pipeline. In a published add-on it may run with
+ * no active spreadsheet; it finds its own from the trigger's ID (src/gas/schedule-state.ts).
+ */
 export function runScheduledPipeline(event?: GoogleAppsScript.Events.TimeDriven): PipelineResult | null {
-  const schedule = loadSchedule();
-  if (isStaleTrigger(schedule, event?.triggerUid === undefined ? undefined : String(event.triggerUid))) {
-    deleteOwnPipelineTriggers(active());
-    return null;
-  }
-  return runPipeline(active(), { mode: 'scheduled', schedule });
+  return runScheduled(event?.triggerUid === undefined ? undefined : String(event.triggerUid));
 }
 
 // ---- menu handlers ----

@@ -111,3 +111,26 @@ export function specColumn<K extends TabKey>(tab: K, column: ColumnKeyOf<Tabs[K]
 export function a1<K extends TabKey>(tab: K, column: ColumnKeyOf<Tabs[K]>, row: number): string {
   return cellA1(row, specColumn(tab, column));
 }
+
+/**
+ * Runs `work` (as the execution that clock advance fires) and, at its first sendEmail, starts a
+ * second execution `overlap` in the middle of it: two overlapping runs. Returns what the second
+ * one returned.
+ */
+export function overlapAtFirstSend<T>(rt: LocalAppsScript, work: () => unknown, overlap: () => T): T {
+  let started = false;
+  let inner: T | undefined;
+  rt.calls.beforeCall = (name) => {
+    if (name === 'MailApp.sendEmail' && !started) {
+      started = true;
+      inner = overlap();
+    }
+  };
+  try {
+    work();
+  } finally {
+    rt.calls.beforeCall = undefined;
+  }
+  if (!started) throw new Error('the first run sent nothing, so nothing overlapped it');
+  return inner as T;
+}

@@ -51,6 +51,24 @@ export const PROPERTY_CHUNK_BYTES = 8000;
 export const SEND_LOG_BUDGET_BYTES = 180 * KB;
 /** The approved recipients' share of the document store. */
 export const APPROVED_BUDGET_BYTES = 120 * KB;
+/**
+ * A schedule's state lives in its owner's user properties, whose 500 KB are shared by every
+ * spreadsheet where that user owns a schedule (docs/APPS-SCRIPT.md#properties): each spreadsheet's
+ * send log and approved set get these shares (OpsPlan's choice: about three full-size schedules
+ * per user), and never more than the store has free.
+ */
+export const OWNER_LOG_BUDGET_BYTES = 100 * KB;
+export const OWNER_APPROVED_BUDGET_BYTES = 40 * KB;
+/** Left free in a user's store for the rest of a schedule's state (pending, held, last run, lease). */
+export const USER_STORE_RESERVE_BYTES = 24 * KB;
+
+/**
+ * How long a run's claim on a schedule's send log lasts: an execution ends by the 6-minute limit,
+ * so a claim left by a killed run lapses a minute after that (docs/APPS-SCRIPT.md#execution).
+ */
+export const SCHEDULE_LEASE_MS = EXECUTION_LIMIT_MS + 60 * 1000;
+/** How long a run waits for the user lock that guards taking and giving back that claim. */
+export const USER_LOCK_WAIT_MS = 10_000;
 
 // ---- Spreadsheets (docs/APPS-SCRIPT.md#spreadsheets) ----
 

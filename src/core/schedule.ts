@@ -57,6 +57,36 @@ export type LastRun = z.infer<typeof LastRunSchema>;
 /** The last scheduled run's record as stored; anything unreadable is no record. */
 export const readLastRun = (raw: string | null): LastRun | null => readStored(LastRunSchema, raw);
 
+/**
+ * What every user of a spreadsheet may know about its schedule, kept in the spreadsheet itself
+ * (developer metadata OpsPlan writes and reads, docs/APPS-SCRIPT.md#triggers): which trigger serves
+ * it, who owns it, and what it is. It lets a scheduled run with no document tell whether its
+ * trigger is still the one serving the spreadsheet. The approved set and the send log are not
+ * here: they are the owner's (user properties).
+ */
+export const ScheduleMarkSchema = z.object({
+  trigger: z.string(),
+  owner: z.string(),
+  schedule: ScheduleSchema,
+});
+export type ScheduleMark = z.infer<typeof ScheduleMarkSchema>;
+
+export const readScheduleMark = (raw: string | null): ScheduleMark | null =>
+  readStored(ScheduleMarkSchema, raw);
+
+/**
+ * Whether a run of the trigger `triggerUid` serves the spreadsheet's schedule: only the trigger the
+ * spreadsheet's mark names, for a schedule its owner still has on. Any other removes itself.
+ */
+export function isServingTrigger(
+  mark: ScheduleMark | null,
+  own: Schedule | null,
+  triggerUid: string | undefined,
+): boolean {
+  if (!mark || !own || own.mode === 'off' || mark.schedule.mode === 'off') return false;
+  return triggerUid === undefined || mark.trigger === triggerUid;
+}
+
 /** Day of the week of a day number (0 = Sunday); day 0, 1899-12-30, was a Saturday. */
 export const weekdayOf = (day: number): number => (((day + 6) % 7) + 7) % 7;
 

@@ -75,6 +75,20 @@ export interface LogWrite {
   remove: string[];
 }
 
+/**
+ * A log's budget in a store shared with other data: its own share, but never more than what it
+ * holds now plus what the store has free above a reserve (so a write never meets the store limit).
+ */
+export function logBudget(
+  share: number,
+  storeBytes: number,
+  logBytes: number,
+  storeLimit: number,
+  reserve: number,
+): number {
+  return Math.max(0, Math.min(share, logBytes + storeLimit - reserve - storeBytes));
+}
+
 export class SendLedger {
   private readonly live = new Map<string, number>();
   /** Bytes the live entries take, encoded. */
@@ -88,8 +102,15 @@ export class SendLedger {
   readonly unknown: UnknownOutcome[] = [];
   private stale = false;
 
-  /** Reads every log property (one getProperties call's result), dropping expired entries. */
-  constructor(properties: Readonly<Record<string, string>>, today: number) {
+  /**
+   * Reads every log property (one getProperties call's result), dropping expired entries. The log
+   * never takes more than `budgetBytes` (the document's share by default; see logBudget).
+   */
+  constructor(
+    properties: Readonly<Record<string, string>>,
+    today: number,
+    private readonly budgetBytes: number = SEND_LOG_BUDGET_BYTES,
+  ) {
     this.confirmed = Number(properties[LOG_CONFIRMED] ?? 0) || 0;
     const headers = new Map<number, RecordHeader>();
     let maxSeq = 0;
@@ -134,7 +155,7 @@ export class SendLedger {
   /** Bytes the log would take with these entries added. */
   fits(entries: readonly LogEntry[]): boolean {
     const extra = entries.reduce((n, e) => n + entryText(hashKey(e.key), e.expires).length + 1, 0);
-    return this.bytes + extra + 400 <= SEND_LOG_BUDGET_BYTES;
+    return this.bytes + extra + 400 <= this.budgetBytes;
   }
 
   /**
@@ -218,6 +239,18 @@ export class SendLedger {
     this.stale = false;
     this.confirmed = seq;
     return { set, remove };
+  }
+
+  /**
+   * Takes in another log's live entries (moving a schedule's log to a new store), the latest-
+   * expiring first while they fit the budget; the next finish() writes them, compacted.
+   */
+  absorb(other: SendLedger): void {
+    for (const [hash, expires] of [...other.live].sort((a, b) => b[1] - a[1])) {
+      if (this.bytes + entryText(hash, expires).length + 401 > this.budgetBytes) break;
+      this.add(hash, expires);
+      this.stale = true;
+    }
   }
 
   /** How many entries the log holds, and their bytes (for tests and the bench). */

@@ -24,6 +24,7 @@ import { ROWS_GROWTH } from '../core/limits';
 import type { Kpi } from '../core/plan-model';
 import type { HistoryEntry } from '../core/report';
 import { HISTORY } from '../core/spec/tabs';
+import { cacheStore } from './state-store';
 import { cellValues } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -37,14 +38,17 @@ export interface HistoryRead {
   normalised?: NormalisedHistory;
 }
 
-/** The stored index of this History tab (the sheet's ID guards against a replaced tab). */
+/**
+ * The stored index of this History tab (the sheet's ID guards against a replaced tab), in the
+ * document's store, or the running user's where a scheduled run has no document (src/gas/state-store.ts).
+ */
 function loadIndex(sheet: Sheet): Block[] | null {
-  const text = PropertiesService.getDocumentProperties().getProperty(HISTORY_INDEX_KEY);
+  const text = cacheStore(sheet.getParent().getId()).getProperty(HISTORY_INDEX_KEY);
   return decodeIndex(text, sheet.getSheetId());
 }
 
 function saveIndex(sheet: Sheet, blocks: readonly Block[]): void {
-  PropertiesService.getDocumentProperties().setProperty(
+  cacheStore(sheet.getParent().getId()).setProperty(
     HISTORY_INDEX_KEY,
     encodeIndex(sheet.getSheetId(), blocks),
   );

@@ -7,7 +7,12 @@
 export type { SendKey } from '../core/email-keys';
 export { LOG_CONFIRMED, LOG_PREFIX } from '../core/send-log';
 
-/** Document properties: shared by every user of this spreadsheet. */
+/**
+ * Document properties: shared by every user of this spreadsheet. A schedule's state (schedule,
+ * trigger, approved, held, pending, last run, send log) uses the same names inside its owner's
+ * user properties, under OWNER_PREFIX + the spreadsheet's ID (src/gas/state-store.ts); versions
+ * before that kept it here, and it moves on first use (src/gas/schedule-state.ts).
+ */
 export const DOC = {
   /** The saved schedule (JSON). */
   schedule: 'opsplan.schedule',
@@ -31,7 +36,17 @@ export const DOC = {
 export const USER = {
   /** The sidebar section a menu item asked to open. */
   sidebarSection: 'opsplan.sidebar.section',
+  /** `opsplan.trigger.<trigger id>` = the ID of the spreadsheet that trigger's schedule belongs to. */
+  triggerSpreadsheetPrefix: 'opsplan.trigger.',
 } as const;
+
+/** `opsplan.sheet.<spreadsheet id>.` + a DOC name: a schedule's state in its owner's user properties. */
+export const OWNER_PREFIX = 'opsplan.sheet.';
+/** Inside that namespace only: a run's claim on the schedule's send log (src/gas/lock.ts). */
+export const LEASE = 'opsplan.lease';
+
+/** Developer metadata on the spreadsheet: the schedule's public mark (src/core/schedule.ts ScheduleMark). */
+export const SCHEDULE_MARK_KEY = 'opsplan.schedule';
 
 export type DocumentKey = (typeof DOC)[keyof typeof DOC];
 export type UserKey = (typeof USER)[keyof typeof USER];

@@ -18,13 +18,25 @@ import {
   pendingOf,
   planRun,
 } from '../core/outbox';
-import type { Schedule } from '../core/schedule';
+import { DEFAULT_SCHEDULE, isServingTrigger, type Schedule } from '../core/schedule';
 import { type UnknownOutcome } from '../core/send-log';
 import { DOC } from './keys';
+import { claimScheduleLog, releaseScheduleLog } from './lock';
 import { loadApproved, saveHeld } from './recipients';
 import { generateReport, prepareReport } from './report';
-import { loadSchedule, recordLastRun, scheduleOwner } from './schedule';
-import { SendLog } from './send-log';
+import {
+  clearOwnSchedule,
+  deleteTriggerById,
+  migrateLegacySchedule,
+  ownerLog,
+  ownsSchedule,
+  type OwnState,
+  ownState,
+  readMark,
+  scheduledSpreadsheet,
+} from './schedule-state';
+import { SendLog, SendLogs } from './send-log';
+import { documentStore, type KeyValues } from './state-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -63,7 +75,7 @@ function loadPending(all: Readonly<Record<string, string>>): Pending | null {
   return decodePending(chunks);
 }
 
-function savePending(props: GoogleAppsScript.Properties.Properties, pending: Pending | null): void {
+function savePending(props: KeyValues, pending: Pending | null): void {
   const old = props.getKeys().filter((k) => k.startsWith(PENDING));
   const set = pending ? Object.fromEntries(encodePending(pending).map((c, i) => [`${PENDING}${i}`, c])) : {};
   if (Object.keys(set).length) props.setProperties(set);
@@ -83,84 +95,157 @@ const emptyResult = (): PipelineResult => ({
   quotaLeft: 0,
 });
 
+/**
+ * A scheduled run (the time-driven trigger's handler): finds its spreadsheet (the active one, or by
+ * the ID its trigger was saved with), checks that this trigger still serves that spreadsheet's
+ * schedule (or retires it), and runs the pipeline as the schedule's owner.
+ */
+export function runScheduled(triggerUid: string | undefined): PipelineResult | null {
+  const ss = scheduledSpreadsheet(triggerUid);
+  if (!ss) {
+    console.warn('OpsPlan: this trigger belongs to no saved schedule any more, so it removes itself.');
+    if (triggerUid !== undefined) deleteTriggerById(triggerUid);
+    return null;
+  }
+  migrateLegacySchedule(ss);
+  const mark = readMark(ss);
+  const own = ownState(ss);
+  if (!isServingTrigger(mark, own.schedule, triggerUid)) {
+    // Turned off, or replaced by a later save (possibly another user's): this trigger retires, and
+    // a schedule of this user that the spreadsheet no longer names leaves their store.
+    if (triggerUid !== undefined) deleteTriggerById(triggerUid);
+    if (own.trigger !== mark?.trigger) clearOwnSchedule(own);
+    return null;
+  }
+  return runPipeline(ss, { mode: 'scheduled', schedule: own.schedule! });
+}
+
+const busy = (result: PipelineResult): PipelineResult => {
+  result.message =
+    'Another OpsPlan run was still working on this spreadsheet, so this one stopped without sending anything. The other run sends the emails.';
+  console.warn(result.message);
+  return result;
+};
+
+/**
+ * Where a run records what it sends, and the locks that exclude every other run writing there:
+ * the document's log under the document lock (every run that has the document), and the schedule
+ * owner's log under the owner's claim (scheduled runs, and Send now by the owner). Send now by
+ * another editor does not reach the owner's log (docs/APPS-SCRIPT.md#properties).
+ */
 export function runPipeline(ss: Spreadsheet, options: PipelineOptions): PipelineResult {
   const started = Date.now();
-  const lock = LockService.getDocumentLock();
   const result = emptyResult();
-  if (!lock.tryLock(PIPELINE_LOCK_WAIT_MS)) {
-    result.message =
-      'Another OpsPlan run was still working on this spreadsheet, so this one stopped without sending anything. The other run sends the emails.';
-    console.warn(result.message);
-    return result;
-  }
+  const byHand = options.mode === 'byHand';
+  const doc = documentStore();
+  if (doc) migrateLegacySchedule(ss);
+  const mark = readMark(ss);
+  const ownAtStart = ownState(ss);
+  const own = byHand && !ownsSchedule(mark, ownAtStart) ? null : ownAtStart;
+  const docLock = doc ? LockService.getDocumentLock() : null;
+  if (docLock && !docLock.tryLock(PIPELINE_LOCK_WAIT_MS)) return busy(result);
   try {
-    const schedule = options.schedule ?? loadSchedule();
-    const run = generateReport(ss, schedule.escalations);
-    const props = PropertiesService.getDocumentProperties();
-    const all = props.getProperties();
-    const today = run.report.today;
-    const log = new SendLog(props, all, today);
-    result.unknown = log.unknown.map(({ to, kind, subject }: UnknownOutcome) => ({ to, kind, subject }));
-    const byHand = options.mode === 'byHand';
-    const composed = composeMail(run, schedule, byHand, (key) => log.has(key), loadPending(all));
-    result.skipped = composed.unreachable;
-    result.superseded = composed.superseded;
-    const quota = MailApp.getRemainingDailyQuota();
-    const owner = byHand ? null : scheduleOwner();
-    const plan = planRun(composed.mails, {
-      approved: byHand
-        ? options.confirmed
-          ? new Set(options.confirmed.map((a) => a.trim().toLowerCase()))
-          : null
-        : loadApproved(all),
-      owner,
-      cap: run.model.settings.maxRecipientsPerRun,
-      quota,
-      planName: run.report.planName,
-      context: { url: run.url, today },
-      sent: (key) => log.has(key),
-    });
-    const held: Held[] = [...plan.held];
-    /** Messages whose sendEmail threw: they go again on the next run of this period. */
-    const retry: OutgoingMail[] = [];
+    const claim = own ? claimScheduleLog(own.store) : null;
+    if (own && claim === null) return busy(result);
     try {
-      for (const mail of plan.send) {
-        if (Date.now() - started > SEND_TIME_BUDGET_MS) held.push({ mail, reason: 'time limit' });
-        else if (!log.fits(mail.log)) held.push({ mail, reason: 'send log full' });
-        else {
-          const outcome = send(mail, log, result);
-          if (outcome === 'failed') retry.push(mail);
-          else if (outcome === 'unrecorded') held.push({ mail, reason: 'send log full' });
-        }
-      }
+      return runLocked(
+        ss,
+        options,
+        { doc, own: own && ownState(ss), mark: mark?.schedule ?? null },
+        started,
+        result,
+      );
     } finally {
-      try {
-        log.finish();
-      } catch (error) {
-        console.warn(`OpsPlan: the send log could not be confirmed: ${String(error)}`);
-      }
-      savePending(props, pendingOf(composed.period, [...held.map((h) => h.mail), ...retry]));
-      if (!byHand) saveHeld(plan.unapproved);
+      if (own && claim) releaseScheduleLog(own.store, claim);
     }
-    result.ran = true;
-    result.held = held.map((h) => ({ to: h.mail.to, reason: h.reason }));
-    result.pending = held.length + retry.length;
-    result.quotaLeft = MailApp.getRemainingDailyQuota();
-    result.message = [summarise(result), ...run.notices].join(' ');
-    recordLastRun(
-      Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm z'),
-      result.message,
-    );
-    return result;
   } finally {
-    lock.releaseLock();
+    docLock?.releaseLock();
   }
 }
 
+function runLocked(
+  ss: Spreadsheet,
+  options: PipelineOptions,
+  stores: { doc: KeyValues | null; own: OwnState | null; mark: Schedule | null },
+  started: number,
+  result: PipelineResult,
+): PipelineResult {
+  const byHand = options.mode === 'byHand';
+  const schedule = options.schedule ?? stores.mark ?? DEFAULT_SCHEDULE;
+  const run = generateReport(ss, schedule.escalations);
+  const today = run.report.today;
+  const docAll = stores.doc?.getProperties() ?? null;
+  const logs: SendLog[] = [];
+  if (stores.doc && docAll) logs.push(new SendLog(stores.doc, docAll, today));
+  if (stores.own) logs.push(ownerLog(stores.own, today));
+  const log = new SendLogs(logs);
+  // Pending and held mail, and the last run, belong to the log the run answers to: the owner's
+  // for scheduled runs, the document's for Send now.
+  const primary = byHand
+    ? { store: stores.doc!, all: docAll! }
+    : { store: stores.own!.store, all: stores.own!.all };
+  result.unknown = log.unknown.map(({ to, kind, subject }: UnknownOutcome) => ({ to, kind, subject }));
+  const composed = composeMail(run, schedule, byHand, (key) => log.has(key), loadPending(primary.all));
+  result.skipped = composed.unreachable;
+  result.superseded = composed.superseded;
+  const quota = MailApp.getRemainingDailyQuota();
+  const owner = byHand ? null : scheduleOwner(primary.all);
+  const plan = planRun(composed.mails, {
+    approved: byHand
+      ? options.confirmed
+        ? new Set(options.confirmed.map((a) => a.trim().toLowerCase()))
+        : null
+      : loadApproved(primary.all),
+    owner,
+    cap: run.model.settings.maxRecipientsPerRun,
+    quota,
+    planName: run.report.planName,
+    context: { url: run.url, today },
+    sent: (key) => log.has(key),
+  });
+  const held: Held[] = [...plan.held];
+  /** Messages whose sendEmail threw: they go again on the next run of this period. */
+  const retry: OutgoingMail[] = [];
+  try {
+    for (const mail of plan.send) {
+      if (Date.now() - started > SEND_TIME_BUDGET_MS) held.push({ mail, reason: 'time limit' });
+      else if (!log.fits(mail.log)) held.push({ mail, reason: 'send log full' });
+      else {
+        const outcome = send(mail, log, result);
+        if (outcome === 'failed') retry.push(mail);
+        else if (outcome === 'unrecorded') held.push({ mail, reason: 'send log full' });
+      }
+    }
+  } finally {
+    log.finish();
+    savePending(primary.store, pendingOf(composed.period, [...held.map((h) => h.mail), ...retry]));
+    if (!byHand) saveHeld(primary.store, plan.unapproved);
+  }
+  result.ran = true;
+  result.held = held.map((h) => ({ to: h.mail.to, reason: h.reason }));
+  result.pending = held.length + retry.length;
+  result.quotaLeft = MailApp.getRemainingDailyQuota();
+  result.message = [summarise(result), ...run.notices].join(' ');
+  const lastRun = JSON.stringify({
+    at: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm z'),
+    summary: result.message.slice(0, 4000),
+  });
+  primary.store.setProperty(DOC.lastRun, lastRun);
+  // Editors see the last scheduled run too, where the run has the document.
+  if (!byHand && stores.doc) stores.doc.setProperty(DOC.lastRun, lastRun);
+  return result;
+}
+
+/** The email of the user who saved the schedule, when Apps Script revealed it. */
+function scheduleOwner(all: Readonly<Record<string, string>>): string | null {
+  const owner = all[DOC.scheduleOwner] ?? '';
+  return owner.includes('@') ? owner : null;
+}
+
 /** Records the message, sends it, and settles its record: at most once, whatever fails. */
-function send(mail: OutgoingMail, log: SendLog, result: PipelineResult): 'sent' | 'failed' | 'unrecorded' {
-  const seq = log.intend({ to: mail.to, kind: mail.kind, subject: mail.subject }, mail.log);
-  if (seq === null) return 'unrecorded';
+function send(mail: OutgoingMail, log: SendLogs, result: PipelineResult): 'sent' | 'failed' | 'unrecorded' {
+  const seqs = log.intend({ to: mail.to, kind: mail.kind, subject: mail.subject }, mail.log);
+  if (seqs === null) return 'unrecorded';
   try {
     MailApp.sendEmail({
       to: mail.to,
@@ -171,14 +256,10 @@ function send(mail: OutgoingMail, log: SendLog, result: PipelineResult): 'sent' 
     });
   } catch (error) {
     result.failed.push({ to: mail.to, error: error instanceof Error ? error.message : String(error) });
-    try {
-      log.failed(seq);
-    } catch {
-      // Its record stays: the message counts as sent rather than risk sending it twice.
-    }
+    log.failed(seqs);
     return 'failed';
   }
-  log.sent(seq);
+  log.sent(seqs);
   result.sent.push({ kind: mail.kind, to: mail.to, subject: mail.subject });
   return 'sent';
 }
@@ -220,10 +301,16 @@ export interface SendPreview {
 
 /** What Send now would send, per recipient, without sending: the confirmation shows it. */
 export function previewMail(ss: Spreadsheet): SendPreview {
-  const schedule = loadSchedule();
+  migrateLegacySchedule(ss);
+  const mark = readMark(ss);
+  const own = ownState(ss);
+  const schedule = mark?.schedule ?? DEFAULT_SCHEDULE;
   const run = prepareReport(ss);
-  const all = PropertiesService.getDocumentProperties().getProperties();
-  const log = new SendLog(PropertiesService.getDocumentProperties(), all, run.report.today);
+  const doc = documentStore()!;
+  const all = doc.getProperties();
+  const logs = [new SendLog(doc, all, run.report.today)];
+  if (ownsSchedule(mark, own)) logs.push(ownerLog(own, run.report.today));
+  const log = new SendLogs(logs);
   const composed = composeMail(run, schedule, true, (key) => log.has(key), loadPending(all));
   const recipients = [...new Set(composed.mails.map((m) => m.to.toLowerCase()))];
   return {

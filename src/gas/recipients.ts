@@ -1,12 +1,12 @@
 /**
- * Approved recipients and held ones, in document properties: saving a schedule stores the exact
- * set its owner saw and approved; a scheduled run sends to nobody else.
+ * Approved recipients and held ones, in the schedule owner's store (src/gas/state-store.ts): saving
+ * a schedule stores the exact set its owner saw and approved; a scheduled run sends to nobody else.
+ * Only the owner's own executions can write that store, so no editor can approve an address.
  */
 import { type Recipient } from '../core/email-recipients';
-import { APPROVED_BUDGET_BYTES, PROPERTY_CHUNK_BYTES } from '../core/limits';
+import { OWNER_APPROVED_BUDGET_BYTES, PROPERTY_CHUNK_BYTES } from '../core/limits';
 import { DOC } from './keys';
-
-const props = () => PropertiesService.getDocumentProperties();
+import type { KeyValues } from './state-store';
 
 export function loadApproved(all: Readonly<Record<string, string>>): Set<string> {
   const approved = new Set<string>();
@@ -17,7 +17,11 @@ export function loadApproved(all: Readonly<Record<string, string>>): Set<string>
 }
 
 /** Replaces the approved set; an error (and nothing changed) if it cannot fit its share of the store. */
-export function saveApproved(addresses: readonly string[]): void {
+export function saveApproved(
+  store: KeyValues,
+  addresses: readonly string[],
+  budget = OWNER_APPROVED_BUDGET_BYTES,
+): void {
   const list = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))].sort();
   const chunks: string[] = [];
   let current = '';
@@ -29,9 +33,9 @@ export function saveApproved(addresses: readonly string[]): void {
     current += `${address}\n`;
   }
   if (current) chunks.push(current);
-  if (chunks.reduce((n, c) => n + c.length, 0) > APPROVED_BUDGET_BYTES)
+  if (chunks.reduce((n, c) => n + c.length, 0) > budget)
     throw new Error(`Too many recipients to approve (${list.length}); nothing was changed.`);
-  const p = props();
+  const p = store;
   const old = p.getKeys().filter((k) => k.startsWith(DOC.approvedPrefix));
   const set = Object.fromEntries(chunks.map((c, i) => [`${DOC.approvedPrefix}${i}`, c]));
   p.setProperties(set);
@@ -56,7 +60,7 @@ export function loadHeld(all: Readonly<Record<string, string>>): Recipient[] {
 }
 
 /** The held list the sidebar shows, bounded to one property value. */
-export function saveHeld(held: readonly Recipient[]): void {
+export function saveHeld(store: KeyValues, held: readonly Recipient[]): void {
   const list: Recipient[] = [];
   let size = 2;
   for (const r of held) {
@@ -65,6 +69,6 @@ export function saveHeld(held: readonly Recipient[]): void {
     list.push(r);
     size += cost;
   }
-  if (list.length) props().setProperty(DOC.held, JSON.stringify(list));
-  else props().deleteProperty(DOC.held);
+  if (list.length) store.setProperty(DOC.held, JSON.stringify(list));
+  else store.deleteProperty(DOC.held);
 }

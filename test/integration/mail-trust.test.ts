@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LocalAppsScript } from '../../local/runtime/index.js';
-import { exampleRuntime } from '../helpers.js';
+import { exampleRuntime, overlapAtFirstSend } from '../helpers.js';
 
 type PipelineResult = {
   ran: boolean;
@@ -178,16 +178,12 @@ describe('Mail: at most once', () => {
   it('overlapping scheduled and by-hand runs send each recipient one message', () => {
     const rt = exampleRuntime();
     rt.run('saveScheduleSettings', weekly);
-    let inner: PipelineResult | undefined;
-    rt.calls.beforeCall = (name) => {
-      if (name === 'MailApp.sendEmail' && !inner) {
-        inner = { ran: false } as PipelineResult;
-        inner = rt.run<PipelineResult>('sendStatusEmailsNow');
-      }
-    };
-    rt.advanceTo('2026-11-25T16:00:00Z');
-    rt.calls.beforeCall = undefined;
-    expect(inner!.ran).toBe(false);
+    const inner = overlapAtFirstSend(
+      rt,
+      () => rt.advanceTo('2026-11-25T16:00:00Z'),
+      () => rt.run<PipelineResult>('sendStatusEmailsNow'),
+    );
+    expect(inner.ran).toBe(false);
     rt.run('sendStatusEmailsNow');
     expect([...perRecipient(rt).values()].every((n) => n === 1)).toBe(true);
   });
