@@ -154,7 +154,15 @@ export function SchedulePanel() {
           {status.runsAs ? (
             <>
               <dt>Runs as</dt>
-              <dd>{status.runsAs}</dd>
+              <dd>
+                {status.runsAs}
+                {status.canApprove ? null : (
+                  <span class="muted" data-testid="owner-only">
+                    {' '}
+                    (only they see and approve its recipients; saving makes you the owner)
+                  </span>
+                )}
+              </dd>
             </>
           ) : null}
           {status.nextRun ? (

@@ -137,3 +137,38 @@ describe('dist/Sidebar.html', () => {
     expect(html.match(/<\/script>/gi)).toHaveLength(1);
   });
 });
+
+describe('README: OAuth scopes', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = (title: string) => {
+    const start = readme.indexOf(`## ${title}`);
+    return readme.slice(start, readme.indexOf('\n## ', start + 1));
+  };
+  /** The scope table: short scope name → its "needed for" text. */
+  const table = new Map(
+    [...section('OAuth scopes and why').matchAll(/^\| `([a-z_.]+)` +\| (.+?) +\|$/gm)].map((m) => [
+      m[1]!,
+      m[2]!,
+    ]),
+  );
+
+  it('explains every scope of both manifests, and the Marketplace justifications are the same text', () => {
+    const short = (scope: string) => scope.replace('https://www.googleapis.com/auth/', '');
+    for (const dir of ['dist', 'dist-marketplace']) {
+      const scopes = (JSON.parse(readFileSync(`${dir}/appsscript.json`, 'utf8')) as { oauthScopes: string[] })
+        .oauthScopes;
+      for (const scope of scopes) expect(table.has(short(scope)), `${dir}: ${scope}`).toBe(true);
+    }
+    const marketplace = (
+      JSON.parse(readFileSync('dist-marketplace/appsscript.json', 'utf8')) as { oauthScopes: string[] }
+    ).oauthScopes.map(short);
+    const justified = new Map(
+      [...section('Publish to the Marketplace').matchAll(/^- `([a-z_.]+)`: (.+)$/gm)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    );
+    expect([...justified.keys()].sort()).toEqual([...marketplace].sort());
+    for (const [scope, text] of justified) expect(text).toBe(table.get(scope));
+  });
+});
