@@ -976,7 +976,8 @@ export class Range implements Pick<
           assertFormulaSupported(input.formula, this.wb.callableFunctions);
           return out.push(input.formula);
         }
-        this.enforceValidation(row, column, value);
+        // A number criterion reads the number Sheets made of the text ("1000" typed is 1000).
+        this.enforceValidation(row, column, value, input.content);
         if (
           input.format &&
           (isDateValue(value)
@@ -992,10 +993,13 @@ export class Range implements Pick<
     this.wb.writeContents(this.store, this.rect, contents);
     for (const [row, column, format] of newFormats) this.store.formats.set(row, column, format);
   }
-  private enforceValidation(row: number, column: number, value: unknown): void {
+  private enforceValidation(row: number, column: number, value: unknown, stored: unknown): void {
     const rule = this.store.validations.get(row, column);
     if (!rule || rule.spec.allowInvalid || value === '' || value === null) return;
-    if (!validationAccepts(rule, value)) {
+    const numeric =
+      rule.spec.criteria === DataValidationCriteria.NUMBER_BETWEEN ||
+      rule.spec.criteria === DataValidationCriteria.NUMBER_GREATER_THAN_OR_EQUAL_TO;
+    if (!validationAccepts(rule, numeric && typeof stored === 'number' ? stored : value)) {
       throw new AppsScriptException(
         `The data you entered in cell ${a1Of({ row, column, numRows: 1, numColumns: 1 })} violates the data validation rules set on this cell.`,
       );

@@ -3,6 +3,14 @@
  * blank spreadsheet gets the whole plan structure and a team's own tabs are adopted without losing
  * a cell. Pure: the Apps Script adapter reads the shape and applies the result in batched calls.
  */
+import {
+  BUDGET_TOTALS,
+  budgetTotals,
+  TOTALS_WIDTH,
+  totalsAt,
+  type TotalsBlock,
+  totalsColumns,
+} from './budget-totals';
 import { columnLetters } from './cells';
 import { findTab, type HeaderMap, mapHeaders, normalizeName } from './headers';
 import { peopleDirectory, peopleRecords } from './raci';
@@ -96,6 +104,8 @@ export interface TabSetup {
   styleHeader: boolean;
   /** Rows and columns to freeze, when that changes the tab (see freezeOf). */
   freeze?: Freeze;
+  /** Budget: the totals block to write into empty header-row cells (absent when the tab has it). */
+  totals?: TotalsBlock;
   conditionalRules: ConditionalRule[];
   /** Settings rows to append (Plan tab): [label, default value, about] at the mapped columns. */
   settingRows: { row: number; setting: SettingSpec }[];
@@ -324,10 +334,18 @@ function planTab(
     }
   }
 
+  // Budget: OpsPlan's totals in the header row, after one empty column (src/core/budget-totals.ts).
+  const totals =
+    spec.key === 'budget' && totalsAt(header) < 0
+      ? budgetTotals(byKey, next + 1, currencyFormat(currency))
+      : undefined;
+  const lastNeeded = totals ? totals.column + TOTALS_WIDTH - 1 : next - 1;
+  const ours = spec.key === 'budget' ? totalsColumns(header) : new Set<number>();
+
   const freeze = freezeOf(spec, shape, byKey);
   const action = !shape
     ? 'create'
-    : newColumns.length || notes.length || settingRows.length || namedRanges.length || freeze
+    : newColumns.length || notes.length || settingRows.length || namedRanges.length || freeze || totals
       ? 'adopt'
       : 'ready';
   return {
@@ -336,18 +354,24 @@ function planTab(
     action,
     position,
     newColumns,
-    extraColumnsNeeded: Math.max(0, next - 1 - (shape?.maxColumns ?? 26)),
-    headerNotes: notes.concat(newColumns.map((c) => ({ column: c.column, note: c.spec.note }))),
+    extraColumnsNeeded: Math.max(0, lastNeeded - (shape?.maxColumns ?? 26)),
+    headerNotes: notes.concat(
+      newColumns.map((c) => ({ column: c.column, note: c.spec.note })),
+      totals?.notes ?? [],
+    ),
     existingNotes: shape?.headerNotes ?? [],
     styleHeader: !shape,
     freeze,
+    totals,
     conditionalRules: conditionalRules(spec, byKey, personColumns),
     settingRows,
     namedRanges,
     recognised: [...map.matchedBy.entries()]
       .filter(([, m]) => m.viaAlias)
       .map(([key, m]) => ({ header: m.header, as: spec.columns.find((c) => c.key === key)!.header })),
-    kept: map.shape?.assigneeColumns ? [] : map.unknown.map((i) => String(header[i])),
+    kept: map.shape?.assigneeColumns
+      ? []
+      : map.unknown.filter((i) => !ours.has(i)).map((i) => String(header[i])),
     dataRows: Math.max(0, (shape?.lastRow ?? 0) - 1),
     columnOf: Object.fromEntries([...byKey.entries()].map(([key, index]) => [key, index + 1])),
   };
@@ -400,7 +424,9 @@ export function previewSetup(plan: SetupPlan): SetupPreview {
       tab: t.spec.name,
       sheet: t.sheetName,
       action: t.action,
-      addColumns: t.newColumns.map((c) => c.header),
+      addColumns: t.newColumns
+        .map((c) => c.header)
+        .concat(t.totals ? BUDGET_TOTALS.map((total) => total.label) : []),
       addSettings: t.settingRows.map((s) => s.setting.label),
       recognised: t.recognised,
       kept: t.kept,

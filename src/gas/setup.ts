@@ -3,6 +3,7 @@
  * never deletes: no sheet is removed, not even a blank-looking "Sheet1" (Apps Script cannot read
  * everything a sheet may hold, borders for one, so OpsPlan can never be sure it is empty).
  */
+import type { TotalsBlock } from '../core/budget-totals';
 import { blocksOf, contiguousRuns, hashText, literal } from '../core/cells';
 import type {
   ConditionalRule,
@@ -22,6 +23,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HEADER_BACKGROUND = '#f1f3f4';
+const TOTALS_COLUMN_WIDTH = 110;
 
 export interface SetupResult {
   created: string[];
@@ -77,6 +79,7 @@ function applyTab(
     for (const run of contiguousRuns(tab.newColumns))
       sheet.getRange(1, run[0]!.column, 1, run.length).setFontWeight('bold');
   }
+  if (tab.totals) writeTotals(sheet, tab.totals);
   if (tab.freeze) applyFreeze(sheet, tab.freeze, tab.action === 'create');
   if (tab.headerNotes.length) {
     const first = Math.min(...tab.headerNotes.map((n) => n.column));
@@ -95,6 +98,15 @@ function applyTab(
   for (const named of tab.namedRanges) ss.setNamedRange(named.name, sheet.getRange(named.row, named.column));
   if (maxRows >= 2 && tab.conditionalRules.length)
     applyConditionalRules(sheet, tab.conditionalRules, maxRows, properties);
+}
+
+/** The Budget totals block: empty header-row cells beyond the table, written once as one block. */
+function writeTotals(sheet: Sheet, totals: TotalsBlock): void {
+  const range = sheet.getRange(1, totals.column, 1, totals.cells.length);
+  range.setNumberFormats([totals.formats]);
+  range.setValues([totals.cells]);
+  range.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  sheet.setColumnWidths(totals.column, totals.cells.length, TOTALS_COLUMN_WIDTH);
 }
 
 /**

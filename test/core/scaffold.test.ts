@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { BUDGET_TOTALS } from '../../src/core/budget-totals.js';
+import { mapHeaders } from '../../src/core/headers.js';
 import { planSetup, type SheetShape, type WorkbookShape } from '../../src/core/scaffold.js';
-import { PLAN_TABS, SETTINGS } from '../../src/core/spec/tabs.js';
+import { BUDGET, PLAN_TABS, SETTINGS } from '../../src/core/spec/tabs.js';
 
 const sheet = (name: string, header: string[] = [], body: string[][] = []): SheetShape => ({
   name,
@@ -56,7 +58,11 @@ describe('planSetup: what Set up will do', () => {
     const sheets = PLAN_TABS.map((spec) => ({
       ...sheet(
         spec.name,
-        spec.columns.map((c) => c.header),
+        [
+          ...spec.columns.map((c) => c.header),
+          // Budget's totals block in the header row, after one empty column.
+          ...(spec.key === 'budget' ? ['', ...BUDGET_TOTALS.flatMap((t) => [t.label, '0'])] : []),
+        ],
         spec.kind === 'settings' ? settingsBody : [],
       ),
       headerNotes: spec.columns.map((c) => c.note),
@@ -75,5 +81,14 @@ describe('planSetup: what Set up will do', () => {
     expect(unfrozen.tabs.map((t) => [t.sheetName, t.action, t.freeze])).toEqual(
       PLAN_TABS.map((s) => [s.name, 'adopt', { rows: 1, columns: s.labelColumns }]),
     );
+  });
+});
+
+describe('Budget totals block', () => {
+  it('labels are no header or alias of a Budget column, so header detection maps them to nothing', () => {
+    const labels = BUDGET_TOTALS.map((t) => t.label);
+    const map = mapHeaders(BUDGET, ['', ...labels]);
+    expect(map.byKey.size).toBe(0);
+    expect(map.unknown).toEqual(labels.map((_, i) => i + 1));
   });
 });

@@ -232,6 +232,19 @@ describe('Spreadsheet and Sheet', () => {
       'The data you entered in cell A2 violates the data validation rules set on this cell.',
     );
     expect(sheet.getRange('A4').getDataValidation()).toBeNull();
+    // A number rule judges the number Sheets makes of text, as when a person types it:
+    // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireNumberGreaterThanOrEqualTo(Number)
+    sheet
+      .getRange('B1:B3')
+      .setDataValidation(
+        app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).build(),
+      );
+    sheet.getRange('B1').setValue('1000');
+    expect(sheet.getRange('B1').getValue()).toBe(1000);
+    for (const bad of ['-5', 'lots'])
+      expect(expectThrowMessage(() => sheet.getRange('B2').setValue(bad))).toMatch(
+        /violates the data validation/,
+      );
   });
 
   it('replaces all conditional format rules on set, like Sheets', () => {
