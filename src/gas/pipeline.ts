@@ -22,6 +22,7 @@ import { DEFAULT_SCHEDULE, isServingTrigger, type Schedule } from '../core/sched
 import { type UnknownOutcome } from '../core/send-log';
 import { DOC } from './keys';
 import { claimScheduleLog, releaseScheduleLog } from './lock';
+import { todayIn } from './plan-actions';
 import { loadApproved, saveHeld } from './recipients';
 import { generateReport, prepareReport } from './report';
 import {
@@ -32,6 +33,7 @@ import {
   ownsSchedule,
   type OwnState,
   ownState,
+  pruneOwnerStore,
   readMark,
   scheduledSpreadsheet,
 } from './schedule-state';
@@ -117,6 +119,7 @@ export function runScheduled(triggerUid: string | undefined): PipelineResult | n
     if (own.trigger !== mark?.trigger) clearOwnSchedule(own);
     return null;
   }
+  pruneOwnerStore(todayIn(ss.getSpreadsheetTimeZone()));
   return runPipeline(ss, { mode: 'scheduled', schedule: own.schedule! });
 }
 

@@ -17,7 +17,7 @@ import {
 } from '../core/limits';
 import { readScheduleMark, readStoredSchedule, type Schedule, type ScheduleMark } from '../core/schedule';
 import { LOG_PREFIX, logBudget, SendLedger } from '../core/send-log';
-import { DOC, SCHEDULE_MARK_KEY, USER } from './keys';
+import { DOC, OWNER_PREFIX, SCHEDULE_MARK_KEY, USER } from './keys';
 import { todayIn } from './plan-actions';
 import { SendLog } from './send-log';
 import { openSpreadsheetById } from './spreadsheet-access';
@@ -120,6 +120,36 @@ export function clearOwnSchedule(own: OwnState): void {
       key.startsWith(DOC.pendingPrefix)
     )
       own.store.deleteProperty(key);
+}
+
+/**
+ * Frees what no schedule uses any more in this user's store, which all their spreadsheets share
+ * (docs/APPS-SCRIPT.md#properties): a spreadsheet's namespace with no schedule is deleted whole
+ * once its send log has nothing left to remember (every entry expired), and a trigger's entry once
+ * the trigger is gone. Run when the user saves a schedule and on each scheduled run.
+ */
+export function pruneOwnerStore(today: number): void {
+  const user = PropertiesService.getUserProperties();
+  const everything = user.getProperties();
+  const spaces = new Map<string, Record<string, string>>();
+  for (const [key, value] of Object.entries(everything)) {
+    if (!key.startsWith(OWNER_PREFIX)) continue;
+    const rest = key.slice(OWNER_PREFIX.length);
+    const id = rest.slice(0, rest.indexOf('.'));
+    const space = spaces.get(id) ?? {};
+    space[rest.slice(id.length + 1)] = value;
+    spaces.set(id, space);
+  }
+  for (const [id, space] of spaces)
+    if (space[DOC.schedule] === undefined && new SendLedger(space, today).size().entries === 0)
+      for (const key of Object.keys(space)) user.deleteProperty(`${OWNER_PREFIX}${id}.${key}`);
+  const live = new Set(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()));
+  for (const key of Object.keys(everything))
+    if (
+      key.startsWith(USER.triggerSpreadsheetPrefix) &&
+      !live.has(key.slice(USER.triggerSpreadsheetPrefix.length))
+    )
+      user.deleteProperty(key);
 }
 
 // ---- triggers and their spreadsheets ----

@@ -25,6 +25,7 @@ import {
   ownsSchedule,
   ownState,
   PIPELINE_HANDLER,
+  pruneOwnerStore,
   readMark,
   rememberTrigger,
   writeMark,
@@ -131,6 +132,7 @@ export function saveSchedule(
   if (!plan) {
     clearOwnSchedule(own);
     writeMark(ss, null); // anyone may turn the schedule off; the owner's trigger then retires
+    pruneOwnerStore(todayIn(ss.getSpreadsheetTimeZone()));
     return scheduleStatus(ss);
   }
   const builder = ScriptApp.newTrigger(PIPELINE_HANDLER)
@@ -150,6 +152,7 @@ export function saveSchedule(
   });
   own.store.deleteProperty(DOC.held);
   writeMark(ss, { trigger, owner, schedule });
+  pruneOwnerStore(todayIn(ss.getSpreadsheetTimeZone()));
   return scheduleStatus(ss);
 }
 

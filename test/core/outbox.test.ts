@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { decodePending, encodePending } from '../../src/core/outbox.js';
-import { hashKey, LOG_CONFIRMED, SendLedger } from '../../src/core/send-log.js';
+import { hashKey, LOG_CONFIRMED, logBudget, SendLedger } from '../../src/core/send-log.js';
 
 describe('pending mail in properties', () => {
   it('splits many hashes into whole chunks under the 9 KB value limit, and reads them back in order', () => {
@@ -61,5 +61,37 @@ describe('the send log', () => {
     const many = Array.from({ length: 20_000 }, (_, i) => ({ key: `held|${i}` as const, expires: 200 }));
     expect(log.fits(many)).toBe(false);
     expect(log.fits(many.slice(0, 1000))).toBe(true);
+  });
+});
+
+describe('a send log in a shared store', () => {
+  const KB = 1024;
+  it('gets its share, never more than the store has free above the reserve, never below zero', () => {
+    expect(logBudget(100 * KB, 10 * KB, 0, 500 * KB, 24 * KB)).toBe(100 * KB);
+    // 470 KB used, 20 KB of it this log: it may grow to 500 - 24 - 470 + 20 = 26 KB.
+    expect(logBudget(100 * KB, 470 * KB, 20 * KB, 500 * KB, 24 * KB)).toBe(26 * KB);
+    expect(logBudget(100 * KB, 499 * KB, 0, 500 * KB, 24 * KB)).toBe(0);
+  });
+
+  it('holds what does not fit its budget, and takes in another log within it, latest-expiring first', () => {
+    const small = new SendLedger({}, 100, 1000);
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      key: `reminder|100|p${i}@example.com` as const,
+      expires: 101,
+    }));
+    expect(small.fits(many)).toBe(false);
+    expect(small.fits(many.slice(0, 5))).toBe(true);
+    const source = new SendLedger({}, 100);
+    source.intent({ to: 'a', kind: 'k', subject: 's' }, [
+      ...many.slice(0, 50),
+      { key: 'digest|2026-W48|late@example.com', expires: 130 },
+    ]);
+    const target = new SendLedger({}, 100, 600);
+    target.absorb(source);
+    expect(target.has('digest|2026-W48|late@example.com')).toBe(true);
+    expect(target.size().bytes).toBeLessThanOrEqual(600);
+    expect(target.size().entries).toBeLessThan(51);
+    const write = target.finish()!;
+    expect(Object.keys(write.set).some((k) => k.startsWith('opsplan.log.'))).toBe(true);
   });
 });

@@ -206,6 +206,46 @@ describe('Scheduled runs in a published add-on', () => {
     ).toBe(false);
   });
 
+  it('the owner’s store is shared by their spreadsheets: nearly full, a run holds mail instead of failing', () => {
+    const rt = addon();
+    rt.run('saveScheduleSettings', weekly);
+    // Another spreadsheet's schedule of Sam's takes 478 KB of the 500 KB user store.
+    const store = rt.userPropertiesOf(SAM).data;
+    store.set('opsplan.sheet.1Other.opsplan.schedule', JSON.stringify(weekly));
+    for (let i = 0; i < 61; i++) store.set(`opsplan.sheet.1Other.opsplan.approved.${i}`, 'x'.repeat(8000));
+    const [run] = rt.advanceTo(WEDNESDAY_RUN);
+    expect(run!.error).toBeUndefined();
+    const result = run!.result as PipelineResult & { held: { reason: string }[] };
+    expect(result.sent).toEqual([]);
+    expect(result.held.map((h) => h.reason)).toEqual(Array(6).fill('send log full'));
+    let bytes = 0;
+    for (const [k, v] of store) bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+    expect(bytes).toBeLessThanOrEqual(500 * 1024);
+  });
+
+  it('a turned-off schedule’s state leaves the owner’s store once its send log has nothing left to remember', () => {
+    const rt = addon();
+    const a = rt.workbook.options.id;
+    rt.run('saveScheduleSettings', weekly);
+    rt.advanceTo(WEDNESDAY_RUN);
+    rt.run('saveScheduleSettings', { ...weekly, mode: 'off' });
+    const ofA = () => Object.keys(userProperties(rt, SAM)).filter((k) => k.includes(a));
+    expect(ofA().some((k) => k.includes('.opsplan.log.'))).toBe(true); // remembered: no resend this week
+    expect(ofA().some((k) => /opsplan\.(schedule|approved)/.test(k))).toBe(false);
+    const b = rt.addSpreadsheet({ id: '1SpreadsheetB', name: 'Plan B', timeZone: 'America/New_York' }).options
+      .id;
+    rt.openDocument(b);
+    rt.run('insertExamplePlan');
+    rt.run('saveScheduleSettings', weekly);
+    expect(ofA().length).toBeGreaterThan(0);
+    rt.setNow('2026-12-05T15:00:00Z'); // past every entry's expiry (digests: 8 days)
+    rt.run('saveScheduleSettings', weekly);
+    expect(ofA()).toEqual([]);
+    expect(Object.keys(userProperties(rt, SAM)).filter((k) => k.startsWith('opsplan.trigger.'))).toHaveLength(
+      1,
+    );
+  });
+
   it('the container-bound build refuses a run with no active spreadsheet in plain words', () => {
     const rt = exampleRuntime({ user: SAM, deployment: 'addon' });
     rt.run('saveScheduleSettings', weekly);
