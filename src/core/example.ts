@@ -1,6 +1,8 @@
 /**
  * The example plan: the seed's IT endpoint-security plan, with dates placed around today so that
- * it is live — some work done, some due soon, one milestone late, every KPI status on show.
+ * it is live — some work done, some due soon, one milestone late, every KPI status on show — and
+ * a three-level goal tree: G1 over the sub-goals G10 and G11 (weighted 2 : 1) and two KPIs, the
+ * sub-goals over KPIs (G2 weighted 2), milestones linked at every level.
  * Rows are keyed by column key; dates are day numbers; RACI rows name people.
  */
 import type { SettingKey } from './settings';
@@ -73,7 +75,8 @@ export function examplePlan(today: number): ExamplePlan {
         {
           id: 'G2',
           goal: 'Devices compliant with the endpoint policy',
-          parent: 'G1',
+          parent: 'G10',
+          weight: 2,
           owner: ALEX,
           kpi: '% of devices compliant',
           unit: '%',
@@ -88,7 +91,7 @@ export function examplePlan(today: number): ExamplePlan {
         {
           id: 'G3',
           goal: 'Staff trained in security awareness',
-          parent: 'G1',
+          parent: 'G11',
           owner: MORGAN,
           kpi: 'Users who completed training',
           unit: 'users',
@@ -118,7 +121,7 @@ export function examplePlan(today: number): ExamplePlan {
         {
           id: 'G5',
           goal: 'New antivirus on every device',
-          parent: 'G1',
+          parent: 'G10',
           owner: JORDAN,
           kpi: '% of devices with the new antivirus',
           unit: '%',
@@ -148,7 +151,7 @@ export function examplePlan(today: number): ExamplePlan {
         {
           id: 'G7',
           goal: 'Fewer clicks on phishing simulations',
-          parent: 'G1',
+          parent: 'G11',
           owner: MORGAN,
           kpi: '% of users clicking a simulated phish',
           unit: '%',
@@ -161,7 +164,7 @@ export function examplePlan(today: number): ExamplePlan {
         {
           id: 'G8',
           goal: 'Security policy signed by all staff',
-          parent: 'G1',
+          parent: 'G11',
           owner: SAM,
           kpi: '% of staff who signed the policy',
           unit: '%',
@@ -176,7 +179,7 @@ export function examplePlan(today: number): ExamplePlan {
         {
           id: 'G9',
           goal: 'Backup drives encrypted',
-          parent: 'G1',
+          parent: 'G10',
           owner: ALEX,
           kpi: '% of backup drives encrypted',
           unit: '%',
@@ -187,6 +190,19 @@ export function examplePlan(today: number): ExamplePlan {
           start: d(10),
           due: d(45),
           updated: d(-20),
+        },
+        {
+          id: 'G10',
+          goal: 'Every device secured and compliant',
+          parent: 'G1',
+          weight: 2,
+          owner: ALEX,
+        },
+        {
+          id: 'G11',
+          goal: 'Staff ready for the new security rules',
+          parent: 'G1',
+          owner: MORGAN,
         },
       ],
       timeline: [
@@ -256,7 +272,7 @@ export function examplePlan(today: number): ExamplePlan {
           id: 'T6',
           name: 'Compliance re-evaluation',
           type: 'Milestone',
-          goal: 'G2',
+          goal: 'G10',
           owner: ALEX,
           start: d(30),
           due: d(40),

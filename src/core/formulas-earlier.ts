@@ -56,8 +56,30 @@ const VERSION_0_1: Partial<Record<FormulaKey, (c: Ref) => string>> = {
     `IF(OR(ISBLANK(${c('likelihood')}),ISBLANK(${c('impact')})),"",IFERROR(${scale(c('likelihood'))}*${scale(c('impact'))},""))`,
 };
 
+const word = (ref: string) => `TRIM(SUBSTITUTE(${ref},CHAR(160)," "))`;
+const blank = (ref: string) => `${word(ref)}=""`;
+
+/** Version 0.2 (words compared trimmed; before goals without a KPI rolled up their children). */
+const VERSION_0_2: Partial<Record<FormulaKey, (c: Ref) => string>> = {
+  goalExpected: (c) =>
+    `IF(${blank(c('kpi'))},"",IFERROR(IF(${due(c)}<=${start(c)},IF(TODAY()>=${due(c)},1,0),${r4(`MAX(0,MIN(1,(TODAY()-${start(c)})/(${due(c)}-${start(c)})))`)}),""))`,
+  goalProgress: (c) => {
+    const [a, b, t] = [c('actual'), c('baseline'), c('target')];
+    const maintain = `IF(${t}=0,IF(${a}=0,1,0),MAX(0,${r4(`1-MAX(${a}-${t},${t}-${a})/MAX(${t},-${t})`)}))`;
+    return `IF(OR(${blank(c('kpi'))},NOT(ISNUMBER(${a})),NOT(ISNUMBER(${t}))),"",IF(${word(c('direction'))}="Maintain",${maintain},IFERROR(${r4(`(${a}-${b})/(${t}-${b})`)},"")))`;
+  },
+  goalStatus: (c) => {
+    const [p, e] = [c('progress'), c('expected')];
+    const tolerance = r4(`1-${band()}`);
+    const maintain = `IF(TODAY()>${due(c)},IF(${p}>=${tolerance},"Achieved","Missed"),IF(${p}>=${tolerance},"On track",IF(${p}>=${r4(`1-2*${band()}`)},"At risk","Off track")))`;
+    const trend = `IF(${p}>=1,"Achieved",IF(TODAY()>${due(c)},"Missed",IF(${p}>=${e},"On track",IF(${p}>=${r4(`${e}-${band()}`)},"At risk","Off track"))))`;
+    const unmeasured = `IF(AND(NOT(ISNUMBER(${c('actual')})),ISNUMBER(${e}),TODAY()>${due(c)}),"Missed","No data")`;
+    return `IF(${blank(c('kpi'))},"",IF(NOT(ISNUMBER(${p})),${unmeasured},IF(NOT(ISNUMBER(${e})),"No data",IF(TODAY()<${start(c)},"Not started",IF(${word(c('direction'))}="Maintain",${maintain},${trend})))))`;
+  },
+};
+
 /** Every earlier version, newest first. */
-const EARLIER = [VERSION_0_1] as const;
+const EARLIER = [VERSION_0_2, VERSION_0_1] as const;
 
 /** The formulas earlier versions wrote for a column, built at the tab's column positions. */
 export function earlierFormulas(key: FormulaKey, ref: Ref): string[] {

@@ -12,13 +12,21 @@ import type { KeyOf, Tabs } from './tables';
 /** A1 reference of a column (by spec key) in the row being written. */
 export type CellRef<K extends string = string> = (key: K) => string;
 
+/**
+ * The goal tree is followed this many Parent steps up: a row deeper than this, or under a Parent
+ * loop, is not rolled up and its goal says "Check parents" (Check reports the loop or the depth).
+ */
+export const ROLLUP_LEVELS = 6;
+
 /** The tab whose spec has a formula column with this builder. */
 type TabOfFormula<F extends FormulaKey> = {
   [K in TabKey]: F extends FormulaKeyOf<Tabs[K]> ? K : never;
 }[TabKey];
 
 /** Each builder reads only column keys of its own tab: a typo or a column of another tab does not compile. */
-type Builders = { [F in FormulaKey]: (c: CellRef<KeyOf<TabOfFormula<F>>>) => string };
+type Builders = {
+  [F in FormulaKey]: (c: CellRef<KeyOf<TabOfFormula<F>>>, column: CellRef<KeyOf<TabOfFormula<F>>>) => string;
+};
 
 const band = settingRef('atRiskBand');
 const r4 = (expr: string) => `ROUND(${expr},4)`;
@@ -48,24 +56,85 @@ function scale(ref: string): string {
   return `IF(ISNUMBER(${ref}),IF(AND(${ref}>=1,${ref}<=5,ROUND(${ref},0)=${ref}),${ref},"?"),IFS(${branches}))`;
 }
 
+/** A KPI row's own Progress, from its own cells only (the roll-up reads it without reading Progress). */
+function kpiProgress(c: CellRef<KeyOf<'goals'>>): string {
+  const [a, b, t] = [c('actual'), c('baseline'), c('target')];
+  const maintain = `IF(${t}=0,IF(${a}=0,1,0),MAX(0,${r4(`1-MAX(${a}-${t},${t}-${a})/MAX(${t},-${t})`)}))`;
+  return `IF(OR(NOT(ISNUMBER(${a})),NOT(ISNUMBER(${t}))),"",IF(${word(c('direction'))}="Maintain",${maintain},IFERROR(${r4(`(${a}-${b})/(${t}-${b})`)},"")))`;
+}
+
+/**
+ * The goal tree, read from ID and Parent only (docs/ARCHITECTURE.md, "Goal roll-up"): the IDs of
+ * the row's ancestors, nearest first, ROLLUP_LEVELS of them ("" above the top). Each step finds the
+ * ancestor's row by its ID; no formula reads the column it is in, so Sheets and the engine see no
+ * circular reference even when the Parents loop.
+ */
+function ancestors(c: CellRef<KeyOf<'goals'>>, column: CellRef<KeyOf<'goals'>>): string[] {
+  const chain = [word(c('parent'))];
+  while (chain.length < ROLLUP_LEVELS)
+    chain.push(
+      word(`IFERROR(INDEX(${column('parent')},MATCH(${chain[chain.length - 1]!},${column('id')},0)),"")`),
+    );
+  return chain;
+}
+
+/** The row's share of its top-level goal: its own Share times each ancestor's (1 above the top). */
+function topShare(c: CellRef<KeyOf<'goals'>>, column: CellRef<KeyOf<'goals'>>): string {
+  const up = ancestors(c, column).slice(0, ROLLUP_LEVELS - 1);
+  const factors = up.map(
+    (a) => `IF(${a}="",1,IFERROR(INDEX(${column('share')},MATCH(${a},${column('id')},0)),1))`,
+  );
+  return [c('share'), ...factors].join('*');
+}
+
+/** SUMIFS/COUNTIFS criterion for the rows whose Path holds this row's ID. */
+const underThis = (c: CellRef<'id'>) => `"* "&${word(c('id'))}&" *"`;
+
 const builders: Builders = {
   goalExpected: (c) => {
     const [st, du] = [effectiveStart(c), effectiveDue(c)];
-    return `IF(${blank(c('kpi'))},"",IFERROR(IF(${du}<=${st},IF(TODAY()>=${du},1,0),${r4(`MAX(0,MIN(1,(TODAY()-${st})/(${du}-${st})))`)}),""))`;
+    return `IFERROR(IF(${du}<=${st},IF(TODAY()>=${du},1,0),${r4(`MAX(0,MIN(1,(TODAY()-${st})/(${du}-${st})))`)}),"")`;
   },
-  goalProgress: (c) => {
-    const [a, b, t] = [c('actual'), c('baseline'), c('target')];
-    const maintain = `IF(${t}=0,IF(${a}=0,1,0),MAX(0,${r4(`1-MAX(${a}-${t},${t}-${a})/MAX(${t},-${t})`)}))`;
-    return `IF(OR(${blank(c('kpi'))},NOT(ISNUMBER(${a})),NOT(ISNUMBER(${t}))),"",IF(${word(c('direction'))}="Maintain",${maintain},IFERROR(${r4(`(${a}-${b})/(${t}-${b})`)},"")))`;
+  goalShare: (c, column) => {
+    const parent = word(c('parent'));
+    const weightOf = (w: string) => `IF(ISNUMBER(${w}),IF(${w}>0,${w},1),1)`;
+    const [p, w] = [column('parent'), column('weight')];
+    // Siblings weigh 1 each, plus (Weight − 1) for each with a positive Weight.
+    const siblings = `(COUNTIFS(${p},${parent})+SUMIFS(${w},${p},${parent},${w},">0")-COUNTIFS(${p},${parent},${w},">0"))`;
+    const parentRow = `MATCH(${parent},${column('id')},0)`;
+    return `IF(${blank(c('parent'))},1,IFERROR(IF(${blank(`INDEX(${column('kpi')},${parentRow})`)},IFERROR(${weightOf(c('weight'))}/${siblings},0),0),1))`;
+  },
+  goalPath: (c, column) => {
+    const chain = ancestors(c, column);
+    const top = word(
+      `IFERROR(INDEX(${column('parent')},MATCH(${chain[chain.length - 1]!},${column('id')},0)),"")`,
+    );
+    const ids = [...chain].reverse().join('&" "&');
+    return `IF(OR(${blank(c('id'))},${top}<>""),""," "&SUBSTITUTE(TRIM(${ids}&" "&${word(c('id'))})," "," › ")&" ")`;
+  },
+  goalContribution: (c, column) => {
+    const progress = kpiProgress(c);
+    return `IF(OR(${blank(c('kpi'))},${c('path')}=""),"",IF(ISNUMBER(${progress}),${topShare(c, column)}*${progress},""))`;
+  },
+  goalProgress: (c, column) => {
+    const [path, contribution] = [column('path'), column('contribution')];
+    const measured = `COUNTIFS(${path},${underThis(c)},${contribution},">-1E+300")`;
+    const rollup = `IF(OR(${c('path')}="",${measured}=0),"",IFERROR(${r4(`SUMIFS(${contribution},${path},${underThis(c)})/(${topShare(c, column)})`)},""))`;
+    return `IF(${blank(c('kpi'))},${rollup},${kpiProgress(c)})`;
   },
   goalStatus: (c) => {
     const [p, e] = [c('progress'), c('expected')];
     const tolerance = r4(`1-${band}`);
     const maintain = `IF(TODAY()>${effectiveDue(c)},IF(${p}>=${tolerance},"Achieved","Missed"),IF(${p}>=${tolerance},"On track",IF(${p}>=${r4(`1-2*${band}`)},"At risk","Off track")))`;
     const trend = `IF(${p}>=1,"Achieved",IF(TODAY()>${effectiveDue(c)},"Missed",IF(${p}>=${e},"On track",IF(${p}>=${r4(`${e}-${band}`)},"At risk","Off track"))))`;
+    const timed = (measured: string) =>
+      `IF(NOT(ISNUMBER(${e})),"No data",IF(TODAY()<${effectiveStart(c)},"Not started",${measured}))`;
     // No Actual once Due has passed is Missed, not No data for ever (Expected is a number exactly when the dates are known).
     const unmeasured = `IF(AND(NOT(ISNUMBER(${c('actual')})),ISNUMBER(${e}),TODAY()>${effectiveDue(c)}),"Missed","No data")`;
-    return `IF(${blank(c('kpi'))},"",IF(NOT(ISNUMBER(${p})),${unmeasured},IF(NOT(ISNUMBER(${e})),"No data",IF(TODAY()<${effectiveStart(c)},"Not started",IF(${word(c('direction'))}="Maintain",${maintain},${trend})))))`;
+    const kpi = `IF(NOT(ISNUMBER(${p})),${unmeasured},${timed(`IF(${word(c('direction'))}="Maintain",${maintain},${trend})`)})`;
+    // A goal without a KPI: its rolled-up Progress against time; nothing measured below it is No data.
+    const goal = `IF(${c('path')}="","Check parents",IF(NOT(ISNUMBER(${p})),"No data",${timed(trend)}))`;
+    return `IF(${blank(c('kpi'))},${goal},${kpi})`;
   },
   budgetPlannedTotal: (c) =>
     `IF(AND(ISBLANK(${c('planned')}),ISBLANK(${c('hours')}),ISBLANK(${c('rate')})),"",IFERROR(${c('planned')}+${c('hours')}*${c('rate')},""))`,
@@ -94,7 +163,12 @@ const builders: Builders = {
 
 /** The formula for one formula column in one row. */
 export function buildFormula<F extends FormulaKey>(key: F, ref: CellRef<KeyOf<TabOfFormula<F>>>): string {
-  return `=${(builders[key] as (c: typeof ref) => string)(ref)}`;
+  // Whole columns ($D:$D) for lookups over the tab, from the same positions as the row's cells.
+  const column = (k: KeyOf<TabOfFormula<F>>) => {
+    const letters = /^\$?([A-Z]+)/.exec(ref(k))?.[1] ?? ref(k);
+    return `$${letters}:$${letters}`;
+  };
+  return `=${(builders[key] as (c: typeof ref, col: typeof ref) => string)(ref, column)}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { literal } from '../../src/core/cells.js';
 import { ALLOWED_FUNCTIONS, buildFormula } from '../../src/core/formulas.js';
 import { BUDGET, GOALS, RISKS, TIMELINE } from '../../src/core/spec/tabs.js';
 import type { FormulaKey, TabSpec } from '../../src/core/spec/types.js';
+import { GOAL_STATUSES } from '../../src/core/spec/vocab.js';
 import { dayFromIso, isBlank, isoFromDay } from '../../src/core/values.js';
 import { freshRuntime } from '../helpers.js';
 import * as reference from '../reference/status.js';
@@ -140,11 +141,57 @@ const rowArbs: Record<
   }),
 };
 
+/**
+ * Goals as trees: goals without a KPI over sub-goals and KPI rows, up to ~6 levels, with weights
+ * (blank, positive, and the zero, negative and text ones that count as 1), Parents typed in
+ * another case, unknown Parents, and Parents pointing anywhere (so loops, and KPI rows with rows
+ * under them).
+ */
+const goalTreeArb = fc
+  .array(
+    fc.record({
+      kpi: fc.boolean(),
+      measure: rowArbs.goals,
+      parent: fc.constantFrom('previous', 'previous', 'near', 'earlier', 'top', 'any', 'unknown'),
+      pick: fc.nat(),
+      lower: fc.boolean(),
+      weight: fc.oneof(
+        fc.constant(''),
+        fc.constant(''),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom(0.5, 0, -2, 'heavy'),
+      ),
+      start: maybe(day),
+      due: maybe(day),
+    }),
+    { minLength: 1, maxLength: 18 },
+  )
+  .map((drawn) =>
+    drawn.map((d, i): Record<string, string | number> => {
+      const id = `G${i + 1}`;
+      const back = { previous: 1, near: 1 + (d.pick % 3), earlier: 1 + (d.pick % Math.max(1, i)) };
+      let parent = '';
+      if (d.parent === 'any') parent = `G${1 + (d.pick % drawn.length)}`;
+      else if (d.parent === 'unknown') parent = 'X99';
+      else if (d.parent !== 'top' && i > 0) parent = `G${Math.max(1, i + 1 - back[d.parent])}`;
+      if (d.lower) parent = parent.toLowerCase();
+      const row = d.kpi ? d.measure : { goal: 'A goal', kpi: '', start: d.start, due: d.due };
+      return { ...row, id, parent, weight: d.weight };
+    }),
+  );
+
 type Evaluator = (row: reference.Row, s: reference.StatusSettings, today: number) => unknown;
+/** The Goals columns read the whole tab: their reference is goalTree, not a per-row evaluator. */
+const goalsTabOnly = (): never => {
+  throw new Error('Goals formulas are compared through reference.goalTree');
+};
 const evaluators: Record<FormulaKey, Evaluator> = {
   goalExpected: reference.goalExpected,
-  goalProgress: (row) => reference.goalProgress(row),
-  goalStatus: reference.goalStatus,
+  goalProgress: goalsTabOnly,
+  goalStatus: goalsTabOnly,
+  goalShare: goalsTabOnly,
+  goalPath: goalsTabOnly,
+  goalContribution: goalsTabOnly,
   budgetPlannedTotal: (row) => reference.budgetPlannedTotal(row),
   budgetVariance: (row) => reference.budgetVariance(row),
   budgetVariancePercent: (row) => reference.budgetVariancePercent(row),
@@ -179,6 +226,38 @@ function evaluateInSheet(
 
 const seenInSheet = new Set<unknown>();
 
+/** Each row's formula cells as the reference computes them, from the whole tab for Goals. */
+function expectedCells(
+  spec: TabSpec,
+  rows: Record<string, string | number>[],
+  s: reference.StatusSettings,
+  today: number,
+): Record<string, unknown>[] {
+  const formulaColumns = spec.columns.filter((c) => c.type === 'formula');
+  if (spec.key === 'goals') {
+    const tree = reference.goalTree(rows as reference.Row[]);
+    return rows.map((row, i) => {
+      const cells = { ...tree[i]!, expected: reference.goalExpected(row as reference.Row, s, today) };
+      return { ...cells, status: reference.goalStatus({ ...row, ...cells }, s, today) };
+    });
+  }
+  return rows.map((row) => {
+    // Formula cells feed later formula columns: the reference reads the computed ones too.
+    const withComputed = {
+      ...row,
+      ...Object.fromEntries(
+        formulaColumns.map((c) => [
+          c.key,
+          evaluators[c.formula!](row as reference.Row, s, today) as reference.SheetValue,
+        ]),
+      ),
+    };
+    return Object.fromEntries(
+      formulaColumns.map((c) => [c.key, evaluators[c.formula!](withComputed as reference.Row, s, today)]),
+    );
+  });
+}
+
 function propertyFor(spec: TabSpec, key: keyof typeof rowArbs) {
   const rt = freshRuntime({ timeZone: 'America/New_York' });
   rt.run('setUpPlan');
@@ -189,7 +268,7 @@ function propertyFor(spec: TabSpec, key: keyof typeof rowArbs) {
   return fc.property(
     settingsArb,
     day,
-    fc.array(rowArbs[key], { minLength: 1, maxLength: 25 }),
+    key === 'goals' ? goalTreeArb : fc.array(rowArbs[key], { minLength: 1, maxLength: 25 }),
     (settings, today, rows) => {
       setSetting(rt, 'OpsPlan_AtRiskBand', settings.atRiskBand);
       setSetting(rt, 'OpsPlan_DueSoonDays', settings.dueSoonDays);
@@ -206,23 +285,22 @@ function propertyFor(spec: TabSpec, key: keyof typeof rowArbs) {
         riskMediumMax: 9,
         riskHighMax: 16,
       };
+      const expected = expectedCells(spec, rows, s, today);
       rows.forEach((row, i) => {
         const hasData = spec.columns.some((c) => c.type !== 'formula' && !isBlank(row[c.key]));
         for (const column of formulaColumns) {
           const got = sheetResults[i]![column.key];
-          // Formula cells feed later formula columns: the reference reads the computed ones too.
-          const withComputed = {
-            ...row,
-            ...Object.fromEntries(
-              formulaColumns.map((c) => [
-                c.key,
-                evaluators[c.formula!](row as reference.Row, s, today) as reference.SheetValue,
-              ]),
-            ),
-          };
-          const want = hasData ? evaluators[column.formula!](withComputed as reference.Row, s, today) : '';
+          const want = hasData ? expected[i]![column.key] : '';
           const gotValue = Object.prototype.toString.call(got) === '[object Date]' ? 'a date' : got;
           seenInSheet.add(`${spec.key}:${String(gotValue)}`);
+          if (column.key === 'progress' && spec.key === 'goals' && isBlank(row.kpi))
+            seenInSheet.add(
+              gotValue === ''
+                ? 'goals:rollup:blank'
+                : String(sheetResults[i]!.path).split('›').length > 3
+                  ? 'goals:rollup:deep'
+                  : 'goals:rollup',
+            );
           if (typeof want === 'number' && typeof gotValue === 'number')
             expect(gotValue, `${spec.name} row ${i + 2} ${column.header}`).toBeCloseTo(want, 9);
           else
@@ -240,8 +318,13 @@ describe('formula columns equal the reference evaluator', () => {
   it('Goals: Expected, Progress and Status for every direction and status', () => {
     fc.assert(propertyFor(GOALS, 'goals'), { numRuns: 60, seed: 20261124 });
     // The sheet itself produced every status, so each was compared at least once.
-    for (const status of ['No data', 'Not started', 'Achieved', 'On track', 'At risk', 'Off track', 'Missed'])
-      expect(seenInSheet, status).toContain(`goals:${status}`);
+    for (const status of GOAL_STATUSES) expect(seenInSheet, status).toContain(`goals:${status}`);
+    // …and rolled-up goals: measured, loops, nothing below.
+    expect([...seenInSheet].filter((v) => String(v).startsWith('goals:rollup')).sort()).toEqual([
+      'goals:rollup',
+      'goals:rollup:blank',
+      'goals:rollup:deep',
+    ]);
   });
   it('Budget: Planned total, Variance, Variance % and Status', () => {
     fc.assert(propertyFor(BUDGET, 'budget'), { numRuns: 40, seed: 7 });
@@ -272,7 +355,7 @@ describe('formula columns equal the reference evaluator', () => {
     };
     fc.assert(
       fc.property(rowArbs.goals, day, (row, today) => {
-        seen.add(reference.goalStatus(row, s, today));
+        seen.add(reference.goalStatus({ ...row, progress: reference.goalProgress(row) }, s, today));
       }),
       { numRuns: 3000, seed: 1 },
     );

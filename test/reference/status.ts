@@ -3,7 +3,13 @@
  * over cell values as the sheet holds them (numbers, text, booleans, '' for empty; dates as day
  * numbers). The formula property test holds the sheet formulas to it; the product never runs it.
  */
-import type { BudgetStatus, KpiStatus, RiskLevel, TimelineStatus } from '../../src/core/spec/vocab';
+import type {
+  BudgetStatus,
+  GoalStatus,
+  KpiStatus,
+  RiskLevel,
+  TimelineStatus,
+} from '../../src/core/spec/vocab';
 import { SCALE_BY_WORD } from '../../src/core/spec/vocab';
 
 export type SheetValue = string | number | boolean;
@@ -24,11 +30,15 @@ class FormulaError extends Error {}
 const get = (row: Row, key: string): SheetValue => row[key] ?? '';
 const isNumber = (v: SheetValue): v is number => typeof v === 'number';
 const isBlank = (v: SheetValue) => v === '';
-/** Sheets arithmetic: blank is 0, TRUE is 1, text is an error. */
+/**
+ * Sheets arithmetic: blank is 0, TRUE is 1, a number typed as text ("12.5", as the property test
+ * draws them) is that number, other text is an error.
+ */
 function num(v: SheetValue): number {
   if (typeof v === 'number') return v;
   if (v === '') return 0;
   if (typeof v === 'boolean') return v ? 1 : 0;
+  if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
   throw new FormulaError('#VALUE!');
 }
 /** TRIM(SUBSTITUTE(v,CHAR(160)," ")) as both engines compute it: numbers and booleans become text. */
@@ -67,7 +77,6 @@ const effectiveDue = (row: Row, s: StatusSettings) =>
   isNumber(get(row, 'due')) ? get(row, 'due') : s.periodEnd;
 
 export function goalExpected(row: Row, s: StatusSettings, today: number): number | '' {
-  if (isBlankWord(get(row, 'kpi'))) return '';
   return iferror(() => {
     const start = num(effectiveStart(row, s));
     const due = num(effectiveDue(row, s));
@@ -76,6 +85,7 @@ export function goalExpected(row: Row, s: StatusSettings, today: number): number
   }, '' as const);
 }
 
+/** A KPI row's own Progress (the Progress of a goal without a KPI is its roll-up: goalTree). */
 export function goalProgress(row: Row): number | '' {
   const [a, b, t] = [get(row, 'actual'), get(row, 'baseline'), get(row, 'target')];
   if (isBlankWord(get(row, 'kpi')) || !isNumber(a) || !isNumber(t)) return '';
@@ -86,10 +96,16 @@ export function goalProgress(row: Row): number | '' {
   return iferror(() => round(divide(a - num(b), t - num(b)), 4), '' as const);
 }
 
-export function goalStatus(row: Row, s: StatusSettings, today: number): KpiStatus | '' {
-  if (isBlankWord(get(row, 'kpi'))) return '';
-  const p = goalProgress(row);
+/** Status from the row's Progress and Path (given: a goal's come from goalTree). */
+export function goalStatus(row: Row, s: StatusSettings, today: number): GoalStatus | '' {
+  const p = get(row, 'progress');
   const e = goalExpected(row, s, today);
+  if (isBlankWord(get(row, 'kpi'))) {
+    if (get(row, 'path') === '') return 'Check parents';
+    if (!isNumber(p) || !isNumber(e)) return 'No data';
+    if (today < num(effectiveStart(row, s))) return 'Not started';
+    return trendStatus(row, p, e, s, today);
+  }
   if (!isNumber(p))
     return !isNumber(get(row, 'actual')) && isNumber(e) && today > num(effectiveDue(row, s))
       ? 'Missed'
@@ -104,10 +120,91 @@ export function goalStatus(row: Row, s: StatusSettings, today: number): KpiStatu
     if (p >= tolerance) return 'On track';
     return p >= round(1 - 2 * s.atRiskBand, 4) ? 'At risk' : 'Off track';
   }
+  return trendStatus(row, p, e, s, today);
+}
+
+function trendStatus(row: Row, p: number, e: number, s: StatusSettings, today: number): KpiStatus {
   if (p >= 1) return 'Achieved';
-  if (today > due) return 'Missed';
+  if (today > num(effectiveDue(row, s))) return 'Missed';
   if (p >= e) return 'On track';
   return p >= round(e - s.atRiskBand, 4) ? 'At risk' : 'Off track';
+}
+
+/** Parent steps the roll-up follows (ROLLUP_LEVELS in src/core/formulas.ts). */
+export const ROLLUP_LEVELS = 6;
+
+export interface TreeCells {
+  share: number;
+  path: string;
+  contribution: number | '';
+  progress: number | '';
+}
+
+/**
+ * The goal roll-up over a whole Goals tab, as its formulas compute it: Share, Path, Contribution
+ * and Progress of every row (sheet order). MATCH finds the first row with the ID (without case);
+ * the SUMIFS/COUNTIFS criteria compare Parent cells as they are (without case).
+ */
+export function goalTree(rows: readonly Row[]): TreeCells[] {
+  const ids = rows.map((r) => word(get(r, 'id')).toLowerCase());
+  const match = (id: string): number | undefined => {
+    if (id === '') return undefined;
+    const i = ids.indexOf(id.toLowerCase());
+    return i < 0 ? undefined : i;
+  };
+  const weightOf = (v: SheetValue) => (isNumber(v) && v > 0 ? v : 1);
+  const parentCell = (r: Row) => {
+    const v = get(r, 'parent');
+    return (typeof v === 'string' ? v : String(v)).toLowerCase();
+  };
+  const shares = rows.map((row) => {
+    const parent = word(get(row, 'parent'));
+    if (parent === '') return 1;
+    const m = match(parent);
+    if (m === undefined) return 1;
+    if (!isBlankWord(get(rows[m]!, 'kpi'))) return 0;
+    const siblings = rows.filter((r) => parentCell(r) === parent.toLowerCase());
+    const positive = siblings.filter((r) => isNumber(get(r, 'weight')) && (get(r, 'weight') as number) > 0);
+    const total =
+      siblings.length + positive.reduce((sum, r) => sum + (get(r, 'weight') as number), 0) - positive.length;
+    return total === 0 ? 0 : weightOf(get(row, 'weight')) / total;
+  });
+  const chains = rows.map((row) => {
+    const chain = [word(get(row, 'parent'))];
+    while (chain.length <= ROLLUP_LEVELS) {
+      const m = match(chain[chain.length - 1]!);
+      chain.push(m === undefined ? '' : word(get(rows[m]!, 'parent')));
+    }
+    return chain; // ROLLUP_LEVELS ancestors, then the one above the last
+  });
+  const topShare = (i: number) =>
+    chains[i]!.slice(0, ROLLUP_LEVELS - 1).reduce((product, a) => {
+      const m = match(a);
+      return product * (a === '' || m === undefined ? 1 : shares[m]!);
+    }, shares[i]!);
+  const paths = rows.map((row, i) => {
+    const chain = chains[i]!;
+    if (isBlankWord(get(row, 'id')) || chain[ROLLUP_LEVELS] !== '') return '';
+    const ids = [...chain.slice(0, ROLLUP_LEVELS)].reverse().join(' ') + ' ' + word(get(row, 'id'));
+    return ` ${word(ids).replace(/ /g, ' › ')} `;
+  });
+  const contributions = rows.map((row, i) => {
+    if (isBlankWord(get(row, 'kpi')) || paths[i] === '') return '' as const;
+    const p = goalProgress(row);
+    return isNumber(p) ? topShare(i) * p : ('' as const);
+  });
+  return rows.map((row, i) => {
+    const cells = { share: shares[i]!, path: paths[i]!, contribution: contributions[i]! };
+    if (!isBlankWord(get(row, 'kpi'))) return { ...cells, progress: goalProgress(row) };
+    if (paths[i] === '') return { ...cells, progress: '' };
+    const needle = ` ${word(get(row, 'id'))} `.toLowerCase();
+    const below = rows
+      .map((_, k) => k)
+      .filter((k) => paths[k]!.toLowerCase().includes(needle) && isNumber(contributions[k]!));
+    if (!below.length) return { ...cells, progress: '' };
+    const sum = below.reduce((total, k) => total + (contributions[k] as number), 0);
+    return { ...cells, progress: iferror(() => round(divide(sum, topShare(i)), 4), '' as const) };
+  });
 }
 
 export function budgetPlannedTotal(row: Row): number | '' {

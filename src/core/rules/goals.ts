@@ -1,10 +1,12 @@
 /** Rules of the Goals tab: the goal tree and SMART KPIs. */
+import { ROLLUP_LEVELS } from '../formulas';
+import { chainOf } from '../goal-tree';
 import { GOALS } from '../spec/tabs';
 import type { ColumnSpec } from '../spec/types';
 import { kpiStaleness, type Staleness } from '../staleness';
 import type { KeyOf, Row } from '../tables';
 import { preview } from '../values';
-import { type CheckContext, eachRecord, idKey, rule } from './define';
+import { type CheckContext, eachRecord, idKey, onTab, rule } from './define';
 
 export const unknownReference = rule({
   id: 'unknown-reference',
@@ -188,9 +190,93 @@ export const kpiMissingData = rule({
   }),
 });
 
+/** Each goal ID's Parent text, by lower-case ID (the first row with the ID, as MATCH finds it). */
+const parentOf = (ctx: CheckContext) => (key: string) => ctx.ids.goals.get(key)?.text('parent') || undefined;
+
+export const parentLoop = rule({
+  id: 'parent-loop',
+  tabs: ['goals'],
+  severity: 'error',
+  summary: 'Parents form no loop (a goal under its own sub-goal): a loop cannot be rolled up.',
+  message: (p: { loop: string[] }) =>
+    `Parents go round in a loop: ${[...p.loop, p.loop[0]].map((id) => preview(id, 20)).join(' → ')}. These goals and everything under them show Check parents instead of a rolled-up status.`,
+  fix: () => 'Set the Parent of one of these goals to the goal it really serves, or leave it blank.',
+  find: onTab('goals', function* (table, ctx) {
+    const reported = new Set<string>();
+    for (const row of table.records) {
+      const id = row.text('id');
+      if (!id || ctx.ids.goals.get(idKey(id)) !== row) continue;
+      const chain = chainOf(id, parentOf(ctx));
+      if (chain.kind !== 'loop' || idKey(chain.loop[0]!) !== idKey(id)) continue;
+      const key = chain.loop.map(idKey).sort().join(' ');
+      if (reported.has(key) || chain.loop.length === 1) continue; // one step: own-parent says it
+      reported.add(key);
+      yield { row: row.row, column: 'parent', params: { loop: chain.loop } };
+    }
+  }),
+});
+
+export const goalTooDeep = rule({
+  id: 'goal-too-deep',
+  tabs: ['goals'],
+  severity: 'error',
+  summary: `A row has at most ${ROLLUP_LEVELS} goals above it, so it rolls up.`,
+  message: (p: { top: string }) =>
+    `More than ${ROLLUP_LEVELS} goals above this row (up to ${preview(p.top, 20)} and beyond): it does not roll up.`,
+  fix: () => 'Attach it to a goal higher up, or merge levels of the goal tree.',
+  find: eachRecord('goals', (row, _table, ctx) => {
+    const id = row.text('id');
+    const chain = id ? chainOf(id, parentOf(ctx)) : null;
+    return (
+      chain?.kind === 'deep' && {
+        column: 'parent',
+        params: { top: chain.ancestors[chain.ancestors.length - 1]! },
+      }
+    );
+  }),
+});
+
+export const underKpiRow = rule({
+  id: 'under-kpi-row',
+  tabs: ['goals'],
+  severity: 'warning',
+  summary:
+    'A row’s Parent is a goal without its own KPI (a KPI row is measured by its KPI, not its children).',
+  message: (p: { parent: string }) =>
+    `Its Parent ${preview(p.parent, 20)} has its own KPI, so this row does not count toward any goal’s Progress (its Share is 0%).`,
+  fix: () => 'Attach it to a goal without a KPI, or clear the Parent’s KPI so it rolls up its children.',
+  find: eachRecord('goals', (row, _table, ctx) => {
+    const parent = row.text('parent');
+    const parentRow = parent ? ctx.ids.goals.get(idKey(parent)) : undefined;
+    return (
+      parentRow && parentRow !== row && parentRow.text('kpi') && { column: 'parent', params: { parent } }
+    );
+  }),
+});
+
+export const weightNotPositive = rule({
+  id: 'weight-not-positive',
+  tabs: ['goals'],
+  severity: 'warning',
+  summary: 'Weights are positive numbers (blank means 1).',
+  message: (p: { weight: string }) =>
+    `Weight ${preview(p.weight, 20)} is not a positive number: it counts as 1.`,
+  fix: () => 'Enter a number above 0, or leave Weight blank for 1.',
+  find: eachRecord('goals', (row) => {
+    const raw = row.cell('weight');
+    if (raw === '' || raw === null || raw === undefined) return null;
+    const weight = row.rawNum('weight');
+    return (weight === null || weight <= 0) && { column: 'weight', params: { weight: String(raw) } };
+  }),
+});
+
 export const GOALS_RULES = [
   unknownReference,
   ownParent,
+  parentLoop,
+  goalTooDeep,
+  underKpiRow,
+  weightNotPositive,
   kpiNotSmart,
   targetEqualsBaseline,
   directionMismatch,

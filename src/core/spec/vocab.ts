@@ -13,6 +13,9 @@ export const KPI_STATUSES = [
   'Missed',
 ] as const;
 export type KpiStatus = (typeof KPI_STATUSES)[number];
+/** A goal without a KPI also says when its Parent chain cannot be rolled up (a loop, or too deep). */
+export const GOAL_STATUSES = [...KPI_STATUSES, 'Check parents'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 export const ACTIVITY_TYPES = ['Task', 'Milestone', 'Check-in'] as const;
 export const TASK_STATES = ['Not started', 'In progress', 'Blocked', 'Done'] as const;
