@@ -80,11 +80,24 @@ export interface Person {
   team: string;
 }
 
+/** A row of the Goals tab as the goal tree shows it: a goal, or a KPI row, with what the sheet computed. */
+export interface GoalRow extends RowRef {
+  id: string;
+  goal: string;
+  parent: string;
+  owner: string;
+  /** The KPI's name; '' on a goal measured by what is below it. */
+  kpi: string;
+  progress: number | null;
+  expected: number | null;
+  status: string;
+}
+
 export interface PlanModel {
   settings: PlanSettings;
   people: Person[];
   kpis: Kpi[];
-  goals: { id: string; goal: string; row: number }[];
+  goals: GoalRow[];
   activities: Activity[];
   risks: Risk[];
   costs: CostLine[];
@@ -169,7 +182,16 @@ export function buildPlanModel(input: PlanInput): PlanModel {
     settings,
     people,
     kpis,
-    goals: goalRows.map((r) => ({ id: r.text('id'), goal: r.text('goal'), row: r.row })),
+    goals: goalRows.map((r) => ({
+      ...source('goals', r),
+      goal: r.text('goal'),
+      parent: r.text('parent'),
+      owner: r.text('owner'),
+      kpi: r.text('kpi'),
+      progress: r.rawNum('progress'),
+      expected: r.rawNum('expected'),
+      status: String(r.cell('status')),
+    })),
     activities,
     risks,
     costs,

@@ -25,6 +25,24 @@ export const KPI_COLUMNS = {
   ],
 };
 
+/** The goal tree: the row, its rolled-up (or own) progress and status, its work, what is folded under it. */
+export const GOAL_TREE_COLUMNS = {
+  report: [
+    h(GOALS, 'id'),
+    h(GOALS, 'goal'),
+    h(GOALS, 'owner'),
+    h(GOALS, 'progress'),
+    h(GOALS, 'expected'),
+    h(GOALS, 'status'),
+    'Work done',
+    'Not listed',
+  ],
+  email: [h(GOALS, 'id'), h(GOALS, 'goal'), h(GOALS, 'progress'), h(GOALS, 'status'), 'Work done'],
+};
+
+/** The Progress header, or the OKR score's when the Plan shows scores. */
+export const progressHeader = (okr: boolean): string => (okr ? 'OKR score' : h(GOALS, 'progress'));
+
 export const WORK_COLUMNS = {
   report: [
     h(TIMELINE, 'id'),

@@ -1,8 +1,16 @@
 /** The Report tab as a grid of cells: values, emphasis, RAG colours, formats and row links. */
+import { okrRag, okrScore, type TreeLine } from './goal-report';
 import type { RowRef } from './plan-model';
 import { ragOf, type StatusKind } from './rag';
 import { bar, type Challenge, type ReportModel, sparkline } from './report';
-import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
+import {
+  BUDGET_COLUMNS,
+  GOAL_TREE_COLUMNS,
+  KPI_COLUMNS,
+  progressHeader,
+  RISK_COLUMNS,
+  WORK_COLUMNS,
+} from './report-columns';
 import { currencyFormat } from './spec/tabs';
 import { RAG } from './spec/types';
 import { isoFromDay } from './values';
@@ -67,6 +75,32 @@ function tally<T>(items: readonly T[], kind: (item: T) => string): string {
   return [...counts].map(([k, n]) => `${k || 'none'} ${n.toLocaleString('en-US')}`).join(' · ');
 }
 
+/** Progress as a bar and a percentage, or as an OKR score in the convention's colours. */
+function progressCell(progress: number | null, okr: boolean): ReportCell {
+  if (progress === null) return blank();
+  if (!okr) return { value: `${bar(progress)} ${Math.round(progress * 100)}%` };
+  const colour = okrRag(progress);
+  return { value: okrScore(progress), background: colour.background, fontColor: colour.font, bold: true };
+}
+
+/** The header row of a table whose Progress column may show OKR scores. */
+const progressTitles = (titles: readonly string[], okr: boolean) =>
+  titles.map((t) => (t === progressHeader(false) ? progressHeader(okr) : t));
+
+/** A row of the goal tree: indented by its level; a folded row says how many rows are under it. */
+function treeRow(g: TreeLine, okr: boolean): ReportCell[] {
+  return line([
+    { value: g.id, link: g },
+    { value: `${'    '.repeat(g.level)}${g.level ? '↳ ' : ''}${g.kpi ? `${g.goal} — ${g.kpi}` : g.goal}` },
+    { value: g.owner },
+    progressCell(g.progress, okr),
+    { value: g.expected ?? '', format: '0%' },
+    rag('kpi', g.status || 'No data'),
+    { value: g.work.total ? `${g.work.done} of ${g.work.total}` : '' },
+    { value: g.folded ? `${g.folded} below` : '', fontColor: '#5f6368' },
+  ]);
+}
+
 export function reportGrid(report: ReportModel, generatedAt: string): ReportCell[][] {
   const money = currencyFormat(report.currency);
   const rows: ReportCell[][] = [];
@@ -82,6 +116,31 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
   if (report.vision) rows.push(line([{ value: `Vision: ${report.vision}` }]));
   rows.push(line([]));
 
+  const limit = report.sectionLines;
+  rows.push(section('Goals'));
+  rows.push(
+    line([
+      {
+        value:
+          'Top-level goals, worst first; the rows under a goal are listed when it is at risk, off track, missed or needs its parents checked.',
+        fontColor: '#5f6368',
+      },
+    ]),
+  );
+  rows.push(header(progressTitles(GOAL_TREE_COLUMNS.report, report.okr)));
+  for (const g of report.tree.slice(0, limit)) rows.push(treeRow(g, report.okr));
+  if (!report.tree.length)
+    rows.push(line([{ value: 'No goals yet: add them on the Goals tab.', fontColor: '#5f6368' }]));
+  const treeLeft = report.tree.slice(limit);
+  if (treeLeft.length)
+    rows.push(
+      more(
+        `${count(treeLeft.length, 'more goal or KPI', 'more goals and KPIs')} not listed (${tally(treeLeft, (g) => g.status || 'No data')}).`,
+        treeLeft[0]!.tab,
+      ),
+    );
+  rows.push(line([]));
+
   rows.push(section('KPI status'));
   rows.push(
     line(
@@ -92,8 +151,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
       ),
     ),
   );
-  rows.push(header(KPI_COLUMNS.report));
-  const limit = report.sectionLines;
+  rows.push(header(progressTitles(KPI_COLUMNS.report, report.okr)));
   for (const k of report.kpis.slice(0, limit)) {
     rows.push(
       line([
@@ -102,7 +160,7 @@ export function reportGrid(report: ReportModel, generatedAt: string): ReportCell
         { value: k.owner },
         { value: k.actual ?? '' },
         { value: k.target ?? '' },
-        { value: k.progress === null ? '' : `${bar(k.progress)} ${Math.round(k.progress * 100)}%` },
+        progressCell(k.progress, report.okr),
         { value: k.expected ?? '', format: '0%' },
         rag('kpi', k.status || 'No data'),
         { value: `${k.arrow} ${sparkline(k.trend)}`.trim() },

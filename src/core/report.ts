@@ -3,6 +3,7 @@
  * risks, budget by category, the most pressing challenges, trends from History), and its layout as
  * a grid the adapter writes in one batch. Emails render the same model.
  */
+import { goalTreeLines, isOn, STATUS_RANK, type TreeLine } from './goal-report';
 import { historyByKpi } from './history';
 import type { Activity, Kpi, PlanModel, Risk, RowRef } from './plan-model';
 import { KPI_STATUSES, type KpiStatus } from './spec/vocab';
@@ -48,7 +49,11 @@ export interface ReportModel {
   period: string;
   today: number;
   currency: string;
+  /** Progress shown as OKR scores 0.0–1.0 (the Plan's OKR scores setting). */
+  okr: boolean;
   kpiCounts: { status: KpiStatus; count: number }[];
+  /** The goal tree, top-level goals first, children listed under rows that need attention. */
+  tree: TreeLine[];
   kpis: KpiLine[];
   milestones: { done: number; total: number; byGoal: { goal: string; done: number; total: number }[] };
   overdue: Activity[];
@@ -57,16 +62,6 @@ export interface ReportModel {
   budget: { lines: BudgetLine[]; total: BudgetLine };
   challenges: Challenge[];
 }
-
-const STATUS_RANK: Record<string, number> = {
-  Missed: 0,
-  'Off track': 1,
-  'At risk': 2,
-  'No data': 3,
-  'Not started': 4,
-  'On track': 5,
-  Achieved: 6,
-};
 
 export function isOpenRisk(risk: Risk): boolean {
   return risk.state !== 'Closed';
@@ -189,7 +184,9 @@ export function buildReport(model: PlanModel, today: number, history: readonly H
         : 'period not set',
     today,
     currency: s.currency,
+    okr: isOn(s.okrScores),
     kpiCounts: KPI_STATUSES.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
+    tree: goalTreeLines(model),
     kpis,
     milestones: {
       done: milestones.filter((m) => m.status === 'Done').length,

@@ -65,3 +65,55 @@ describe('goal roll-up', () => {
     ]);
   });
 });
+
+describe('the report’s goal tree', () => {
+  const treeRows = (rt: Runtime) => {
+    rt.run('generateReportNow');
+    const rows = sheetValues(rt, 'Report').map((r) => r.slice(0, 8).map(String));
+    const start = rows.findIndex((r) => r[0] === 'ID' && r[1] === 'Goal');
+    const end = rows.findIndex((r, i) => i > start && r.every((v) => v === ''));
+    return { header: rows[start]!, lines: rows.slice(start + 1, end) };
+  };
+  const shape = (lines: string[][]) =>
+    lines.map((r) => `${r[1]!.match(/^ */)![0].length / 4}:${r[0]} ${r[5]}`);
+
+  it('indents by level, worst status first, and lists children only under goals that need attention', () => {
+    const rt = exampleRuntime();
+    expect(shape(treeRows(rt).lines)).toEqual([
+      '0:G1 At risk',
+      '1:G10 Off track',
+      '2:G2 At risk',
+      '2:G9 Not started',
+      '2:G5 Achieved',
+      '1:G11 Off track',
+      '2:G8 Missed',
+      '2:G3 Off track',
+      '2:G7 No data',
+      '1:G4 On track',
+      '1:G6 On track',
+    ]);
+    // G10 measured from a later Start is on track: its three KPIs fold under it.
+    cellOf(rt, 'goals', 'start', 'G10').setValue('2026-11-20');
+    cellOf(rt, 'goals', 'due', 'G10').setValue('2027-06-30');
+    const { lines } = treeRows(rt);
+    expect(shape(lines).slice(0, 3)).toEqual(['0:G1 At risk', '1:G11 Off track', '2:G8 Missed']);
+    const g10 = lines.find((r) => r[0] === 'G10')!;
+    expect([g10[5], g10[6], g10[7]]).toEqual(['On track', '1 of 3', '3 below']);
+  });
+
+  it('keeps to the Report lines setting, and shows OKR scores when the Plan says so', () => {
+    const rt = exampleRuntime();
+    cellOf(rt, 'plan', 'value', 'Report lines per section').setValue(3);
+    cellOf(rt, 'plan', 'value', 'OKR scores').setValue('Yes');
+    const { header, lines } = treeRows(rt);
+    expect(header[3]).toBe('OKR score');
+    expect(lines.slice(0, 3).map((r) => [r[0], r[3]])).toEqual([
+      ['G1', '0.7'],
+      ['G10', '0.6'],
+      ['G2', '0.7'],
+    ]);
+    expect(lines.slice(3).map((r) => r[1])).toEqual([
+      expect.stringMatching(/^8 more goals and KPIs not listed \(.*Missed 1.*\)\.$/),
+    ]);
+  });
+});

@@ -244,6 +244,15 @@ export const SETTINGS = [
     rangeName: 'OpsPlan_ReportLines',
     note: 'Each Report section lists its most pressing lines, at most this many, then counts the rest and links to them.',
   },
+  {
+    key: 'okrScores',
+    label: 'OKR scores',
+    aliases: ['OKR view', 'Show OKR scores'],
+    type: 'text',
+    defaultValue: 'No',
+    rangeName: 'OpsPlan_OkrScores',
+    note: 'Yes shows Progress in the report and emails as OKR scores from 0.0 to 1.0 (0.7 and above is where a stretch goal should land: green; 0.4–0.6 amber; below, red). Status is unchanged.',
+  },
 ] as const satisfies readonly SettingSpec[];
 
 export const PEOPLE = {
