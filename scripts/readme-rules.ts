@@ -26,7 +26,7 @@ export const STATUS_END = '<!-- status-rules:end -->';
 export function statusSection(): string {
   const parts = STATUS_RULES.map((c) =>
     [
-      `**${TABS[c.tab].name} ${c.column}**: the first rule that applies.`,
+      `**${TABS[c.tab].name} ${c.column}${c.rows ? ` ${c.rows}` : ''}**: the first rule that applies.`,
       '',
       ...c.rules.map(
         (r, i) => `${i + 1}. **${r.status}** ${r.when.startsWith('otherwise') ? '' : 'when '}${r.when}.`,

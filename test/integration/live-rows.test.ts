@@ -28,10 +28,10 @@ describe('onEdit fills the edited rows', () => {
   it('a new Goals row gets its computed cells, and nothing else is written', () => {
     const rt = exampleRuntime();
     const goals = sheet(rt, 'Goals');
-    const last = a1('goals', GOALS.columns[GOALS.columns.length - 1]!.key, 10);
+    const last = a1('goals', GOALS.columns[GOALS.columns.length - 1]!.key, 12);
     const before = goals.getRange(`A2:${last}`).getFormulas();
     const typed: Partial<Record<ColumnKeyOf<typeof GOALS>, string>> = {
-      id: 'G10',
+      id: 'G12',
       goal: 'Fewer password resets',
       parent: 'G1',
       owner: 'Sam Patel',
@@ -45,18 +45,18 @@ describe('onEdit fills the edited rows', () => {
       due: '2027-01-08',
     };
     // The row as a person types it across the tab, computed cells left empty.
-    const result = edit(rt, `Goals!A11:${a1('goals', GOALS.columns[GOALS.columns.length - 1]!.key, 11)}`, [
+    const result = edit(rt, `Goals!A13:${a1('goals', GOALS.columns[GOALS.columns.length - 1]!.key, 13)}`, [
       GOALS.columns.map((c) => typed[c.key] ?? ''),
     ]);
-    expect(result).toMatchObject({ tab: 'Goals', rows: 1, formulas: 3, stamps: 1 });
+    expect(result).toMatchObject({ tab: 'Goals', rows: 1, formulas: 6, stamps: 1 });
     const computed = (['expected', 'progress', 'status'] as const).map((key) =>
-      goals.getRange(a1('goals', key, 11)),
+      goals.getRange(a1('goals', key, 13)),
     );
     expect(computed.map((c) => c.getValue()).slice(1)).toEqual([0.5, 'At risk']);
-    expect(computed.every((c) => c.getFormula().startsWith('=') && c.getFormula().includes('11'))).toBe(true);
+    expect(computed.every((c) => c.getFormula().startsWith('=') && c.getFormula().includes('13'))).toBe(true);
     expect(goals.getRange(`A2:${last}`).getFormulas()).toEqual(before);
     // One stamp, and one write per run of adjacent computed cells (Status and Progress beside the
-    // goal, Expected at the end).
+    // goal; Expected, Share, Path and Contribution at the end).
     expect(rt.calls.total(isSpreadsheetWrite)).toBe(3);
   });
 

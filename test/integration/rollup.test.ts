@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Finding } from '../../src/core/check.js';
-import { cellOf, exampleRuntime, sheetValues } from '../helpers.js';
+import { cellOf, exampleRuntime, headerOf, sheetValues } from '../helpers.js';
 
 type Runtime = ReturnType<typeof exampleRuntime>;
 const value = (rt: Runtime, column: 'progress' | 'status' | 'share' | 'path', id: string) =>
@@ -42,7 +42,9 @@ describe('goal roll-up', () => {
     const rt = exampleRuntime();
     const goals = rt.service('SpreadsheetApp').getActiveSpreadsheet().getSheetByName('Goals')!;
     const row = goals.getLastRow() + 1;
-    goals.getRange(row, 1, 1, 3).setValues([['G12', 'Suppliers meet the same rules', 'G1']]);
+    const typed = { id: 'G12', goal: 'Suppliers meet the same rules', parent: 'G1' } as const;
+    for (const [key, text] of Object.entries(typed))
+      goals.getRange(row, headerOf(rt, 'goals', key as keyof typeof typed).getColumn()).setValue(text);
     rt.run('refreshKpiStatus');
     expect([value(rt, 'progress', 'G12'), value(rt, 'status', 'G12')]).toEqual(['', 'No data']);
   });

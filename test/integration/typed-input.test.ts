@@ -118,6 +118,11 @@ describe('Normalise values', () => {
         `Risks!${a1('risks', 'likelihood', 2)}`,
         `Goals!${a1('goals', 'progress', 3)}`,
         `Goals!${a1('goals', 'status', 3)}`,
+        // G2 now measured rolls up into G10 (row 11) and G1 (row 2).
+        `Goals!${a1('goals', 'contribution', 3)}`,
+        `Goals!${a1('goals', 'progress', 11)}`,
+        `Goals!${a1('goals', 'progress', 2)}`,
+        `Goals!${a1('goals', 'status', 2)}`,
       ].sort(),
     );
     expect(cell(rt, 'Goals', a1('goals', 'status', 3))).toBe('At risk');
