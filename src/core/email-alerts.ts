@@ -8,19 +8,20 @@ import { dayKey, escalateTaskKey, type LogEntry, noticeTaskKey, remindTaskKey } 
 import type { MailPart } from './email-message';
 import {
   activityRows,
+  clip,
   dueText,
-  footer,
   listSection,
   type MailContext,
   plural,
+  relativeDay,
+  type Rendered,
   rowUrl,
   subjectOf,
   tabUrl,
   textLine,
 } from './email-render';
-import { clip } from './email-render';
 import { normalizeName } from './headers';
-import { escapeHtml, oneLine, STYLE } from './html';
+import { bullets, escapeHtml, oneLine } from './html';
 import { type Activity, emailOf, type PlanModel } from './plan-model';
 import { accountableOf } from './raci';
 import type { ReportModel } from './report';
@@ -41,6 +42,19 @@ function groupBy<T>(list: readonly T[], keyOf: (item: T) => string): Map<string,
   return groups;
 }
 
+/** What a part listing work says: its title, actions, why, and what follows the list. */
+interface WorkPartText {
+  subject: string;
+  title: string;
+  actions: string[];
+  reason: string;
+  describe: (a: Activity) => string;
+  /** Shown after the list (an escalation says what the Accountable can do). */
+  after?: Rendered;
+  /** List each item's owner (the reader is not the owner). */
+  owner?: boolean;
+}
+
 /** A part listing work: the shape reminders, escalations and notices share. */
 function workPart(
   kind: 'reminder' | 'escalation' | 'notice',
@@ -48,39 +62,59 @@ function workPart(
   source: string,
   context: MailContext,
   timelineTab: string,
-  subject: string,
-  intro: string,
-  why: string,
   list: readonly Activity[],
   covers: LogEntry[],
-  describe: (a: Activity) => string,
+  words: WorkPartText,
 ): MailPart {
-  const foot = footer(context, why);
   return {
     kind,
     to,
     source,
     id: dayKey(kind, context.today, to),
     covers,
-    subject,
+    subject: words.subject,
     items: list.length,
+    actions: words.actions,
+    reason: words.reason,
+    context,
     render(rows) {
       const section = listSection(
-        intro,
+        words.title,
         WORK_COLUMNS.email,
         list,
         rows,
-        (shown) => activityRows(shown, context),
-        (a) => textLine(a, describe(a), rowUrl(context, a)),
+        (shown) => activityRows(shown, context, { owner: words.owner }),
+        (a) => textLine(a, words.describe(a), rowUrl(context, a)),
         tabUrl(context, timelineTab),
       );
       return {
-        html: `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1>${section.html}${foot.html}`,
-        text: `${subject}\n${section.text}${foot.text}`,
+        html: section.html + (words.after?.html ?? ''),
+        text: section.text + (words.after?.text ?? ''),
       };
     },
   };
 }
+
+/** "T5" for one item, "3 items" for more: how an action names what it is about. */
+const which = (list: readonly Activity[], what = 'item') =>
+  list.length === 1 ? clip(list[0]!.id) : plural(list.length, what);
+
+/** Since when work is late, for the reader who is not its owner: owner, Due date and days late. */
+const lateness = (a: Activity, today: number) =>
+  `owner ${clip(a.owner) || 'none'}, due ${isoFromDay(a.due!)}, ${relativeDay(a.due!, today)}`;
+
+/** What an Accountable can do about late work, said once after the list. */
+const ACCOUNTABLE_CAN: Rendered = (() => {
+  const steps = [
+    'ask the owner what is in the way and agree a new Due date',
+    'give the work to someone else (Owner column) or help with it',
+    'set its State to Done, with the Completed date, if it is already finished',
+  ];
+  return {
+    html: `<p style="margin:12px 0 4px;"><strong>What you can do:</strong></p>${bullets(steps.map(escapeHtml))}`,
+    text: `\nWhat you can do:\n${steps.map((s) => `- ${s.charAt(0).toUpperCase()}${s.slice(1)}`).join('\n')}\n`,
+  };
+})();
 
 /** Short reminders between digests: work due within Due-soon days, once per task per due date. */
 export function reminders(
@@ -106,12 +140,15 @@ export function reminders(
         `People: ${oneLine(first.owner, 60)}`,
         context,
         model.sheetNames.timeline,
-        subject,
-        `Due within ${model.settings.dueSoonDays} days`,
-        'You own this work.',
         list,
         list.map((a) => remindTaskKey(a, context.today)),
-        (a) => `${a.name}: due ${dueText(a, context.today)}`,
+        {
+          subject,
+          title: `Due within ${plural(model.settings.dueSoonDays, 'day')}`,
+          actions: [`Finish or update ${which(list)} due soon`],
+          reason: `you own items in ${oneLine(report.planName, 80)}`,
+          describe: (a) => `${a.name}: due ${dueText(a, context.today)}`,
+        },
       ),
     );
   }
@@ -153,13 +190,20 @@ export function escalations(
       });
   }
   const parts: MailPart[] = [];
-  const why = `You are Accountable for this work (RACI), or the Plan owner when it has no one Accountable; it is more than ${s.escalateAfterDays} days overdue.`;
   for (const group of groupBy(routed, (r) => r.to.toLowerCase()).values()) {
     const list = group.map((r) => r.a);
     const first = list[0]!;
+    const asPlanOwner = group.some((r) => r.source.startsWith('Plan:'));
+    const asAccountable = group.some((r) => !r.source.startsWith('Plan:'));
+    const role = [
+      asAccountable ? 'Accountable for this work (RACI tab)' : '',
+      asPlanOwner ? 'the Plan owner, for work with no one Accountable' : '',
+    ]
+      .filter(Boolean)
+      .join(', or ');
     const subject = subjectOf(
       report.planName,
-      `Escalation — ${list.length === 1 ? `${clip(first.id)} is ${context.today - first.due!} days late` : `${list.length} items are late`}`,
+      `Escalation — ${list.length === 1 ? `${clip(first.id)} is ${relativeDay(first.due!, context.today)}` : `${list.length} items are late`}`,
     );
     parts.push(
       workPart(
@@ -168,12 +212,17 @@ export function escalations(
         group[0]!.source,
         context,
         model.sheetNames.timeline,
-        subject,
-        'Late work escalated to you',
-        why,
         list,
         list.map((a) => escalateTaskKey(a, context.today)),
-        (a) => `${a.name}: due ${isoFromDay(a.due!)}, owner ${a.owner || 'none'}`,
+        {
+          subject,
+          title: 'Late work escalated to you',
+          actions: [`Decide the next step for ${which(list, 'late item')}`],
+          reason: `you are ${role}, and it is more than ${plural(s.escalateAfterDays, 'day')} overdue`,
+          describe: (a) => `${a.name}: ${lateness(a, context.today)}`,
+          after: ACCOUNTABLE_CAN,
+          owner: true,
+        },
       ),
     );
   }
@@ -192,12 +241,16 @@ export function escalations(
         `People: ${oneLine(list[0]!.owner, 60)}`,
         context,
         model.sheetNames.timeline,
-        subjectOf(report.planName, `Escalated — ${plural(mine.length, 'item')} of yours`),
-        'Your late work was escalated',
-        'You own this work.',
         mine,
         mine.map((a) => noticeTaskKey(a, context.today)),
-        (a) => `${a.name}: due ${isoFromDay(a.due!)}, escalated to ${escalatedTo.get(a)}`,
+        {
+          subject: subjectOf(report.planName, `Escalated — ${plural(mine.length, 'item')} of yours`),
+          title: 'Your late work was escalated',
+          actions: [`Update ${which(mine)}, escalated because it is late`],
+          reason: `you own items in ${oneLine(report.planName, 80)}`,
+          describe: (a) =>
+            `${a.name}: due ${isoFromDay(a.due!)}, ${relativeDay(a.due!, context.today)}, escalated to ${escalatedTo.get(a)}`,
+        },
       ),
     );
   }

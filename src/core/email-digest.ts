@@ -5,11 +5,12 @@ import {
   activityRows,
   cadenceLabel,
   clip,
-  footer,
   kpiRows,
+  kpiTextLine,
   listSection,
   type MailContext,
   plural,
+  type Rendered,
   riskRows,
   rowUrl,
   subjectOf,
@@ -18,9 +19,9 @@ import {
   workTextLine,
 } from './email-render';
 import { normalizeName } from './headers';
-import { escapeHtml, oneLine, STYLE } from './html';
+import { escapeHtml, oneLine } from './html';
 import { type Activity, emailOf, type PlanModel, type Risk } from './plan-model';
-import { fmt, isOpenRisk, type KpiLine, type ReportModel } from './report';
+import { isOpenRisk, type KpiLine, type ReportModel } from './report';
 import { KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 import { isoFromDay } from './values';
 
@@ -29,7 +30,7 @@ const needs = (n: number) =>
 const needsAttention = (k: KpiLine) =>
   ['At risk', 'Off track', 'Missed', 'No data'].includes(k.status) || k.stale;
 
-interface OwnerItems {
+export interface OwnerItems {
   name: string;
   kpis: KpiLine[];
   late: Activity[];
@@ -84,13 +85,57 @@ export function ownerDigests(
   return { parts, unreachable };
 }
 
+/** One section of a digest, rendered with at most `rows` rows (a list section, a note…). */
+export type DigestSection = (rows: number) => Rendered;
+
+/** How many of a list need what, in the words of the action summary. */
+const workWord = (list: readonly Activity[]) =>
+  list.every((a) => a.type === 'Milestone')
+    ? ['milestone', 'milestones']
+    : list.every((a) => a.type === 'Task')
+      ? ['task', 'tasks']
+      : ['item', 'items'];
+
+/** A KPI that needs a new Actual: stale (measured too long ago, or never) or without one. */
+const needsUpdate = (k: KpiLine) => k.stale || (k.status === 'No data' && k.actual === null);
+const behind = (k: KpiLine) => ['At risk', 'Off track', 'Missed'].includes(k.status) && !needsUpdate(k);
+
+/** The digest's action summary, worst first: "2 overdue", "Update 2 KPIs", "3 tasks due within 7 days". */
+export function digestActions(
+  { kpis, late, soon, reviews }: Omit<OwnerItems, 'name'>,
+  dueSoonDays: number,
+): string[] {
+  const actions: string[] = [];
+  if (late.length) actions.push(`${late.length} overdue`);
+  const behindCount = kpis.filter(behind).length;
+  if (behindCount) actions.push(`${plural(behindCount, 'KPI')} behind target`);
+  const updates = kpis.filter(needsUpdate).length;
+  if (updates) actions.push(`Update ${plural(updates, 'KPI')}`);
+  if (soon.length) {
+    const [one, many] = workWord(soon);
+    actions.push(`${plural(soon.length, one!, many)} due within ${plural(dueSoonDays, 'day')}`);
+  }
+  if (reviews.length) actions.push(`${plural(reviews.length, 'risk')} to review`);
+  return actions;
+}
+
+/** KPIs worst first: those that need the owner (behind or to update) by status, then the rest. */
+const kpiOrder = (kpis: readonly KpiLine[]) =>
+  [...kpis].sort((a, b) => Number(needsAttention(b)) - Number(needsAttention(a)));
+/** Risks to review: the most overdue review first, then the highest score. */
+const reviewOrder = (risks: readonly Risk[]) =>
+  [...risks].sort((a, b) => (a.reviewDate ?? 0) - (b.reviewDate ?? 0) || (b.score ?? 0) - (a.score ?? 0));
+
 function digestPart(
   model: PlanModel,
   report: ReportModel,
   context: MailContext,
-  { name, kpis, late, soon, reviews }: OwnerItems,
+  owner: OwnerItems,
   to: string,
 ): MailPart {
+  const { name, late, soon } = owner;
+  const kpis = kpiOrder(owner.kpis);
+  const reviews = reviewOrder(owner.reviews);
   const items = kpis.filter(needsAttention).length + late.length + soon.length + reviews.length;
   const changes = kpis
     .filter((k) => k.previousStatus !== null && k.previousStatus !== k.status)
@@ -98,9 +143,54 @@ function digestPart(
   const subject = subjectOf(report.planName, `${cadenceLabel(context, 'status')} — ${needs(items)}`);
   const label = context.cadence ? `${context.cadence.toLowerCase()} status` : 'status';
   const greeting = `Hi ${oneLine(name, 60)}, here is your ${label} for ${oneLine(report.planName, 80)}.`;
-  const work = [...late, ...soon];
-  const foot = footer(context, `You get this because you own items in ${oneLine(report.planName, 80)}.`);
   const tabs = model.sheetNames;
+  const days = model.settings.dueSoonDays;
+  /** A list of the owner's work: overdue, or due soon. */
+  const workSection =
+    (title: string, list: readonly Activity[]): DigestSection =>
+    (rows) =>
+      listSection(
+        title,
+        WORK_COLUMNS.email,
+        list,
+        rows,
+        (shown) => activityRows(shown, context),
+        (a) => workTextLine(a, context),
+        tabUrl(context, tabs.timeline),
+      );
+  // Worst first: late work, then KPIs (behind or to update first), due-soon work, reviews.
+  const sections: DigestSection[] = [];
+  if (late.length) sections.push(workSection('Overdue', late));
+  if (kpis.length)
+    sections.push((rows) =>
+      listSection(
+        'Your KPIs',
+        KPI_COLUMNS.email,
+        kpis,
+        rows,
+        (shown) => kpiRows(shown, context),
+        (k) => kpiTextLine(k, context),
+        tabUrl(context, tabs.goals),
+      ),
+    );
+  if (soon.length) sections.push(workSection(`Due within ${plural(days, 'day')}`, soon));
+  if (reviews.length)
+    sections.push((rows) =>
+      listSection(
+        'Risks to review',
+        RISK_COLUMNS.email,
+        reviews,
+        rows,
+        (shown) => riskRows(shown, context),
+        (r) =>
+          textLine(
+            r,
+            `${r.risk}: ${r.level || 'no level'}, review by ${r.reviewDate === null ? '?' : isoFromDay(r.reviewDate)}`,
+            rowUrl(context, r),
+          ),
+        tabUrl(context, tabs.risks),
+      ),
+    );
   return {
     kind: 'digest',
     to,
@@ -110,64 +200,22 @@ function digestPart(
     covers: soon.map((a) => remindTaskKey(a, context.today)),
     subject,
     items,
+    actions: digestActions({ kpis, late, soon, reviews }, days),
+    reason: `you own items in ${oneLine(report.planName, 80)}`,
+    context,
     render(rows) {
       const shown = changes.slice(0, Math.max(rows, 1));
       const changeLine = changes.length
         ? `Since the last report: ${shown.join('; ')}${changes.length > shown.length ? ` and ${changes.length - shown.length} more` : ''}.`
         : 'No status changes since the last report.';
-      let html = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(greeting)}</p><p>${escapeHtml(changeLine)}</p>`;
-      let text = `${greeting}\n\n${changeLine}\n`;
-      const add = (section: { html: string; text: string }) => {
-        html += section.html;
-        text += section.text;
-      };
-      if (kpis.length)
-        add(
-          listSection(
-            'Your KPIs',
-            KPI_COLUMNS.email,
-            kpis,
-            rows,
-            (shown) => kpiRows(shown, context),
-            (k) =>
-              textLine(
-                k,
-                `${k.kpi}: ${k.status || 'No data'} (${fmt(k.actual)} of ${fmt(k.target)} ${k.unit})${k.stale ? ' — please update' : ''}`,
-                rowUrl(context, k),
-              ),
-            tabUrl(context, tabs.goals),
-          ),
-        );
-      if (work.length)
-        add(
-          listSection(
-            'Your work overdue or due soon',
-            WORK_COLUMNS.email,
-            work,
-            rows,
-            (shown) => activityRows(shown, context),
-            (a) => workTextLine(a, context),
-            tabUrl(context, tabs.timeline),
-          ),
-        );
-      if (reviews.length)
-        add(
-          listSection(
-            'Your risks due for review',
-            RISK_COLUMNS.email,
-            reviews,
-            rows,
-            (shown) => riskRows(shown, context),
-            (r) =>
-              textLine(
-                r,
-                `${r.risk}: review by ${r.reviewDate === null ? '?' : isoFromDay(r.reviewDate)}`,
-                rowUrl(context, r),
-              ),
-            tabUrl(context, tabs.risks),
-          ),
-        );
-      return { html: html + foot.html, text: text + foot.text };
+      let html = `<p>${escapeHtml(greeting)} ${escapeHtml(changeLine)}</p>`;
+      let text = `${greeting} ${changeLine}\n`;
+      for (const section of sections) {
+        const rendered = section(rows);
+        html += rendered.html;
+        text += rendered.text;
+      }
+      return { html, text };
     },
   };
 }

@@ -6,9 +6,9 @@ import {
   activityRows,
   cadenceLabel,
   clip,
-  footer,
   groupThousands,
   kpiRows,
+  kpiTextLine,
   listSection,
   type MailContext,
   moreLine,
@@ -20,12 +20,13 @@ import {
   textLine,
   workTextLine,
 } from './email-render';
-import { escapeHtml, link, STYLE, table } from './html';
+import { button, escapeHtml, link, nowrap, STYLE, table } from './html';
 import type { PlanModel } from './plan-model';
 import { bar, type ReportModel } from './report';
 import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
 
 const REPORT_TAB = 'the Report tab';
+const REPORT_TITLE = 'The plan at a glance';
 
 export function managerReports(
   model: PlanModel,
@@ -43,7 +44,7 @@ export function managerReports(
     report.planName,
     `${cadenceLabel(context, 'report')} — ${urgent === 0 ? 'no pressing challenges' : plural(urgent, 'pressing challenge')}`,
   );
-  const render = (rows: number) => renderManager(report, context, reportUrl, subject, rows);
+  const render = (rows: number) => renderManager(report, context, reportUrl, rows);
   const parts = recipients.map((to): MailPart => ({
     kind: 'manager',
     to,
@@ -52,6 +53,11 @@ export function managerReports(
     covers: [],
     subject,
     items: urgent,
+    actions: [
+      urgent === 0 ? 'No pressing challenges this period' : `Look at ${plural(urgent, 'pressing challenge')}`,
+    ],
+    reason: 'you are a report recipient on the Plan tab',
+    context,
     render,
   }));
   return { parts, unreachable };
@@ -61,7 +67,6 @@ function renderManager(
   report: ReportModel,
   context: MailContext,
   reportUrl: string,
-  subject: string,
   rows: number,
 ): { html: string; text: string } {
   const counts = report.kpiCounts
@@ -69,11 +74,12 @@ function renderManager(
     .map((c) => `${statusPill('kpi', c.status)} ${c.count}`)
     .join(' &nbsp; ');
   const m = report.milestones;
-  const money = (n: number) => `${escapeHtml(report.currency)} ${escapeHtml(groupThousands(Math.round(n)))}`;
+  const money = (n: number) => nowrap(groupThousands(Math.round(n)));
+  const currency = report.currency ? ` (${clip(report.currency)})` : '';
   const challenges = report.challenges.slice(0, rows);
   const moreChallenges = moreLine(report.challenges.length - challenges.length, reportUrl, REPORT_TAB);
-  let html = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p style="${STYLE.muted}">Period ${escapeHtml(report.period)}</p>`;
-  html += `<p><a href="${escapeHtml(reportUrl)}" style="${STYLE.button}">Open the full report</a></p>`;
+  let html = `<h2 style="${STYLE.h2}">${escapeHtml(REPORT_TITLE)}</h2><p style="${STYLE.muted}">Period ${escapeHtml(report.period)}</p>`;
+  html += `<p>${button('Open the full report', reportUrl)}</p>`;
   html += `<h2 style="${STYLE.h2}">Most pressing challenges</h2>`;
   html += report.challenges.length
     ? `<ul>${challenges
@@ -87,7 +93,7 @@ function renderManager(
     report.kpis,
     rows,
     (shown) => kpiRows(shown, context),
-    (k) => textLine(k, `${k.kpi}: ${k.status || 'No data'}`, rowUrl(context, k)),
+    (k) => kpiTextLine(k, context),
     reportUrl,
     REPORT_TAB,
   );
@@ -118,18 +124,17 @@ function renderManager(
   const t = report.budget.total;
   const lines = report.budget.lines.slice(0, rows);
   html += `<h2 style="${STYLE.h2}">Budget</h2>${table(
-    BUDGET_COLUMNS.email,
+    BUDGET_COLUMNS.email.map((title, i) => (i ? `${title}${currency}` : title)),
     [...lines, t].map((b) => [
       escapeHtml(clip(b.category)),
       money(b.planned),
       money(b.actual),
       money(b.variance),
     ]),
+    false,
   )}${moreLine(report.budget.lines.length - lines.length, reportUrl, REPORT_TAB).html}`;
-  const foot = footer(context, 'You get this because you are a report recipient on the Plan tab.');
   const text = [
-    subject,
-    `Period ${report.period}. Full report: ${reportUrl}`,
+    `${REPORT_TITLE}: period ${report.period}. Full report: ${reportUrl}`,
     '',
     'Most pressing challenges:',
     ...(report.challenges.length ? challenges.map((c) => `- ${clip(c.text)}`) : ['- None.']),
@@ -145,7 +150,7 @@ function renderManager(
     `Overdue: ${report.overdue.length}; due soon: ${report.dueSoon.length}`,
     work.text,
     risks.text,
-    `Budget: planned ${Math.round(t.planned)}, actual ${Math.round(t.actual)}, variance ${Math.round(t.variance)} ${report.currency}`,
+    `Budget${currency}: planned ${groupThousands(Math.round(t.planned))}, actual ${groupThousands(Math.round(t.actual))}, variance ${groupThousands(Math.round(t.variance))}`,
   ].join('\n');
-  return { html: html + foot.html, text: text + foot.text };
+  return { html, text };
 }

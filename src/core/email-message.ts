@@ -1,14 +1,15 @@
 /**
  * From parts to messages: every part for one recipient in one run goes in one message (at most one
- * message per recipient per run), rendered at the largest row limit whose HTML and text fit the
- * mail size limits (docs/APPS-SCRIPT.md#mail). At row limit 0 a part is a few lines, so every
- * message fits: nothing ever fails for size.
+ * message per recipient per run). A message opens with what the reader must do — every part's
+ * actions, in one list — and the link to the plan, then each part, worst news first, then one
+ * footer. It is rendered at the largest row limit at which the whole message, as encoded for sending,
+ * fits MAIL_MESSAGE_BYTES (docs/APPS-SCRIPT.md#mail). At row limit 0 a part is a few lines, so every message fits: nothing
+ * ever fails for size.
  */
 import type { LogEntry } from './email-keys';
-import type { Rendered } from './email-render';
-import { utf8Length } from './email-render';
-import { page } from './html';
-import { MAIL_HTML_TARGET_BYTES, MAIL_LIST_ROWS, MAIL_TEXT_TARGET_BYTES } from './limits';
+import { encodedLength, footer, howToUpdate, type MailContext, type Rendered } from './email-render';
+import { bullets, escapeHtml, page, STYLE } from './html';
+import { MAIL_HEADER_BYTES, MAIL_LIST_ROWS, MAIL_MESSAGE_BYTES } from './limits';
 
 export type MailKind = 'manager' | 'digest' | 'reminder' | 'escalation' | 'notice' | 'held';
 
@@ -25,13 +26,19 @@ export interface MailPart {
   subject: string;
   /** How many things need the reader. */
   items: number;
-  /** The part with at most `rows` rows per list. */
+  /** What the reader must do, worst first, each a few words: "2 overdue", "Update 2 KPIs". */
+  actions: string[];
+  /** Why the reader gets this part, as a clause: "you own items in Q4 plan" (the footer joins them). */
+  reason: string;
+  /** The spreadsheet's link and the menu path to its check-in panel ("My items"). */
+  context: MailContext;
+  /** The part's body, with at most `rows` rows per list. */
   render(rows: number): Rendered;
 }
 
 export interface OutgoingMail {
   to: string;
-  /** The kind of the leading part (a merged message is led by its manager report or digest). */
+  /** The kind of the leading part (a merged message is led by its most urgent part). */
   kind: MailKind;
   subject: string;
   text: string;
@@ -42,7 +49,8 @@ export interface OutgoingMail {
   items: number;
 }
 
-const ORDER: Record<MailKind, number> = {
+/** Which part names a merged message (its subject and kind): the report leads what it is merged with. */
+const LEAD: Record<MailKind, number> = {
   held: 0,
   manager: 1,
   digest: 2,
@@ -50,20 +58,52 @@ const ORDER: Record<MailKind, number> = {
   escalation: 4,
   notice: 5,
 };
+/**
+ * Parts in the order a reader acts on them: approvals first, then the reader's own items, what was
+ * escalated to them, reminders and notices, and the manager report last (so a Plan owner who also
+ * receives the report reads their own items before it).
+ */
+const BODY: Record<MailKind, number> = {
+  held: 0,
+  digest: 1,
+  escalation: 2,
+  reminder: 3,
+  notice: 4,
+  manager: 5,
+};
 const RULE = '<hr style="border:none;border-top:1px solid #dadce0;margin:24px 0;">';
 const ROW_STEPS = [MAIL_LIST_ROWS, 12, 6, 3, 1, 0];
+const NOTHING = 'Nothing needs you now: everything of yours is on track.';
 
-/** A message of one recipient's parts, fitted to the size limits. */
+/** The opening block: the subject, what the reader must do, and how to get to it. */
+function opening(lead: MailPart, parts: readonly MailPart[]): Rendered {
+  const actions = parts.flatMap((p) => p.actions);
+  const list = actions.length ? actions : [NOTHING];
+  const update = parts.some((p) => p.kind !== 'held') ? howToUpdate(lead.context) : { html: '', text: '' };
+  return {
+    html: `<div style="${STYLE.summary}"><h1 style="${STYLE.h1}">${escapeHtml(lead.subject)}</h1>${bullets(
+      list.map(escapeHtml),
+    )}${update.html}</div>`,
+    text: `${lead.subject}\n\n${list.map((a) => `* ${a}`).join('\n')}\n\n${update.text}`,
+  };
+}
+
+/** A message of one recipient's parts, fitted to the size limit. */
 export function assemble(parts: readonly MailPart[]): OutgoingMail {
-  const sorted = [...parts].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-  const lead = sorted[0]!;
+  const sorted = [...parts].sort((a, b) => BODY[a.kind] - BODY[b.kind]);
+  const lead = [...parts].sort((a, b) => LEAD[a.kind] - LEAD[b.kind])[0]!;
+  const top = opening(lead, sorted);
+  const foot = footer(
+    lead.context,
+    sorted.map((p) => p.reason),
+  );
   let html = '';
   let text = '';
   for (const rows of ROW_STEPS) {
     const rendered = sorted.map((p) => p.render(rows));
-    html = page(lead.subject, rendered.map((r) => r.html).join(RULE));
-    text = rendered.map((r) => r.text).join('\n\n==========\n\n');
-    if (utf8Length(html) <= MAIL_HTML_TARGET_BYTES && utf8Length(text) <= MAIL_TEXT_TARGET_BYTES) break;
+    html = page(lead.subject, top.html + rendered.map((r) => r.html).join(RULE) + foot.html);
+    text = `${top.text}\n${rendered.map((r) => r.text.trim()).join('\n\n==========\n\n')}\n${foot.text}`;
+    if (encodedLength(html) + encodedLength(text) <= MAIL_MESSAGE_BYTES - MAIL_HEADER_BYTES) break;
   }
   return {
     to: lead.to,

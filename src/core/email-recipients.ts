@@ -4,8 +4,8 @@
  */
 import { heldKey } from './email-keys';
 import type { MailPart } from './email-message';
-import { footer, type MailContext, plural, subjectOf } from './email-render';
-import { escapeHtml, oneLine, STYLE } from './html';
+import { type MailContext, plural, subjectOf } from './email-render';
+import { escapeHtml, oneLine } from './html';
 import { emailOf, type PlanModel } from './plan-model';
 import { accountableOf } from './raci';
 import { hashKey } from './send-log';
@@ -65,7 +65,6 @@ export function heldNotice(
 ): MailPart {
   const subject = subjectOf(planName, `${plural(held.length, 'new recipient')} waiting for your approval`);
   const intro = `The scheduled run held mail to ${plural(held.length, 'address', 'addresses')} you have not approved. Nothing was sent to them. To approve, open Extensions → OpsPlan → Schedule… and click Approve.`;
-  const foot = footer(context, 'You get this because you saved this plan’s schedule.');
   return {
     kind: 'held',
     to: owner,
@@ -78,14 +77,17 @@ export function heldNotice(
     covers: [],
     subject,
     items: held.length,
+    actions: [`Approve or leave out ${plural(held.length, 'new recipient')}`],
+    reason: 'you saved this plan’s schedule',
+    context,
     render(rows) {
       const shown = held.slice(0, Math.max(rows, 1) * 4);
       const more = held.length - shown.length;
-      const html = `<h1 style="${STYLE.h1}">${escapeHtml(subject)}</h1><p>${escapeHtml(intro)}</p><ul>${shown
+      const html = `<p>${escapeHtml(intro)}</p><ul>${shown
         .map((h) => `<li>${escapeHtml(h.address)} — ${escapeHtml(h.source)}</li>`)
         .join('')}</ul>${more > 0 ? `<p>…and ${more} more, listed in the sidebar.</p>` : ''}`;
-      const text = `${subject}\n\n${intro}\n\n${shown.map((h) => `- ${h.address} — ${h.source}`).join('\n')}${more > 0 ? `\n…and ${more} more, listed in the sidebar.` : ''}`;
-      return { html: html + foot.html, text: text + foot.text };
+      const text = `${intro}\n\n${shown.map((h) => `- ${h.address} — ${h.source}`).join('\n')}${more > 0 ? `\n…and ${more} more, listed in the sidebar.` : ''}`;
+      return { html, text };
     },
   };
 }

@@ -145,8 +145,8 @@ describe('Status emails', () => {
       'dana.kim@example.com': '[Endpoint security plan] Report — 5 pressing challenges',
     });
     const manager = rt.outbox.messages.find((m) => m.to[0] === 'dana.kim@example.com')!;
-    expect(manager.html).toContain('USD 12,800');
-    expect(manager.html.length).toBeLessThan(150_000);
+    expect(manager.html).toContain('Planned total (USD)');
+    expect(manager.html).toContain('<span style="white-space:nowrap;">12,800</span>');
     // T5 is escalated to its Accountable inside Sam's one message; its owner is told in hers.
     const sam = rt.outbox.messages.filter((m) => m.to[0] === 'sam.patel@example.com');
     expect(sam).toHaveLength(1);
@@ -296,6 +296,99 @@ describe('Status emails', () => {
     for (const m of mails) {
       expect(m.subject).not.toMatch(/[\r\n]/);
       expect(m.bcc).toBeUndefined();
+    }
+  });
+});
+
+describe('Emails that ask for action', () => {
+  const sent = () => {
+    const rt = exampleRuntime();
+    rt.run('sendStatusEmailsNow');
+    const byTo = (to: string) => rt.outbox.messages.find((m) => m.to[0] === to)!;
+    return { rt, byTo, url: ss(rt).getUrl() };
+  };
+  /** Lines of prose (not list items or links), each sentence once. */
+  const sentences = (text: string) =>
+    text
+      .split('\n')
+      .filter((l) => !/^\s*([-*]|https:)/.test(l))
+      .flatMap((l) => l.split(/(?<=[.!?:])\s+/))
+      .map((s) => s.trim())
+      .filter((s) => s.length > 20 && !s.startsWith('https:'));
+
+  it('each message opens with what the reader must do, the plan’s link and how to open My items', () => {
+    const { rt, byTo, url } = sent();
+    expect(rt.outbox.messages).toHaveLength(6);
+    for (const m of rt.outbox.messages) {
+      expect(m.text.startsWith(`${m.subject}\n\n* `)).toBe(true);
+      expect(m.html).toMatch(/<body[^>]*><div[^>]*><h1[^>]*>[^<]+<\/h1><ul[^>]*><li>/);
+      expect(m.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      expect(m.html).toContain(`href="${url}"`);
+      expect(m.text).toContain(`Open the plan: ${url}\n`);
+      expect(m.text).toContain('open the plan and choose Extensions → OpsPlan → My items.');
+    }
+    const morgan = byTo('morgan.blake@example.com');
+    expect(morgan.text.split('\n\n')[1]).toBe(
+      [
+        '* 1 KPI behind target',
+        '* Update 1 KPI',
+        '* 1 milestone due within 7 days',
+        '* 1 risk to review',
+      ].join('\n'),
+    );
+    // Worst first: the KPI behind target (G3) before the one to update (G7).
+    expect(morgan.text.indexOf('- G3 ')).toBeLessThan(morgan.text.indexOf('- G7 '));
+    expect(byTo('priya.shah@example.com').text).toMatch(/\n\* 1 overdue\n/);
+  });
+
+  it('the Plan owner reads their own items and what was escalated to them before the report', () => {
+    const { byTo } = sent();
+    const sam = byTo('sam.patel@example.com');
+    expect(sam.subject).toBe('[Endpoint security plan] Report — 5 pressing challenges');
+    const order = ['Your KPIs', 'Late work escalated to you', 'The plan at a glance'];
+    for (const part of [sam.text, sam.html]) {
+      const at = order.map((title) => part.indexOf(title));
+      expect(at.every((i) => i > 0)).toBe(true);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    }
+    expect(sam.text.split('\n\n')[1]).toBe(
+      ['* 1 KPI behind target', '* Decide the next step for T5', '* Look at 5 pressing challenges'].join(
+        '\n',
+      ),
+    );
+  });
+
+  it('an escalation says who is late, since when and what the Accountable can do, each once', () => {
+    const { byTo } = sent();
+    const sam = byTo('sam.patel@example.com');
+    expect(sam.text).toContain(
+      '- T5 First vulnerability scan of updated devices: owner Priya Shah, due 2026-11-19, 5 days late',
+    );
+    expect(sam.html).toMatch(
+      /owner Priya Shah<\/span><\/td><td[^>]*><span[^>]*>2026-11-19<\/span><br><span[^>]*>5 days late</,
+    );
+    expect(sam.text.match(/What you can do:/g)).toHaveLength(1);
+    expect(sam.text).toContain('- Ask the owner what is in the way and agree a new Due date');
+    expect(sam.text).toMatch(
+      /You get this because you own items in Endpoint security plan; you are Accountable for this work \(RACI tab\), and it is more than 3 days overdue; and you are a report recipient on the Plan tab\./,
+    );
+    for (const m of [sam, byTo('priya.shah@example.com')]) {
+      const all = sentences(m.text);
+      expect(all.filter((s, i) => all.indexOf(s) !== i)).toEqual([]);
+    }
+  });
+
+  it('a missing value reads "no value yet" with its target, values never wrap inside, text and HTML alike', () => {
+    const { byTo } = sent();
+    const morgan = byTo('morgan.blake@example.com');
+    expect(morgan.text).toContain(
+      '- G7 % of users clicking a simulated phish: No data (no value yet, target 5 %)',
+    );
+    expect(morgan.html).toContain('<span style="white-space:nowrap;">no value yet</span>');
+    expect(morgan.html).toContain('<span style="white-space:nowrap;">20 / 50 users</span>');
+    for (const m of [morgan, byTo('dana.kim@example.com')]) {
+      expect(m.text).not.toMatch(/—\s*(of|\/)/);
+      expect(m.html).not.toMatch(/—\s*(of|\/)/);
     }
   });
 });
