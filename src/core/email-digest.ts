@@ -1,4 +1,5 @@
 /** Owner digests: each owner's own KPIs, late and due-soon work, and risks due for review. */
+import { fyiByPerson, type FyiItem, fyiSection } from './email-fyi';
 import { digestKey, remindTaskKey } from './email-keys';
 import type { MailPart } from './email-message';
 import {
@@ -36,6 +37,8 @@ export interface OwnerItems {
   late: Activity[];
   soon: Activity[];
   reviews: Risk[];
+  /** Work the RACI consults or informs them of (when the Plan's FYI setting is on). */
+  fyi: FyiItem[];
 }
 
 /** Every listed item grouped by owner once: 200 owners × 40,000 rows is one pass, not 8 million. */
@@ -44,7 +47,8 @@ export function itemsByOwner(model: PlanModel, report: ReportModel, today: numbe
   const slot = (owner: string) => {
     const key = normalizeName(owner);
     let entry = byOwner.get(key);
-    if (!entry) byOwner.set(key, (entry = { name: owner, kpis: [], late: [], soon: [], reviews: [] }));
+    if (!entry)
+      byOwner.set(key, (entry = { name: owner, kpis: [], late: [], soon: [], reviews: [], fyi: [] }));
     return entry;
   };
   for (const k of report.kpis) if (k.owner) slot(k.owner).kpis.push(k);
@@ -58,6 +62,7 @@ export function itemsByOwner(model: PlanModel, report: ReportModel, today: numbe
       r.reviewDate <= today + model.settings.dueSoonDays
     )
       slot(r.owner).reviews.push(r);
+  for (const reader of fyiByPerson(model, report).values()) slot(reader.name).fyi.push(...reader.items);
   return [...byOwner.values()];
 }
 
@@ -77,13 +82,16 @@ export function ownerDigests(
   for (const owner of itemsByOwner(model, report, context.today)) {
     const to = emailOf(model, owner.name);
     if (!to) {
-      unreachable.push({ who: owner.name, why: 'owns items but has no valid email on the People tab' });
+      const why = ownsItems(owner) ? 'owns items' : 'is Consulted or Informed on work';
+      unreachable.push({ who: owner.name, why: `${why} but has no valid email on the People tab` });
       continue;
     }
     parts.push(digestPart(model, report, context, owner, to));
   }
   return { parts, unreachable };
 }
+
+const ownsItems = (o: OwnerItems) => o.kpis.length + o.late.length + o.soon.length + o.reviews.length > 0;
 
 /** One section of a digest, rendered with at most `rows` rows (a list section, a note…). */
 export type DigestSection = (rows: number) => Rendered;
@@ -102,7 +110,7 @@ const behind = (k: KpiLine) => ['At risk', 'Off track', 'Missed'].includes(k.sta
 
 /** The digest's action summary, worst first: "2 overdue", "Update 2 KPIs", "3 tasks due within 7 days". */
 export function digestActions(
-  { kpis, late, soon, reviews }: Omit<OwnerItems, 'name'>,
+  { kpis, late, soon, reviews }: Omit<OwnerItems, 'name' | 'fyi'>,
   dueSoonDays: number,
 ): string[] {
   const actions: string[] = [];
@@ -133,14 +141,16 @@ function digestPart(
   owner: OwnerItems,
   to: string,
 ): MailPart {
-  const { name, late, soon } = owner;
+  const { name, late, soon, fyi } = owner;
   const kpis = kpiOrder(owner.kpis);
   const reviews = reviewOrder(owner.reviews);
   const items = kpis.filter(needsAttention).length + late.length + soon.length + reviews.length;
   const changes = kpis
     .filter((k) => k.previousStatus !== null && k.previousStatus !== k.status)
     .map((k) => `${clip(k.id)}: ${k.previousStatus} → ${k.status}`);
-  const subject = subjectOf(report.planName, `${cadenceLabel(context, 'status')} — ${needs(items)}`);
+  const headline =
+    items === 0 && fyi.length ? `${plural(fyi.length, 'item')} for your information` : needs(items);
+  const subject = subjectOf(report.planName, `${cadenceLabel(context, 'status')} — ${headline}`);
   const label = context.cadence ? `${context.cadence.toLowerCase()} status` : 'status';
   const greeting = `Hi ${oneLine(name, 60)}, here is your ${label} for ${oneLine(report.planName, 80)}.`;
   const tabs = model.sheetNames;
@@ -191,6 +201,14 @@ function digestPart(
         tabUrl(context, tabs.risks),
       ),
     );
+  if (fyi.length) sections.push(fyiSection(fyi, context, tabs.timeline));
+  const plan = oneLine(report.planName, 80);
+  const informed = 'the RACI names you Consulted or Informed on work';
+  const reason = !fyi.length
+    ? `you own items in ${plan}`
+    : ownsItems(owner)
+      ? `you own items in ${plan} and ${informed} there`
+      : `${informed} in ${plan}`;
   return {
     kind: 'digest',
     to,
@@ -201,7 +219,7 @@ function digestPart(
     subject,
     items,
     actions: digestActions({ kpis, late, soon, reviews }, days),
-    reason: `you own items in ${oneLine(report.planName, 80)}`,
+    reason,
     context,
     render(rows) {
       const shown = changes.slice(0, Math.max(rows, 1));

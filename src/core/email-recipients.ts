@@ -7,7 +7,7 @@ import type { MailPart } from './email-message';
 import { type MailContext, plural, subjectOf } from './email-render';
 import { escapeHtml, oneLine } from './html';
 import { emailOf, type PlanModel } from './plan-model';
-import { accountableOf } from './raci';
+import { accountableOf, keptInformed, LETTER_WORDS, raciEntryOf } from './raci';
 import { hashKey } from './send-log';
 
 export interface Recipient {
@@ -30,7 +30,10 @@ export function parseRecipientList(input: unknown): string[] | undefined {
 export const normalAddress = (address: string) => address.trim().toLowerCase();
 export const domainOf = (address: string) => normalAddress(address).split('@')[1] ?? '';
 
-/** Everyone the plan can mail: owners of items, Accountables, the Plan owner, report recipients. */
+/**
+ * Everyone the plan can mail: owners of items, Accountables, the Plan owner, report recipients,
+ * and (when the FYI setting is on) the Consulted and Informed of work.
+ */
 export function planRecipients(model: PlanModel): Recipient[] {
   const found = new Map<string, Recipient>();
   const add = (address: string | undefined, source: string) => {
@@ -46,6 +49,10 @@ export function planRecipients(model: PlanModel): Recipient[] {
   for (const a of model.activities) {
     const accountable = accountableOf(model.raci, a);
     if (accountable.kind === 'person') person(accountable.name, `Accountable for ${oneLine(a.id, 40)}`);
+    const entry = model.settings.fyiDigest ? raciEntryOf(model.raci, a) : undefined;
+    if (entry)
+      for (const [name, letter] of keptInformed(entry))
+        person(name, `${LETTER_WORDS[letter]} on ${oneLine(a.id, 40)}`);
   }
   return [...found.values()];
 }

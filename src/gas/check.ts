@@ -1,5 +1,6 @@
 /** Check plan: one read of each plan tab (values, and formulas where a tab has formula columns). */
 import { checkPlan, type CheckResult, type PlanInput } from '../core/check';
+import { type PlanSettings, settingsOf } from '../core/settings';
 import { PLAN_TABS } from '../core/spec/tabs';
 import { todayIn } from './plan-actions';
 import { indexSheets, readTab, type SheetIndex, type TabData } from './tabs';
@@ -11,9 +12,15 @@ export interface ReadPlanOptions {
   reuse?: ReadonlyMap<string, TabData>;
   /** The sheet list, when the caller has it already. */
   index?: SheetIndex;
-  /** Leave the RACI tab unread (it is the widest tab; only Check and escalations use it). */
-  withoutRaci?: boolean;
+  /**
+   * Whether to read the RACI tab (only Check, escalations and FYI digests use it), given the Plan's
+   * settings (the Plan tab is read first). Absent: read it.
+   */
+  withRaci?: RaciNeed;
 }
+
+/** Whether a run needs the RACI: always, never, or as the Plan's settings say. */
+export type RaciNeed = boolean | ((settings: PlanSettings) => boolean);
 
 /** Reads every plan tab once: one getValues (and one getFormulas where asked) per tab. */
 export function readPlan(
@@ -24,7 +31,7 @@ export function readPlan(
   const input: PlanInput = {};
   const gids: Record<string, number> = {};
   for (const spec of PLAN_TABS) {
-    if (options.withoutRaci && spec.key === 'raci') continue;
+    if (spec.key === 'raci' && !needsRaci(options.withRaci ?? true, input)) continue;
     const tab =
       options.reuse?.get(spec.key) ??
       readTab(index, spec, Boolean(options.formulas) && spec.columns.some((c) => c.type === 'formula'));
@@ -34,6 +41,9 @@ export function readPlan(
   }
   return { input, timeZone: index.timeZone, gids };
 }
+
+const needsRaci = (need: RaciNeed, input: PlanInput) =>
+  typeof need === 'boolean' ? need : need(settingsOf(input.plan));
 
 export function runCheck(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckResult & { checkedAt: string } {
   const { input, timeZone } = readPlan(ss);

@@ -175,7 +175,8 @@ function runLocked(
 ): PipelineResult {
   const byHand = options.mode === 'byHand';
   const schedule = options.schedule ?? stores.mark ?? DEFAULT_SCHEDULE;
-  const run = generateReport(ss, schedule.escalations);
+  // The RACI is read only for escalations and for FYI in digests.
+  const run = generateReport(ss, (settings) => schedule.escalations || settings.fyiDigest);
   const today = run.report.today;
   const docAll = stores.doc?.getProperties() ?? null;
   const logs: SendLog[] = [];

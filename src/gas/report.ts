@@ -9,7 +9,7 @@ import { buildPlanModel, type PlanModel } from '../core/plan-model';
 import { buildReport, type ReportModel } from '../core/report';
 import { reportCharts, riskHeatMap } from '../core/report-charts';
 import { REPORT_WIDTH, type ReportCell, reportGrid } from '../core/report-layout';
-import { readPlan } from './check';
+import { type RaciNeed, readPlan } from './check';
 import { type HistoryRead, readHistoryForReport, writeHistorySnapshot } from './history';
 import { findGenerated, generatedTabForWriting, ownedTabs } from './ownership';
 import { refreshAll, todayIn } from './plan-actions';
@@ -38,9 +38,9 @@ export function prepareReport(
   reuse?: ReadonlyMap<string, TabData>,
   index: SheetIndex = indexSheets(ss),
   owned: Map<string, Sheet> = ownedTabs(ss),
-  withRaci = true,
+  withRaci: RaciNeed = true,
 ): ReportRun & { history: HistoryRead } {
-  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index, withoutRaci: !withRaci });
+  const { input, timeZone, gids } = readPlan(ss, { formulas: false, reuse, index, withRaci });
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm z');
   const history = readHistoryForReport(findGenerated(ss, owned, HISTORY_TAB)?.sheet, timeZone, today);
@@ -63,9 +63,10 @@ export function prepareReport(
 
 /**
  * Generate report: formulas refreshed, the Report tab rewritten whole, this week's History
- * snapshot. The RACI tab is read only when the caller needs it (escalations): the report does not.
+ * snapshot. The RACI tab is read only when the caller needs it (escalations, FYI digests): the
+ * report does not.
  */
-export function generateReport(ss: Spreadsheet, withRaci = false): ReportRun {
+export function generateReport(ss: Spreadsheet, withRaci: RaciNeed = false): ReportRun {
   // Refreshing writes formulas, never tabs: one sheet list serves both steps.
   const index = indexSheets(ss);
   const refreshed = refreshAll(ss, index);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { LocalAppsScript } from '../../local/runtime/index.js';
 import type { Finding } from '../../src/core/check.js';
-import { exampleRuntime } from '../helpers.js';
+import { cellOf, exampleRuntime } from '../helpers.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Result = { findings: Finding[] };
@@ -134,5 +134,56 @@ describe('RACI as a matrix of person, Role and Team columns', () => {
     const { rt } = withTeamRaci('RACI matrix', MATRIX);
     setPlanOwner(rt, 'Dana Kim');
     expect(escalatedTo(rt)).toEqual(['sam.patel@example.com']);
+  });
+});
+
+describe('Consulted and Informed hear of late and due-soon work (For your information)', () => {
+  const fyi = /For your information/;
+  /** The example plan with T5 (overdue, owned by Priya) consulting Security and informing Kim, who owns nothing. */
+  function fyiPlan(on: boolean): LocalAppsScript {
+    const rt = exampleRuntime();
+    const ss = spreadsheet(rt);
+    const people = ss.getSheetByName('People')!;
+    const header = people.getRange(1, 1, 1, people.getLastColumn()).getValues()[0]!.map(String);
+    const kim: Record<string, string> = { Name: 'Kim Ode', Email: 'kim.ode@example.com' };
+    people
+      .getRange(people.getLastRow() + 1, 1, 1, header.length)
+      .setValues([header.map((h) => kim[h] ?? '')]);
+    cellOf(rt, 'raci', 'consulted', 'T5').setValue('Security'); // Dana, Jordan and Priya
+    cellOf(rt, 'raci', 'informed', 'T5').setValue('Dana Kim; Kim Ode');
+    if (on) ss.getRangeByName('OpsPlan_FyiDigest')!.setValue('Yes');
+    return rt;
+  }
+  const messageTo = (rt: LocalAppsScript, address: string) => {
+    const mine = rt.outbox.messages.filter((m) => m.to[0] === address);
+    expect(mine, address).toHaveLength(1);
+    return mine[0]!.text;
+  };
+
+  it('is off unless the Plan says Yes', () => {
+    const rt = fyiPlan(false);
+    rt.run('sendStatusEmailsNow');
+    expect(rt.outbox.messages.filter((m) => fyi.test(m.text))).toEqual([]);
+  });
+
+  it('on: each one (a Team stands for its people) finds it in their one digest, and nothing goes twice', () => {
+    const rt = fyiPlan(true);
+    rt.run('sendStatusEmailsNow');
+    const line = /For your information[^]*- T5 .*(Consulted|Informed)/;
+    expect(messageTo(rt, 'jordan.lee@example.com')).toMatch(line); // Consulted, through Security
+    expect(messageTo(rt, 'dana.kim@example.com')).toMatch(line); // with her manager report
+    expect(messageTo(rt, 'kim.ode@example.com')).toMatch(line); // owns nothing: a digest of FYI alone
+    expect(messageTo(rt, 'priya.shah@example.com')).not.toMatch(fyi); // T5 is hers: listed as her work
+    const count = rt.outbox.messages.length;
+    expect(rt.run<PipelineResult>('sendStatusEmailsNow').sent).toEqual([]);
+    expect(rt.outbox.messages).toHaveLength(count);
+  });
+
+  it('the schedule asks approval for them, naming why', () => {
+    const rt = fyiPlan(true);
+    const status = rt.run<{ recipients: { address: string; source: string }[] }>('getSchedule');
+    expect(status.recipients.find((r) => r.address === 'kim.ode@example.com')?.source).toMatch(
+      /Kim Ode \(Informed on T5\)/,
+    );
   });
 });

@@ -200,6 +200,15 @@ export const SETTINGS = [
     note: 'Work overdue by more than this many days is escalated to its Accountable (RACI).',
   },
   {
+    key: 'fyiDigest',
+    label: 'FYI to Consulted and Informed',
+    aliases: ['FYI digest', 'FYI in digests'],
+    type: 'boolean',
+    defaultValue: 'No',
+    rangeName: 'OpsPlan_FyiDigest',
+    note: 'Yes: each digest also lists, under "For your information", late and due-soon work whose RACI names the reader Consulted or Informed.',
+  },
+  {
     key: 'kpiCadenceDays',
     label: 'KPI update cadence (days)',
     aliases: ['KPI update cadence', 'Update cadence'],
