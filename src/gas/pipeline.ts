@@ -18,7 +18,7 @@ import {
   pendingOf,
   planRun,
 } from '../core/outbox';
-import { DEFAULT_SCHEDULE, isServingTrigger, type Schedule } from '../core/schedule';
+import { DEFAULT_SCHEDULE, isServingTrigger, type Schedule, type ScheduleMark } from '../core/schedule';
 import { type UnknownOutcome } from '../core/send-log';
 import { DOC } from './keys';
 import { claimScheduleLog, releaseScheduleLog } from './lock';
@@ -120,7 +120,7 @@ export function runScheduled(triggerUid: string | undefined): PipelineResult | n
     return null;
   }
   pruneOwnerStore(todayIn(ss.getSpreadsheetTimeZone()));
-  return runPipeline(ss, { mode: 'scheduled', schedule: own.schedule! });
+  return runPipeline(ss, { mode: 'scheduled', schedule: own.schedule! }, { mark, own });
 }
 
 const busy = (result: PipelineResult): PipelineResult => {
@@ -136,14 +136,19 @@ const busy = (result: PipelineResult): PipelineResult => {
  * owner's log under the owner's claim (scheduled runs, and Send now by the owner). Send now by
  * another editor does not reach the owner's log (docs/APPS-SCRIPT.md#properties).
  */
-export function runPipeline(ss: Spreadsheet, options: PipelineOptions): PipelineResult {
+export function runPipeline(
+  ss: Spreadsheet,
+  options: PipelineOptions,
+  /** What the caller already read (a scheduled run): the mark and the owner's state, moved. */
+  seen?: { mark: ScheduleMark | null; own: OwnState },
+): PipelineResult {
   const started = Date.now();
   const result = emptyResult();
   const byHand = options.mode === 'byHand';
   const doc = documentStore();
-  if (doc) migrateLegacySchedule(ss);
-  const mark = readMark(ss);
-  const ownAtStart = ownState(ss);
+  if (doc && !seen) migrateLegacySchedule(ss);
+  const mark = seen ? seen.mark : readMark(ss);
+  const ownAtStart = seen?.own ?? ownState(ss);
   const own = byHand && !ownsSchedule(mark, ownAtStart) ? null : ownAtStart;
   const docLock = doc ? LockService.getDocumentLock() : null;
   if (docLock && !docLock.tryLock(PIPELINE_LOCK_WAIT_MS)) return busy(result);

@@ -111,6 +111,36 @@ describe('add-on mode: triggers belong to a user and a document', () => {
   });
 });
 
+describe('the user lock', () => {
+  // https://developers.google.com/apps-script/reference/lock/lock-service#getUserLock(): code under
+  // it "can be executed simultaneously by different users, but no more than once for a given user".
+  it('excludes the same user’s other executions, in any document, and not another user’s', () => {
+    const rt = scriptRuntime(
+      `function grab() {
+         const got = LockService.getUserLock().tryLock(1000);
+         Session.getEffectiveUser();
+         return got;
+       }`,
+      { deployment: 'addon', user: 'ana@example.com' },
+    );
+    const other = rt.addSpreadsheet({ id: '1OtherDocument', name: 'Other' }).options.id;
+    const inner: unknown[] = [];
+    rt.calls.beforeCall = (name) => {
+      if (name !== 'Session.getEffectiveUser' || inner.length) return;
+      inner.push('started');
+      rt.openDocument(other);
+      inner.push(rt.run('grab'));
+      rt.setUser('bo@example.com');
+      inner.push(rt.run('grab'));
+      rt.setUser('ana@example.com');
+    };
+    expect(rt.run('grab')).toBe(true);
+    rt.calls.beforeCall = undefined;
+    expect(inner).toEqual(['started', false, true]);
+    expect(rt.run('grab')).toBe(true); // released when the execution ended
+  });
+});
+
 describe('container-bound (the default)', () => {
   it('time-driven runs see their spreadsheet; the script does not run in other documents', () => {
     const rt = scriptRuntime(code, { timeZone: 'Etc/UTC' });
