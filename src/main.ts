@@ -11,6 +11,7 @@ import { ruleCatalog, type RuleEntry } from './core/rules';
 import type { SetupPreview } from './core/scaffold';
 import { activateCell, runCheck } from './gas/check';
 import { type CheckinResult, type MyItems, myItems, saveCheckin } from './gas/checkin';
+import { buildGantt, type GanttRun } from './gas/gantt';
 import { fillEditedRows, type LiveRowsResult } from './gas/live-rows';
 import { withDocumentLock } from './gas/lock';
 import { applyNormalise, type NormalisePreview, previewNormalise } from './gas/normalise';
@@ -106,6 +107,17 @@ export function menuGenerateReport(): void {
   toast(
     [
       `Report generated: ${result.kpis} KPIs, ${result.challenges} pressing challenge(s).`,
+      ...result.notices,
+    ].join(' '),
+  );
+}
+export function menuBuildGantt(): void {
+  const result = buildGanttNow();
+  toast(
+    [
+      result.sheet
+        ? `Gantt view built on "${result.sheet}": ${result.rows} rows over ${result.weeks} weeks.`
+        : 'No Gantt view built.',
       ...result.notices,
     ].join(' '),
   );
@@ -216,6 +228,15 @@ export const generateReportNow = sidebarFunction(
         notices: run.notices,
       };
     }),
+);
+
+/** Lays out OpsPlan's Gantt tab from the Timeline (src/gas/gantt.ts) and shows it. */
+export const buildGanttNow = sidebarFunction('buildGanttNow', (): GanttRun =>
+  withDocumentLock('building the Gantt view', REPORT_LOCK_WAIT_MS, () => {
+    const run = buildGantt(active());
+    if (run.sheet) active().getSheetByName(run.sheet)?.activate();
+    return run;
+  }),
 );
 
 /** For each recipient, what Send now would send, with the counts the confirmation shows. Sends nothing. */

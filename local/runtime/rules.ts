@@ -1,5 +1,5 @@
 /** Data-validation and conditional-format rules and their builders, as SpreadsheetApp has them. */
-import { type CallLog, service } from './calls.js';
+import { type CallLog, NotImplementedError, service } from './calls.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 
 type GasValidation = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -451,7 +451,20 @@ export class ConditionalFormatRuleBuilder implements Pick<
   whenTextEndsWith(text: string) {
     return this.when(BooleanCriteria.TEXT_ENDS_WITH, [text]);
   }
+  /**
+   * A custom formula may reference only its own sheet (https://support.google.com/docs/answer/78413:
+   * other sheets only through INDIRECT); what Sheets does with another sheet's reference is not
+   * modelled, so the runtime refuses it.
+   */
   whenFormulaSatisfied(formula: string) {
+    if (
+      String(formula)
+        .replace(/"(?:[^"]|"")*"/g, '""')
+        .includes('!')
+    )
+      throw new NotImplementedError(
+        `a conditional format formula that references another sheet (${formula}); Sheets allows only its own sheet`,
+      );
     return this.when(BooleanCriteria.CUSTOM_FORMULA, [formula]);
   }
   whenNumberBetween(start: number, end: number) {

@@ -38,6 +38,7 @@ export const SIDEBAR_API = {
   saveMyItems: z.tuple([CheckinRequestSchema]),
   goToCell: z.tuple([TabName, CellAddress]),
   generateReportNow: NONE,
+  buildGanttNow: NONE,
   previewStatusEmails: NONE,
   // The recipients the person confirmed; without them, everyone the preview would list.
   sendStatusEmailsNow: z.tuple([z.optional(Addresses)]),
@@ -73,6 +74,7 @@ const ARGUMENT_NAMES: { [K in SidebarFunction]: NamesOf<SidebarArgs<K>> } = {
   saveMyItems: ['check-in'],
   goToCell: ['tab name', 'cell'],
   generateReportNow: [],
+  buildGanttNow: [],
   previewStatusEmails: [],
   sendStatusEmailsNow: ['recipients'],
   getSchedule: [],

@@ -17,6 +17,7 @@ export const MENU: readonly (MenuEntry | 'separator')[] = [
   { caption: 'Refresh KPI status', handler: 'menuRefreshStatus' },
   'separator',
   { caption: 'Generate report', handler: 'menuGenerateReport' },
+  { caption: 'Build Gantt view', handler: 'menuBuildGantt' },
   { caption: 'Send status emails now', handler: 'menuSendEmails' },
   { caption: 'Schedule…', handler: 'menuSchedule' },
   'separator',

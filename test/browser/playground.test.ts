@@ -211,6 +211,44 @@ describe.runIf(run)('playground in Chromium', () => {
     await page.setViewportSize({ width: 1500, height: 900 });
   });
 
+  it('builds the Gantt view from the menu: bars painted in their colours, a diamond per milestone', async () => {
+    await menu('Build Gantt view');
+    await poll(() => grid().getAttribute('data-sheet')).toBe('Gantt');
+    /** Per row ID, the computed fill of each week cell and the diamonds. */
+    const rows = () =>
+      grid()
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => {
+            const tds = [
+              ...(tr as unknown as { querySelectorAll(s: string): Iterable<unknown> }).querySelectorAll('td'),
+            ];
+            const style = (el: unknown) =>
+              (
+                globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+              ).getComputedStyle(el);
+            const text = (el: unknown) => (el as { textContent: string }).textContent;
+            return {
+              id: text(tds[0]),
+              fills: tds.slice(7).map((td) => style(td).backgroundColor),
+              diamonds: tds.filter((td) => text(td) === '◆').length,
+            };
+          }),
+        );
+    await poll(
+      async () =>
+        (await rows()).find((r) => r.id === 'T8')?.fills.filter((f) => f === 'rgb(198, 218, 252)').length,
+    ).toBeGreaterThan(2);
+    const byId = Object.fromEntries((await rows()).map((r) => [r.id, r]));
+    const count = (id: string, rgb: string) => byId[id]!.fills.filter((f) => f === rgb).length;
+    expect(count('T1', 'rgb(183, 225, 205)')).toBeGreaterThan(0); // done: green
+    expect(count('T5', 'rgb(244, 199, 195)')).toBeGreaterThan(3); // overdue: red
+    expect(count('T6', 'rgb(244, 199, 195)')).toBeGreaterThan(0); // waits on late work: red
+    expect(byId['T4']!.diamonds).toBe(1);
+    expect(byId['T8']!.diamonds).toBe(0);
+    await shot('2c-gantt');
+  });
+
   it('opens on Check once the plan is set up, and Schedule… switches panels while it is open', async () => {
     await menu('Open sidebar');
     await poll(sidebarSection).toBe('Check');

@@ -268,6 +268,17 @@ describe('Spreadsheet and Sheet', () => {
     expect(rules[0]!.getBooleanCondition()!.getCriteriaValues()).toEqual(['On track']);
   });
 
+  it('refuses a custom-formula rule that references another sheet', () => {
+    // Custom formulas may reference only their own sheet: https://support.google.com/docs/answer/78413
+    const { app } = setup();
+    expect(
+      expectThrowMessage(() => app.newConditionalFormatRule().whenFormulaSatisfied("='Timeline'!A2=1")),
+    ).toMatch(
+      /not implemented in the local runtime: a conditional format formula that references another sheet/,
+    );
+    expect(() => app.newConditionalFormatRule().whenFormulaSatisfied('=$A2="x!"')).not.toThrow();
+  });
+
   it('inserting rows moves notes and formats with their cells', () => {
     const { sheet } = setup();
     sheet.getRange('A2').setValue('x').setNote('a note').setNumberFormat('0%');
