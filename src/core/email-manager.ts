@@ -18,12 +18,21 @@ import {
   statusPill,
   subjectOf,
   textLine,
+  treeRows,
+  treeTextLine,
   workTextLine,
 } from './email-render';
 import { button, escapeHtml, link, nowrap, STYLE, table } from './html';
 import type { PlanModel } from './plan-model';
 import { bar, type ReportModel } from './report';
-import { BUDGET_COLUMNS, KPI_COLUMNS, RISK_COLUMNS, WORK_COLUMNS } from './report-columns';
+import {
+  BUDGET_COLUMNS,
+  GOAL_TREE_COLUMNS,
+  KPI_COLUMNS,
+  progressTitles,
+  RISK_COLUMNS,
+  WORK_COLUMNS,
+} from './report-columns';
 
 const REPORT_TAB = 'the Report tab';
 const REPORT_TITLE = 'The plan at a glance';
@@ -86,6 +95,17 @@ function renderManager(
         .map((c) => `<li>${link(c.ref.tab, rowUrl(context, c.ref))}: ${escapeHtml(clip(c.text))}</li>`)
         .join('')}</ul>${moreChallenges.html}`
     : '<p>None.</p>';
+  const tree = listSection(
+    'Goals',
+    progressTitles(GOAL_TREE_COLUMNS.email, report.okr),
+    report.tree,
+    rows,
+    (shown) => treeRows(shown, context),
+    (g) => treeTextLine(g, context),
+    reportUrl,
+    REPORT_TAB,
+  );
+  html += tree.html;
   html += `<h2 style="${STYLE.h2}">KPI status</h2><p>${counts || 'No KPIs yet.'}</p>`;
   const kpis = listSection(
     'KPIs',
@@ -139,6 +159,7 @@ function renderManager(
     'Most pressing challenges:',
     ...(report.challenges.length ? challenges.map((c) => `- ${clip(c.text)}`) : ['- None.']),
     moreChallenges.text,
+    tree.text,
     `KPI status: ${
       report.kpiCounts
         .filter((c) => c.count)

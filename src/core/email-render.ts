@@ -3,6 +3,7 @@
  * on a phone, how to update the plan, the footer, and lists that stop at a row limit with "…and N
  * more in the plan" (how messages fit the size limits).
  */
+import { okrScore, type TreeLine } from './goal-report';
 import { button, escapeHtml, link, muted, nowrap, oneLine, pill, STYLE, table } from './html';
 import { MAIL_CELL_CHARACTERS } from './limits';
 import { MENU, MENU_TITLE, type MenuEntry } from './menu';
@@ -21,6 +22,8 @@ export interface MailContext {
   period: string;
   /** Daily or Weekly for scheduled mail; null when sent by hand ("Status", not "Weekly status"). */
   cadence: 'Daily' | 'Weekly' | null;
+  /** Progress as OKR scores 0.0–1.0 (the Plan's OKR scores setting). */
+  okr?: boolean;
 }
 
 /** A rendered part of a message: HTML inside <body>, and plain text. */
@@ -98,20 +101,45 @@ export function kpiValue(k: Pick<Kpi, 'actual' | 'target' | 'unit'>): Rendered {
   };
 }
 
-const progressText = (k: KpiLine | Kpi) => (k.progress === null ? '' : `${Math.round(k.progress * 100)}%`);
+/** "65% progress", or "OKR score 0.7" when the Plan shows OKR scores. */
+export function progressText(progress: number | null, context: MailContext): string {
+  if (progress === null) return '';
+  return context.okr ? `OKR score ${okrScore(progress)}` : `${Math.round(progress * 100)}% progress`;
+}
 
 export function kpiRows(kpis: readonly (Kpi | KpiLine)[], context: MailContext): string[][] {
   return kpis.map((k) => {
-    const progress = progressText(k);
+    const progress = progressText(k.progress, context);
     const stale = 'stale' in k && k.stale ? ` ${muted('please update')}` : '';
     return [
       link(clip(k.id || '—'), rowUrl(context, k)),
       cell(k.kpi),
-      `${kpiValue(k).html}${progress ? `<br>${muted(`${progress} progress`)}` : ''}`,
+      `${kpiValue(k).html}${progress ? `<br>${muted(progress)}` : ''}`,
       `${statusPill('kpi', k.status)}${stale}`,
     ];
   });
 }
+
+/** The goal tree's rows (report.ts): indented by level, Progress or OKR score, status, work done. */
+export function treeRows(lines: readonly TreeLine[], context: MailContext): string[][] {
+  return lines.map((g) => [
+    link(clip(g.id || '—'), rowUrl(context, g)),
+    `${'&nbsp;'.repeat(4 * g.level)}${g.level ? '↳ ' : ''}${cell(g.kpi ? `${g.goal} — ${g.kpi}` : g.goal)}${g.folded ? `<br>${muted(`${g.folded} below, not listed`)}` : ''}`,
+    escapeHtml(
+      g.progress === null ? '' : context.okr ? okrScore(g.progress) : `${Math.round(g.progress * 100)}%`,
+    ),
+    statusPill('kpi', g.status),
+    g.work.total ? nowrap(`${g.work.done} of ${g.work.total}`) : '',
+  ]);
+}
+
+/** A row of the goal tree as plain text, indented by its level. */
+export const treeTextLine = (g: TreeLine, context: MailContext) =>
+  `${'  '.repeat(g.level)}${textLine(
+    g,
+    `${g.kpi ? `${g.goal} — ${g.kpi}` : g.goal}: ${g.status || 'No data'}${g.progress === null ? '' : ` (${progressText(g.progress, context)})`}${g.work.total ? `, ${g.work.done} of ${g.work.total} milestones and tasks done` : ''}${g.folded ? `, ${g.folded} below` : ''}`,
+    rowUrl(context, g),
+  ).replace('\n', `\n${'  '.repeat(g.level)}`)}`;
 
 /** "5 days late", "due today", "in 3 days": how far a date is from today. */
 export function relativeDay(day: number, today: number): string {
@@ -160,7 +188,7 @@ export const workTextLine = (a: Activity, context: MailContext) =>
 export const kpiTextLine = (k: KpiLine, context: MailContext) =>
   textLine(
     k,
-    `${k.kpi}: ${k.status || 'No data'} (${kpiValue(k).text})${k.stale ? ' — please update' : ''}`,
+    `${k.kpi}: ${k.status || 'No data'} (${kpiValue(k).text}${context.okr && k.progress !== null ? `, ${progressText(k.progress, context)}` : ''})${k.stale ? ' — please update' : ''}`,
     rowUrl(context, k),
   );
 

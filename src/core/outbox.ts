@@ -54,6 +54,7 @@ export function composeMail(
     today,
     period,
     cadence: byHand ? null : schedule.mode === 'daily' ? 'Daily' : 'Weekly',
+    okr: run.report.okr,
   };
   const current = new Set(pending?.period === period ? pending.hashes : []);
   const superseded = pending && pending.period !== period ? pending.hashes.length : 0;

@@ -40,8 +40,9 @@ export const GOAL_TREE_COLUMNS = {
   email: [h(GOALS, 'id'), h(GOALS, 'goal'), h(GOALS, 'progress'), h(GOALS, 'status'), 'Work done'],
 };
 
-/** The Progress header, or the OKR score's when the Plan shows scores. */
-export const progressHeader = (okr: boolean): string => (okr ? 'OKR score' : h(GOALS, 'progress'));
+/** A table's titles with Progress called OKR score when the Plan shows scores. */
+export const progressTitles = (titles: readonly string[], okr: boolean): string[] =>
+  titles.map((t) => (okr && t === h(GOALS, 'progress') ? 'OKR score' : t));
 
 export const WORK_COLUMNS = {
   report: [

@@ -7,7 +7,7 @@ import {
   BUDGET_COLUMNS,
   GOAL_TREE_COLUMNS,
   KPI_COLUMNS,
-  progressHeader,
+  progressTitles,
   RISK_COLUMNS,
   WORK_COLUMNS,
 } from './report-columns';
@@ -82,10 +82,6 @@ function progressCell(progress: number | null, okr: boolean): ReportCell {
   const colour = okrRag(progress);
   return { value: okrScore(progress), background: colour.background, fontColor: colour.font, bold: true };
 }
-
-/** The header row of a table whose Progress column may show OKR scores. */
-const progressTitles = (titles: readonly string[], okr: boolean) =>
-  titles.map((t) => (t === progressHeader(false) ? progressHeader(okr) : t));
 
 /** A row of the goal tree: indented by its level; a folded row says how many rows are under it. */
 function treeRow(g: TreeLine, okr: boolean): ReportCell[] {

@@ -118,4 +118,22 @@ describe('the report’s goal tree', () => {
       expect.stringMatching(/^8 more goals and KPIs not listed \(.*Missed 1.*\)\.$/),
     ]);
   });
+
+  it('the manager email shows the same tree, with OKR scores when the Plan says so', () => {
+    const rt = exampleRuntime();
+    cellOf(rt, 'plan', 'value', 'OKR scores').setValue('yes');
+    rt.run('sendStatusEmailsNow');
+    const manager = rt.outbox.messages.find((m) => m.to[0] === 'dana.kim@example.com')!;
+    const tree = manager.text.slice(manager.text.indexOf('\nGoals:\n'));
+    const lines = tree.split('\n').filter((l) => /^ *- G\d+ /.test(l));
+    expect(lines.slice(0, 4)).toEqual([
+      expect.stringMatching(
+        /^- G1 Achieve .*: At risk \(OKR score 0\.7\), 3 of 7 milestones and tasks done$/,
+      ),
+      expect.stringMatching(/^ {2}- G10 Every device .*: Off track \(OKR score 0\.6\)/),
+      expect.stringMatching(/^ {4}- G2 .*: At risk \(OKR score 0\.7\)/),
+      expect.stringMatching(/^ {4}- G9 .*: Not started \(OKR score 0\.0\)/),
+    ]);
+    expect(manager.html).toContain('>OKR score</th>');
+  });
 });
