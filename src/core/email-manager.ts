@@ -34,6 +34,7 @@ import {
   WORK_COLUMNS,
 } from './report-columns';
 
+/** Where a cut list goes on: each section names its own, so no two lines of a message read alike. */
 const REPORT_TAB = 'the Report tab';
 const REPORT_TITLE = 'The plan at a glance';
 
@@ -103,7 +104,7 @@ function renderManager(
     (shown) => treeRows(shown, context),
     (g) => treeTextLine(g, context),
     reportUrl,
-    REPORT_TAB,
+    `${REPORT_TAB} (Goals)`,
   );
   html += tree.html;
   html += `<h2 style="${STYLE.h2}">KPI status</h2><p>${counts || 'No KPIs yet.'}</p>`;
@@ -115,7 +116,7 @@ function renderManager(
     (shown) => kpiRows(shown, context),
     (k) => kpiTextLine(k, context),
     reportUrl,
-    REPORT_TAB,
+    `${REPORT_TAB} (KPI status)`,
   );
   html += kpis.html;
   html += `<h2 style="${STYLE.h2}">Milestones</h2><p>${m.done} of ${m.total} done <span style="font-family:monospace;">${escapeHtml(bar(m.total ? m.done / m.total : 0))}</span></p>`;
@@ -127,7 +128,7 @@ function renderManager(
     (shown) => activityRows(shown, context),
     (a) => workTextLine(a, context),
     reportUrl,
-    REPORT_TAB,
+    `${REPORT_TAB} (Overdue and due soon)`,
   );
   html += work.html;
   const risks = listSection(
@@ -138,7 +139,7 @@ function renderManager(
     (shown) => riskRows(shown, context),
     (r) => textLine(r, `${r.risk}: ${r.level}`, rowUrl(context, r)),
     reportUrl,
-    REPORT_TAB,
+    `${REPORT_TAB} (Top risks)`,
   );
   html += risks.html;
   const t = report.budget.total;
