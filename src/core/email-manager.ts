@@ -6,7 +6,6 @@ import {
   activityRows,
   cadenceLabel,
   clip,
-  groupThousands,
   kpiRows,
   kpiTextLine,
   listSection,
@@ -15,6 +14,7 @@ import {
   plural,
   riskRows,
   rowUrl,
+  shortNumber,
   statusPill,
   subjectOf,
   textLine,
@@ -84,7 +84,7 @@ function renderManager(
     .map((c) => `${statusPill('kpi', c.status)} ${c.count}`)
     .join(' &nbsp; ');
   const m = report.milestones;
-  const money = (n: number) => nowrap(groupThousands(Math.round(n)));
+  const money = (n: number) => nowrap(shortNumber(Math.round(n)));
   const currency = report.currency ? ` (${clip(report.currency)})` : '';
   const challenges = report.challenges.slice(0, rows);
   const moreChallenges = moreLine(report.challenges.length - challenges.length, reportUrl, REPORT_TAB);
@@ -172,7 +172,7 @@ function renderManager(
     `Overdue: ${report.overdue.length}; due soon: ${report.dueSoon.length}`,
     work.text,
     risks.text,
-    `Budget${currency}: planned ${groupThousands(Math.round(t.planned))}, actual ${groupThousands(Math.round(t.actual))}, variance ${groupThousands(Math.round(t.variance))}`,
+    `Budget${currency}: planned ${shortNumber(Math.round(t.planned))}, actual ${shortNumber(Math.round(t.actual))}, variance ${shortNumber(Math.round(t.variance))}`,
   ].join('\n');
   return { html, text };
 }
