@@ -81,10 +81,19 @@ export interface WorkbookOptions {
   makeDate: (ms: number) => Date;
 }
 
+/** A cell's key in `Workbook.formulaTexts` (0-based; Sheets has at most 18,278 columns). */
+const formulaTextKey = (row: number, col: number) => row * 32_768 + col;
+
 export class Workbook {
   private readonly engine: HyperFormula;
   /** Writes since the last read, not yet evaluated (see `hf` and `writeContents`). */
   private evaluationSuspended = false;
+  /**
+   * Formula text per engine sheet and cell, as the engine last unparsed it: unparsing a long
+   * formula costs more than evaluating it, and scripts read the same formulas again and again.
+   * Written cells drop theirs; anything that moves or renames references drops them all.
+   */
+  private readonly formulaTexts = new Map<number, Map<number, string>>();
   readonly sheets: SheetStore[] = [];
   readonly namedRanges = new Map<string, { name: string; sheet: SheetStore; rect: GridRect }>();
   activeSheet: SheetStore | undefined;
@@ -155,6 +164,7 @@ export class Workbook {
 
   addSheet(name: string, index = this.sheets.length): SheetStore {
     const hfName = this.hf.addSheet(name);
+    this.referencesMoved(); // a reference to this name, broken until now, reads again
     const gid = this.nextGid === 0 ? 0 : 100_000_000 + this.nextGid * 7919;
     this.nextGid++;
     const store = new SheetStore(gid, name, this.hf.getSheetId(hfName)!);
@@ -164,6 +174,7 @@ export class Workbook {
 
   removeSheet(store: SheetStore): void {
     this.hf.removeSheet(store.hfId);
+    this.referencesMoved();
     this.forgetCustomLayouts(store.hfId);
     this.sheets.splice(this.sheets.indexOf(store), 1);
     for (const [key, named] of this.namedRanges) if (named.sheet === store) this.removeNamedRange(key);
@@ -173,6 +184,7 @@ export class Workbook {
 
   renameSheet(store: SheetStore, name: string): void {
     this.hf.renameSheet(store.hfId, name);
+    this.referencesMoved();
     store.name = name;
   }
 
@@ -203,6 +215,16 @@ export class Workbook {
   writeContents(store: SheetStore, rect: GridRect, contents: RawCellContent[][]): void {
     this.forgetCustomLayouts(store.hfId, rect);
     this.writer.setCellContents({ sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 }, contents);
+    const texts = this.formulaTexts.get(store.hfId);
+    if (texts)
+      contents.forEach((line, r) =>
+        line.forEach((_, c) => texts.delete(formulaTextKey(rect.row - 1 + r, rect.column - 1 + c))),
+      );
+  }
+
+  /** Rows, columns or sheets moved, went or were renamed: every formula's text may read differently. */
+  private referencesMoved(): void {
+    this.formulaTexts.clear();
   }
 
   rawValues(store: SheetStore, rect: GridRect): unknown[][] {
@@ -213,11 +235,23 @@ export class Workbook {
   }
 
   formulas(store: SheetStore, rect: GridRect): string[][] {
-    const grid = this.engine.getRangeFormulas({
-      start: { sheet: store.hfId, row: rect.row - 1, col: rect.column - 1 },
-      end: { sheet: store.hfId, row: rect.row + rect.numRows - 2, col: rect.column + rect.numColumns - 2 },
-    });
-    return grid.map((line) => line.map((f) => f ?? ''));
+    let texts = this.formulaTexts.get(store.hfId);
+    if (!texts) this.formulaTexts.set(store.hfId, (texts = new Map()));
+    const grid: string[][] = [];
+    for (let row = rect.row - 1; row < rect.row - 1 + rect.numRows; row++) {
+      const line: string[] = [];
+      for (let col = rect.column - 1; col < rect.column - 1 + rect.numColumns; col++) {
+        const key = formulaTextKey(row, col);
+        let text = texts.get(key);
+        if (text === undefined) {
+          text = this.engine.getCellFormula({ sheet: store.hfId, row, col }) ?? '';
+          texts.set(key, text);
+        }
+        line.push(text);
+      }
+      grid.push(line);
+    }
+    return grid;
   }
 
   isDateCell(store: SheetStore, row: number, column: number, hasFormula: boolean): boolean {
@@ -273,18 +307,21 @@ export class Workbook {
 
   insertRows(store: SheetStore, beforeRow: number, count: number): void {
     this.hf.addRows(store.hfId, [beforeRow - 1, count]);
+    this.referencesMoved();
     for (const layer of store.layers()) layer.shift('row', beforeRow, count);
     store.maxRows += count;
   }
 
   insertColumns(store: SheetStore, beforeColumn: number, count: number): void {
     this.hf.addColumns(store.hfId, [beforeColumn - 1, count]);
+    this.referencesMoved();
     for (const layer of store.layers()) layer.shift('column', beforeColumn, count);
     store.maxColumns += count;
   }
 
   deleteRows(store: SheetStore, row: number, count: number): void {
     this.hf.removeRows(store.hfId, [row - 1, count]);
+    this.referencesMoved();
     for (const layer of store.layers()) {
       for (let r = row; r < row + count; r++)
         layer.fill({ row: r, column: 1, numRows: 1, numColumns: store.maxColumns }, undefined);
@@ -373,6 +410,7 @@ export class Workbook {
 
   deleteColumns(store: SheetStore, column: number, count: number): void {
     this.hf.removeColumns(store.hfId, [column - 1, count]);
+    this.referencesMoved();
     for (const layer of store.layers()) {
       for (let c = column; c < column + count; c++)
         layer.fill({ row: 1, column: c, numRows: store.maxRows, numColumns: 1 }, undefined);
@@ -395,6 +433,7 @@ export class Workbook {
     });
     this.hf.paste({ sheet: to.hfId, row: row - 1, col: column - 1 });
     this.hf.clearClipboard();
+    this.referencesMoved();
     this.settleCustomFunctions();
   }
 
