@@ -68,6 +68,18 @@ describe('goal roll-up', () => {
   });
 });
 
+describe('goal IDs the roll-up can match', () => {
+  it('Check names an ID holding a wildcard character (*, ?, ~), which SUMIFS criteria would expand', () => {
+    const rt = exampleRuntime();
+    const cell = cellOf(rt, 'goals', 'id', 'G4');
+    cell.setValue('G4*');
+    const findings = rt.run<{ findings: Finding[] }>('checkPlanNow').findings;
+    expect(findings.filter((f) => f.rule === 'id-wildcard').map((f) => f.cell)).toEqual([
+      cell.getA1Notation(),
+    ]);
+  });
+});
+
 describe('the report’s goal tree', () => {
   const treeRows = (rt: Runtime) => {
     rt.run('generateReportNow');

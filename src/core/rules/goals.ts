@@ -270,8 +270,27 @@ export const weightNotPositive = rule({
   }),
 });
 
+/** Characters COUNTIF/SUMIFS criteria read as wildcards (and their escape). */
+const WILDCARDS = /[*?~]/;
+
+export const idWithWildcard = rule({
+  id: 'id-wildcard',
+  tabs: ['goals'],
+  severity: 'error',
+  summary: 'Goal IDs hold no *, ? or ~: the roll-up formulas match IDs, and Sheets reads those as wildcards.',
+  message: (p: { id: string }) =>
+    `ID ${preview(p.id, 20)} holds *, ? or ~, which Sheets reads as a wildcard: the roll-up would count other goals' rows.`,
+  fix: () =>
+    'Use letters, digits, dots or dashes in IDs (for example G1.2), and change the Parents that refer to it.',
+  find: eachRecord('goals', (row) => {
+    const id = row.text('id');
+    return WILDCARDS.test(id) && { column: 'id', params: { id } };
+  }),
+});
+
 export const GOALS_RULES = [
   unknownReference,
+  idWithWildcard,
   ownParent,
   parentLoop,
   goalTooDeep,
