@@ -5,11 +5,13 @@ import { useAction } from './hooks';
 import { callServer } from './server';
 
 const generate = () => callServer('generateReportNow');
+const buildGantt = () => callServer('buildGanttNow');
 const preview = () => callServer('previewStatusEmails');
 const send = (recipients: string[]) => callServer('sendStatusEmailsNow', recipients);
 
 export function ReportPanel() {
   const generating = useAction(generate);
+  const building = useAction(buildGantt);
   const previewing = useAction(preview);
   const sending = useAction(send);
   const [open, setOpen] = useState<number | null>(null);
@@ -23,11 +25,24 @@ export function ReportPanel() {
         <Button primary onClick={() => generating.run()} busy={generating.busy}>
           Generate report
         </Button>
+        <Button onClick={() => building.run()} busy={building.busy}>
+          Build Gantt view
+        </Button>
         <Button onClick={() => previewing.run()} busy={previewing.busy}>
           Preview emails
         </Button>
       </div>
-      <ErrorNote error={generating.error ?? previewing.error ?? sending.error} />
+      <ErrorNote error={generating.error ?? building.error ?? previewing.error ?? sending.error} />
+      {building.result ? (
+        <Note tone={building.result.sheet ? 'ok' : 'warn'}>
+          {building.result.sheet
+            ? `Gantt view built on "${building.result.sheet}": ${building.result.rows} rows over ${building.result.weeks} weeks.`
+            : 'No Gantt view built.'}
+          {building.result.notices.map((notice) => (
+            <div key={notice}>{notice}</div>
+          ))}
+        </Note>
+      ) : null}
       {generating.result ? (
         <Note tone="ok">
           Report generated {generating.result.generatedAt}: {generating.result.kpis} KPIs,{' '}

@@ -144,6 +144,27 @@ function freezeOf(
   return freeze.rows || freeze.columns ? freeze : undefined;
 }
 
+/** A merged range's rectangle, 1-based and inclusive. */
+export interface MergedArea {
+  row: number;
+  column: number;
+  lastRow: number;
+  lastColumn: number;
+}
+
+/**
+ * The part of a freeze Sheets allows: a freeze line through a merged cell is refused
+ * (docs/APPS-SCRIPT.md#frozen-rows-and-columns), so that part is left out rather than failing.
+ */
+export function freezeAllowed(freeze: Freeze, merged: readonly MergedArea[]): Freeze {
+  const { rows, columns } = freeze;
+  const allowed: Freeze = {};
+  if (rows && !merged.some((m) => m.row <= rows && m.lastRow > rows)) allowed.rows = rows;
+  if (columns && !merged.some((m) => m.column <= columns && m.lastColumn > columns))
+    allowed.columns = columns;
+  return allowed;
+}
+
 export interface SetupPlan {
   tabs: TabSetup[];
   changes: number;

@@ -5,15 +5,17 @@
  */
 import type { TotalsBlock } from '../core/budget-totals';
 import { blocksOf, contiguousRuns, hashText, literal } from '../core/cells';
-import type {
-  ConditionalRule,
-  Freeze,
-  NewColumn,
-  SetupPlan,
-  TabSetup,
-  ValidationRule,
+import {
+  type ConditionalRule,
+  type Freeze,
+  freezeAllowed,
+  type MergedArea,
+  type NewColumn,
+  settingFormat,
+  type SetupPlan,
+  type TabSetup,
+  type ValidationRule,
 } from '../core/scaffold';
-import { settingFormat } from '../core/scaffold';
 import { PEOPLE } from '../core/spec/tabs';
 import { RAG } from '../core/spec/types';
 import { DOC } from './keys';
@@ -110,32 +112,31 @@ function writeTotals(sheet: Sheet, totals: TotalsBlock): void {
 }
 
 /**
- * Sheets refuses a freeze line that cuts a merged cell (docs/APPS-SCRIPT.md#frozen-rows-and-columns):
- * on a team's tab, a freeze that would is left out rather than failing Set up. A tab OpsPlan just
- * created has no merged cells.
+ * Freezes what Sheets allows: on a team's tab, the merged cells either side of each freeze line are
+ * read first (freezeAllowed). A tab OpsPlan just created has no merged cells.
  */
 function applyFreeze(sheet: Sheet, freeze: Freeze, created: boolean): void {
   const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
-  const cuts = (
-    range: GoogleAppsScript.Spreadsheet.Range,
-    cut: (m: GoogleAppsScript.Spreadsheet.Range) => boolean,
-  ) => !created && range.getMergedRanges().some(cut);
-  const { rows, columns } = freeze;
-  if (
-    rows &&
-    rows < maxRows &&
-    !cuts(sheet.getRange(rows, 1, 2, maxColumns), (m) => m.getRow() <= rows && m.getLastRow() > rows)
-  )
-    sheet.setFrozenRows(rows);
-  if (
-    columns &&
-    columns < maxColumns &&
-    !cuts(
-      sheet.getRange(1, columns, maxRows, 2),
-      (m) => m.getColumn() <= columns && m.getLastColumn() > columns,
-    )
-  )
-    sheet.setFrozenColumns(columns);
+  const wanted: Freeze = {
+    rows: freeze.rows && freeze.rows < maxRows ? freeze.rows : undefined,
+    columns: freeze.columns && freeze.columns < maxColumns ? freeze.columns : undefined,
+  };
+  const mergedAround = (range: GoogleAppsScript.Spreadsheet.Range): MergedArea[] =>
+    created
+      ? []
+      : range.getMergedRanges().map((m) => ({
+          row: m.getRow(),
+          column: m.getColumn(),
+          lastRow: m.getLastRow(),
+          lastColumn: m.getLastColumn(),
+        }));
+  const merged = [
+    ...(wanted.rows ? mergedAround(sheet.getRange(wanted.rows, 1, 2, maxColumns)) : []),
+    ...(wanted.columns ? mergedAround(sheet.getRange(1, wanted.columns, maxRows, 2)) : []),
+  ];
+  const { rows, columns } = freezeAllowed(wanted, merged);
+  if (rows) sheet.setFrozenRows(rows);
+  if (columns) sheet.setFrozenColumns(columns);
 }
 
 function formatColumns(sheet: Sheet, columns: NewColumn[], maxRows: number): void {

@@ -283,6 +283,10 @@ describe.runIf(run)('playground in Chromium', () => {
     expect(sheet).not.toBe('Report');
     expect(await cell(`A${row}`).getAttribute('class')).toContain('sel');
     expect(await cell(`A${row}`).textContent()).toBe(label!.split(' ')[0]);
+    // The panel rebuilds the Gantt view in place (the menu built it earlier).
+    await sidebar.getByRole('button', { name: 'Build Gantt view' }).click();
+    await poll(() => sidebar.getByText(/Gantt view built on "Gantt": 8 rows/).count()).toBe(1);
+    expect(await page.getByRole('tab', { name: /^Gantt/ }).count()).toBe(1);
   });
 
   it('HYPERLINK cells open their target when clicked, inside the spreadsheet and out', async () => {

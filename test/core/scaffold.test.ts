@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { BUDGET_TOTALS } from '../../src/core/budget-totals.js';
 import { mapHeaders } from '../../src/core/headers.js';
-import { planSetup, type SheetShape, type WorkbookShape } from '../../src/core/scaffold.js';
+import { freezeAllowed, planSetup, type SheetShape, type WorkbookShape } from '../../src/core/scaffold.js';
 import { BUDGET, PLAN_TABS, SETTINGS } from '../../src/core/spec/tabs.js';
 
 const sheet = (name: string, header: string[] = [], body: string[][] = []): SheetShape => ({
@@ -90,5 +90,22 @@ describe('Budget totals block', () => {
     const map = mapHeaders(BUDGET, ['', ...labels]);
     expect(map.byKey.size).toBe(0);
     expect(map.unknown).toEqual(labels.map((_, i) => i + 1));
+  });
+});
+
+describe('freezeAllowed', () => {
+  // Sheets refuses a freeze line through a merged cell (docs/APPS-SCRIPT.md#frozen-rows-and-columns).
+  const area = (row: number, column: number, lastRow: number, lastColumn: number) => ({
+    row,
+    column,
+    lastRow,
+    lastColumn,
+  });
+  it('leaves out only the freeze whose line would cut a merged cell', () => {
+    const freeze = { rows: 1, columns: 2 };
+    expect(freezeAllowed(freeze, [])).toEqual(freeze);
+    expect(freezeAllowed(freeze, [area(1, 1, 1, 6)])).toEqual({ rows: 1 }); // a title across A1:F1
+    expect(freezeAllowed(freeze, [area(1, 3, 2, 3)])).toEqual({ columns: 2 }); // C1:C2
+    expect(freezeAllowed(freeze, [area(1, 1, 1, 2), area(3, 1, 3, 2)])).toEqual(freeze); // within A:B
   });
 });

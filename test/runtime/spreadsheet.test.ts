@@ -268,6 +268,15 @@ describe('Spreadsheet and Sheet', () => {
     expect(rules[0]!.getBooleanCondition()!.getCriteriaValues()).toEqual(['On track']);
   });
 
+  it('cannot merge cells, so no range holds a merged one', () => {
+    // https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()
+    const { sheet } = setup();
+    expect(expectThrowMessage(() => sheet.getRange('A1:B2').merge())).toBe(
+      'not implemented in the local runtime: Range.merge',
+    );
+    expect(sheet.getRange('A1:C3').getMergedRanges()).toEqual([]);
+  });
+
   it('refuses a custom-formula rule that references another sheet', () => {
     // Custom formulas may reference only their own sheet: https://support.google.com/docs/answer/78413
     const { app } = setup();
