@@ -143,6 +143,8 @@ export function readRaci(
     if (shape === 'matrix') {
       for (const column of columns) {
         const value = row.raw[column.column - 1] ?? '';
+        // Most of a matrix is empty: an empty cell gives no letter, so it is not parsed.
+        if (value === '') continue;
         const parsed = parseCell(RACI_PERSON_COLUMN, value);
         if (!parsed.ok) wrong.push({ column: column.column, value });
         else if (Array.isArray(parsed.value))

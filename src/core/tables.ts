@@ -68,6 +68,10 @@ export class Row<K extends string = string> {
   problem(key: K): string | undefined {
     return this.problems.get(key);
   }
+  /** Whether any cell of the row could not be read (most rows: none, and their checks stop here). */
+  hasProblems(): boolean {
+    return this.problems.size > 0;
+  }
   /** Filled in: readable or not. */
   has(key: K): boolean {
     return this.text(key) !== '' || this.problems.has(key);

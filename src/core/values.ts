@@ -14,7 +14,8 @@ const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
 const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 
 const ERROR_VALUE = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
-export const isErrorValue = (v: unknown): v is string => typeof v === 'string' && ERROR_VALUE.test(v.trim());
+export const isErrorValue = (v: unknown): v is string =>
+  typeof v === 'string' && v.includes('#') && ERROR_VALUE.test(v.trim());
 export const isBlank = (v: unknown): boolean =>
   v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
@@ -154,8 +155,11 @@ const RACI_WORDS: Readonly<Record<string, string>> = {
  */
 export function parseRaciLetters(v: unknown): Parsed<string[]> {
   if (isBlank(v)) return ok(null);
-  const wrong = bad<string[]>(`"${preview(v, 20)}" is not R, A, C or I (or a combination such as A/R)`);
-  if (typeof v !== 'string') return wrong;
+  const wrong = () => bad<string[]>(`"${preview(v, 20)}" is not R, A, C or I (or a combination such as A/R)`);
+  if (typeof v !== 'string') return wrong();
+  // Most cells of a matrix hold one letter: read it without splitting (a matrix has 100,000s of cells).
+  const single = v.length === 1 ? v.toUpperCase() : '';
+  if ((RACI_LETTERS as readonly string[]).includes(single)) return ok([single]);
   const letters = new Set<string>();
   const tokens = comparableText(v)
     .toUpperCase()
@@ -166,9 +170,9 @@ export function parseRaciLetters(v: unknown): Parsed<string[]> {
     if (word) letters.add(word);
     else if (/^[RACI]+$/.test(token) && new Set(token).size === token.length)
       for (const letter of token) letters.add(letter);
-    else return wrong;
+    else return wrong();
   }
-  return letters.size ? ok(RACI_LETTERS.filter((l) => letters.has(l))) : wrong;
+  return letters.size ? ok(RACI_LETTERS.filter((l) => letters.has(l))) : wrong();
 }
 
 /** Names separated by commas, semicolons or line breaks (a names-shape RACI cell). */

@@ -6,7 +6,7 @@ import { TABS } from '../spec/tabs';
 import type { ColumnSpec, TabKey } from '../spec/types';
 import type { Table } from '../tables';
 import { isErrorValue, isoFromDay, preview } from '../values';
-import { type CheckContext, eachRecordOf, type Hit, idKey, rule } from './define';
+import { type CheckContext, eachRecordOf, type Hit, idKey, perTable, rule } from './define';
 
 /** The tabs that hold records (not the Plan settings). */
 export const RECORD_TABS = ['people', 'goals', 'raci', 'budget', 'timeline', 'risks'] as const;
@@ -74,9 +74,16 @@ export const duplicateColumn = rule({
   },
 });
 
-/** The data columns (not formulas) a tab has. */
-const dataColumns = (table: Table): ColumnSpec[] =>
-  table.spec.columns.filter((c) => c.type !== 'formula' && table.hasColumn(c.key));
+/** The data columns (not formulas) a tab has: once per table read, not once per row. */
+const dataColumns = perTable((table: Table): ColumnSpec[] =>
+  table.spec.columns.filter((c) => c.type !== 'formula' && table.hasColumn(c.key)),
+);
+const requiredColumns = perTable((table: Table): ColumnSpec[] =>
+  dataColumns(table).filter((c) => c.required),
+);
+const formulaColumns = perTable((table: Table): ColumnSpec[] =>
+  table.spec.columns.filter((c) => c.type === 'formula' && table.hasColumn(c.key)),
+);
 
 export const errorValue = rule({
   id: 'error-value',
@@ -85,10 +92,13 @@ export const errorValue = rule({
   summary: 'No data cell shows a formula error such as #REF! or #N/A.',
   message: (p: { header: string; problem: string }) => `${p.header}: ${p.problem}.`,
   fix: () => 'Fix or remove what the cell refers to, or type the value itself.',
-  find: eachRecordOf(RECORD_TABS, (row, table) =>
-    dataColumns(table)
-      .filter((c) => row.problem(c.key) && isErrorValue(row.cell(c.key)))
-      .map((c) => ({ column: c.key, params: { header: c.header, problem: row.problem(c.key)! } })),
+  find: eachRecordOf(
+    RECORD_TABS,
+    (row, table) =>
+      row.hasProblems() &&
+      dataColumns(table)
+        .filter((c) => row.problem(c.key) && isErrorValue(row.cell(c.key)))
+        .map((c) => ({ column: c.key, params: { header: c.header, problem: row.problem(c.key)! } })),
   ),
 });
 
@@ -99,10 +109,13 @@ export const badValue = rule({
   summary: 'Every cell holds a value of its column’s type (date, number, percentage, email, choice…).',
   message: (p: { column: ColumnSpec; problem: string }) => `${p.column.header}: ${p.problem}.`,
   fix: (p) => fixForType(p.column),
-  find: eachRecordOf(RECORD_TABS, (row, table) =>
-    dataColumns(table)
-      .filter((c) => row.problem(c.key) && !isErrorValue(row.cell(c.key)))
-      .map((c) => ({ column: c.key, params: { column: c, problem: row.problem(c.key)! } })),
+  find: eachRecordOf(
+    RECORD_TABS,
+    (row, table) =>
+      row.hasProblems() &&
+      dataColumns(table)
+        .filter((c) => row.problem(c.key) && !isErrorValue(row.cell(c.key)))
+        .map((c) => ({ column: c.key, params: { column: c, problem: row.problem(c.key)! } })),
   ),
 });
 
@@ -114,8 +127,8 @@ export const required = rule({
   message: (p) => `${p.column.header} is blank.`,
   fix: (p) => `Fill in ${p.column.header}: ${p.column.note}`,
   find: eachRecordOf(RECORD_TABS, (row, table) =>
-    dataColumns(table)
-      .filter((c) => c.required && !row.has(c.key))
+    requiredColumns(table)
+      .filter((c) => !row.has(c.key))
       .map((c) => ({ column: c.key, params: { column: c } })),
   ),
 });
@@ -280,8 +293,8 @@ export const formulaError = rule({
   message: (p: { header: string; value: string }) => `${p.header} shows ${p.value}.`,
   fix: () => 'Check the cells this row’s formula reads, then run Refresh KPI status.',
   find: eachRecordOf(FORMULA_TABS, (row, table) =>
-    table.spec.columns
-      .filter((c) => c.type === 'formula' && table.hasColumn(c.key) && isErrorValue(row.cell(c.key)))
+    formulaColumns(table)
+      .filter((c) => isErrorValue(row.cell(c.key)))
       .map((c) => ({ column: c.key, params: { header: c.header, value: String(row.cell(c.key)) } })),
   ),
 });
