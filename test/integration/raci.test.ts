@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { LocalAppsScript } from '../../local/runtime/index.js';
 import type { Finding } from '../../src/core/check.js';
-import { cellOf, exampleRuntime } from '../helpers.js';
+import { cellOf, exampleRuntime, freshRuntime } from '../helpers.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Result = { findings: Finding[] };
@@ -63,6 +63,24 @@ const NAMES = [
 ];
 
 describe('RACI as names: Responsible, Accountable, Consulted, Informed columns', () => {
+  it('is what Set up creates: six columns however many people there are (issue 13)', () => {
+    const rt = freshRuntime();
+    const ss = spreadsheet(rt);
+    const people = ss.insertSheet('People');
+    const rows = [['Name', 'Email'], ...Array.from({ length: 60 }, (_, i) => [`P${i}`, `p${i}@example.com`])];
+    people.getRange(1, 1, rows.length, 2).setValues(rows);
+    rt.run('setUpPlan');
+    const raci = ss.getSheetByName('RACI')!;
+    expect(raci.getRange(1, 1, 1, raci.getLastColumn()).getValues()[0]).toEqual([
+      'ID',
+      'Activity',
+      'Responsible',
+      'Accountable',
+      'Consulted',
+      'Informed',
+    ]);
+  });
+
   it('is adopted as it is: every team cell unchanged, no column added', () => {
     const { rt, sheet } = withTeamRaci('RACI chart', NAMES);
     const preview = rt.run<{ tabs: { tab: string; sheet: string; kept: string[] }[] }>('previewSetUp');
@@ -128,6 +146,15 @@ describe('RACI as a matrix of person, Role and Team columns', () => {
       'raci-letter RACI matrix!G5 Stranger', // X
       'raci-unknown-person RACI matrix!G1 Stranger',
     ]);
+  });
+
+  it('tells a Consulted Team column’s people in their digests when FYI is on', () => {
+    const { rt } = withTeamRaci('RACI matrix', MATRIX);
+    spreadsheet(rt).getRangeByName('OpsPlan_FyiDigest')!.setValue('Yes');
+    rt.run('sendStatusEmailsNow');
+    const jordan = rt.outbox.messages.filter((m) => m.to[0] === 'jordan.lee@example.com');
+    expect(jordan).toHaveLength(1);
+    expect(jordan[0]!.text).toMatch(/For your information:\n- T5 .*you are Consulted/);
   });
 
   it('escalates to the one person of the Accountable Role column', () => {
