@@ -2,9 +2,9 @@
  * From parts to messages: every part for one recipient in one run goes in one message (at most one
  * message per recipient per run). A message opens with what the reader must do — every part's
  * actions, in one list — and the link to the plan, then each part, worst news first, then one
- * footer. It is rendered at the largest row limit at which the whole message, as encoded for sending,
- * fits MAIL_MESSAGE_BYTES (docs/APPS-SCRIPT.md#mail). At row limit 0 a part is a few lines, so every message fits: nothing
- * ever fails for size.
+ * footer. It is rendered at the largest row limit (up to MAIL_LIST_ROWS) at which the whole message,
+ * as encoded for sending, fits MAIL_MESSAGE_BYTES (docs/APPS-SCRIPT.md#mail). At row limit 0 a
+ * part is a few lines, so every message fits: nothing ever fails for size.
  */
 import type { LogEntry } from './email-keys';
 import { encodedLength, footer, howToUpdate, type MailContext, type Rendered } from './email-render';
@@ -72,7 +72,6 @@ const BODY: Record<MailKind, number> = {
   manager: 5,
 };
 const RULE = '<hr style="border:none;border-top:1px solid #dadce0;margin:24px 0;">';
-const ROW_STEPS = [MAIL_LIST_ROWS, 12, 6, 3, 1, 0];
 const NOTHING = 'Nothing needs you now: everything of yours is on track.';
 
 /** The opening block: the subject, what the reader must do, and how to get to it. */
@@ -97,14 +96,30 @@ export function assemble(parts: readonly MailPart[]): OutgoingMail {
     lead.context,
     sorted.map((p) => p.reason),
   );
-  let html = '';
-  let text = '';
-  for (const rows of ROW_STEPS) {
+  const render = (rows: number) => {
     const rendered = sorted.map((p) => p.render(rows));
-    html = page(lead.subject, top.html + rendered.map((r) => r.html).join(RULE) + foot.html);
-    text = `${top.text}\n${rendered.map((r) => r.text.trim()).join('\n\n==========\n\n')}\n${foot.text}`;
-    if (encodedLength(html) + encodedLength(text) <= MAIL_MESSAGE_BYTES - MAIL_HEADER_BYTES) break;
+    const html = page(lead.subject, top.html + rendered.map((r) => r.html).join(RULE) + foot.html);
+    const text = `${top.text}\n${rendered.map((r) => r.text.trim()).join('\n\n==========\n\n')}\n${foot.text}`;
+    return {
+      html,
+      text,
+      fits: encodedLength(html) + encodedLength(text) <= MAIL_MESSAGE_BYTES - MAIL_HEADER_BYTES,
+    };
+  };
+  // A message grows with its row limit: the largest limit that fits, by halving (at most 6 renders).
+  let best = render(MAIL_LIST_ROWS);
+  if (!best.fits) {
+    let [low, high] = [0, MAIL_LIST_ROWS - 1];
+    let found: typeof best | null = null;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      const tried = render(mid);
+      if (tried.fits) [low, found] = [mid, tried];
+      else high = mid - 1;
+    }
+    best = found ?? render(0);
   }
+  const { html, text } = best;
   return {
     to: lead.to,
     kind: lead.kind,

@@ -8,8 +8,9 @@ import { ownerDigests } from '../../src/core/email-digest.js';
 import { managerReports } from '../../src/core/email-manager.js';
 import type { OutgoingMail } from '../../src/core/email-message.js';
 import { onePerRecipient } from '../../src/core/email-message.js';
+import { encodedLength } from '../../src/core/email-render.js';
 import { escapeHtml, oneLine } from '../../src/core/html.js';
-import { MAIL_MESSAGE_BYTES } from '../../src/core/limits.js';
+import { MAIL_HEADER_BYTES, MAIL_MESSAGE_BYTES } from '../../src/core/limits.js';
 import { buildPlanModel } from '../../src/core/plan-model.js';
 import { EMPTY_RACI } from '../../src/core/raci.js';
 import { buildReport } from '../../src/core/report.js';
@@ -59,6 +60,9 @@ describe('email rendering', () => {
     const { model, report } = bigModel(5000);
     const [mail] = onePerRecipient(managerReports(model, report, context, `${context.url}#gid=9`).parts);
     expect(await emlBytes(mail!)).toBeLessThanOrEqual(MAIL_MESSAGE_BYTES);
+    // Fitted at the largest row limit that fits, not a coarse step below it.
+    const budget = MAIL_MESSAGE_BYTES - MAIL_HEADER_BYTES;
+    expect(encodedLength(mail!.html) + encodedLength(mail!.text)).toBeGreaterThan(budget * 0.9);
     expect(mail!.html).toMatch(/<table[^>]*><thead>(.(?!<\/table>))*<\/tr><tr>/); // still lists rows
     expect(mail!.html).toMatch(/…and \d+ more in the Report tab/);
     expect(mail!.html.endsWith('</html>')).toBe(true); // summarised, never cut mid-tag
