@@ -41,6 +41,13 @@ export interface TreeLine extends GoalRow {
   folded: number;
 }
 
+/** Appends to a key's list in place: copying the list on each append is quadratic in a goal's children. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The tree in reading order (a row, then its listed children), every row at most once. */
 export function goalTreeLines(model: PlanModel): TreeLine[] {
   const key = (id: string) => id.toLowerCase();
@@ -55,15 +62,14 @@ export function goalTreeLines(model: PlanModel): TreeLine[] {
     // A loop has no top: its first member in the walk is shown as a top-level row.
     const loopHead = chain?.kind === 'loop' && key(chain.loop[0]!) === key(g.id);
     if (!parent || parent === g || loopHead) roots.push(g);
-    else children.set(parent, [...(children.get(parent) ?? []), g]);
+    else pushTo(children, parent, g);
   }
   const worstFirst = (a: GoalRow, b: GoalRow) => rank(a.status) - rank(b.status) || a.row - b.row;
   for (const list of children.values()) list.sort(worstFirst);
   roots.sort(worstFirst);
 
   const ownWork = new Map<string, Activity[]>();
-  for (const a of model.activities)
-    if (a.goal && WORK_TYPES.has(a.type)) ownWork.set(key(a.goal), [...(ownWork.get(key(a.goal)) ?? []), a]);
+  for (const a of model.activities) if (a.goal && WORK_TYPES.has(a.type)) pushTo(ownWork, key(a.goal), a);
 
   // Walked with an explicit stack, not recursion: a 10,000-deep chain of Parents is a plan, not a stack overflow.
   type Visit = { goal: GoalRow; level: number; listed: boolean; parent: number };

@@ -33,7 +33,8 @@ export class Row<K extends string = string> {
     readonly raw: readonly CellValue[],
     // Held by plain string keys so a row of a tab can stand in for a row that needs fewer keys.
     private readonly map: HeaderMap<string>,
-    private readonly values: ReadonlyMap<string, ParsedCell | null>,
+    /** Parsed cells at their sheet column index (the table's header map finds it): no map per row. */
+    private readonly values: readonly (ParsedCell | null | undefined)[],
     private readonly problems: ReadonlyMap<string, string>,
   ) {}
 
@@ -44,7 +45,8 @@ export class Row<K extends string = string> {
   }
   /** The cell parsed by its column type; null when blank or unreadable. */
   value(key: K): ParsedCell | null {
-    return this.values.get(key) ?? null;
+    const index = this.map.byKey.get(key);
+    return index === undefined ? null : (this.values[index] ?? null);
   }
   text(key: K): string {
     const v = this.value(key);
@@ -129,19 +131,25 @@ export function isHeadingRow<T extends TabSpec>(
   return column?.type !== 'id' || !parseCell(column, row[first]).ok;
 }
 
-/** Parses one row's mapped columns; unreadable cells become problems, never exceptions. */
+/** A row's problems when it has none: shared, since most rows have none. */
+const NO_PROBLEMS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Parses one row's mapped columns into an array by sheet column (10,000s of rows: no map each);
+ * unreadable cells become problems, never exceptions.
+ */
 function parseRow<K extends string>(
   columns: readonly { spec: ColumnSpec; key: K; index: number }[],
   raw: readonly CellValue[],
-): { values: Map<K, ParsedCell | null>; problems: Map<K, string> } {
-  const values = new Map<K, ParsedCell | null>();
-  const problems = new Map<K, string>();
+): { values: (ParsedCell | null)[]; problems: ReadonlyMap<string, string> } {
+  const values = new Array<ParsedCell | null>(raw.length);
+  let problems: Map<string, string> | undefined;
   for (const { spec, key, index } of columns) {
     const parsed = parseCell(spec, raw[index] ?? '');
-    if (parsed.ok) values.set(key, parsed.value);
-    else problems.set(key, parsed.problem);
+    if (parsed.ok) values[index] = parsed.value;
+    else (problems ??= new Map()).set(key, parsed.problem);
   }
-  return { values, problems };
+  return { values, problems: problems ?? NO_PROBLEMS };
 }
 
 const cache = new WeakMap<TabInput, Map<TabKey, Table>>();
