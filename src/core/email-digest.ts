@@ -218,7 +218,13 @@ function digestPart(
     covers: soon.map((a) => remindTaskKey(a, context.today)),
     subject,
     items,
-    actions: digestActions({ kpis, late, soon, reviews }, days),
+    actions: [
+      ...digestActions({ kpis, late, soon, reviews }, days),
+      // Nothing to do about it, but the reader should not be told "nothing needs you" above a list.
+      ...(fyi.length
+        ? [`Know about ${plural(fyi.length, 'late or due-soon item')} of others (for your information)`]
+        : []),
+    ],
     reason,
     context,
     render(rows) {

@@ -4,7 +4,7 @@
  */
 import { heldKey } from './email-keys';
 import type { MailPart } from './email-message';
-import { type MailContext, plural, subjectOf } from './email-render';
+import { type MailContext, menuPath, plural, subjectOf } from './email-render';
 import { escapeHtml, oneLine } from './html';
 import { emailOf, type PlanModel } from './plan-model';
 import { accountableOf, keptInformed, LETTER_WORDS, raciEntryOf } from './raci';
@@ -71,7 +71,7 @@ export function heldNotice(
   context: MailContext,
 ): MailPart {
   const subject = subjectOf(planName, `${plural(held.length, 'new recipient')} waiting for your approval`);
-  const intro = `The scheduled run held mail to ${plural(held.length, 'address', 'addresses')} you have not approved. Nothing was sent to them. To approve, open Extensions → OpsPlan → Schedule… and click Approve.`;
+  const intro = `The scheduled run held mail to ${plural(held.length, 'address', 'addresses')} you have not approved. Nothing was sent to them. To approve, open ${menuPath('menuSchedule')} and click Approve.`;
   return {
     kind: 'held',
     to: owner,

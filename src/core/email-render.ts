@@ -6,7 +6,7 @@
 import { okrScore, type TreeLine } from './goal-report';
 import { button, escapeHtml, link, muted, nowrap, oneLine, pill, STYLE, table } from './html';
 import { MAIL_CELL_CHARACTERS } from './limits';
-import { MENU, MENU_TITLE, type MenuEntry } from './menu';
+import { MENU, MENU_TITLE, type MenuEntry, type MenuHandler } from './menu';
 import type { Activity, Kpi, Risk, RowRef } from './plan-model';
 import { ragOf, type StatusKind } from './rag';
 import type { KpiLine } from './report';
@@ -220,13 +220,21 @@ export function listSection<T>(
   };
 }
 
-const myItems = MENU.find((m): m is MenuEntry => m !== 'separator' && m.handler === 'menuMyItems')!;
 /**
- * Where owners update their items. The add-on menu sits under Extensions and carries the add-on's
- * name; a script bound to the spreadsheet carries the script project's name there
+ * Where a menu item is, as a reader finds it. The add-on menu sits under Extensions and carries the
+ * add-on's name; a script bound to the spreadsheet carries the script project's name there
  * (docs/APPS-SCRIPT.md#menus), which is why the README names the project OpsPlan.
  */
-export const MY_ITEMS_PATH = `Extensions → ${MENU_TITLE} → ${myItems.caption}`;
+export function menuPath(handler: MenuHandler): string {
+  const entry = (MENU as readonly (MenuEntry | 'separator')[]).find(
+    (m): m is MenuEntry => m !== 'separator' && m.handler === handler,
+  );
+  if (!entry) throw new Error(`No menu item runs ${handler}`);
+  return `Extensions → ${MENU_TITLE} → ${entry.caption}`;
+}
+
+/** Where owners update their items. */
+export const MY_ITEMS_PATH = menuPath('menuMyItems');
 
 /** The spreadsheet's link and how to update from it: every status message carries it once. */
 export function howToUpdate(context: MailContext): Rendered {

@@ -7,7 +7,7 @@ export interface MenuEntry {
 
 export const MENU_TITLE = 'OpsPlan';
 
-export const MENU: readonly (MenuEntry | 'separator')[] = [
+export const MENU = [
   { caption: 'Open sidebar', handler: 'showSidebar' },
   { caption: 'My items', handler: 'menuMyItems' },
   'separator',
@@ -22,4 +22,7 @@ export const MENU: readonly (MenuEntry | 'separator')[] = [
   { caption: 'Schedule…', handler: 'menuSchedule' },
   'separator',
   { caption: 'Help', handler: 'menuHelp' },
-];
+] as const satisfies readonly (MenuEntry | 'separator')[];
+
+/** A function a menu item runs: a typo in a caller does not compile. */
+export type MenuHandler = Exclude<(typeof MENU)[number], 'separator'>['handler'];

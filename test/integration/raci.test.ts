@@ -200,6 +200,11 @@ describe('Consulted and Informed hear of late and due-soon work (For your inform
     expect(messageTo(rt, 'jordan.lee@example.com')).toMatch(line); // Consulted, through Security
     expect(messageTo(rt, 'dana.kim@example.com')).toMatch(line); // with her manager report
     expect(messageTo(rt, 'kim.ode@example.com')).toMatch(line); // owns nothing: a digest of FYI alone
+    // Its opening says what the list is, never "Nothing needs you now" above it.
+    expect(messageTo(rt, 'kim.ode@example.com')).toMatch(
+      /^\* Know about 1 late or due-soon item of others \(for your information\)$/m,
+    );
+    expect(messageTo(rt, 'kim.ode@example.com')).not.toMatch(/Nothing needs you/);
     expect(messageTo(rt, 'priya.shah@example.com')).not.toMatch(fyi); // T5 is hers: listed as her work
     const count = rt.outbox.messages.length;
     expect(rt.run<PipelineResult>('sendStatusEmailsNow').sent).toEqual([]);
