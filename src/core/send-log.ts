@@ -137,7 +137,9 @@ export class SendLedger {
     }
     for (const [seq, header] of [...headers].sort((x, y) => x[0] - y[0]))
       this.unknown.push({ seq, ...header });
-    this.nextSeq = maxSeq + 1;
+    // After a compaction, entries sit under low names while `confirmed` is higher: new records must
+    // number above it, or an interrupted one would count as confirmed and never be reported.
+    this.nextSeq = Math.max(maxSeq, this.confirmed) + 1;
     // Unknown outcomes are reported once by this run, then count as sent.
     if (this.unknown.length) this.stale = true;
   }

@@ -56,6 +56,26 @@ describe('the send log', () => {
     expect(new SendLedger(props, 100).unknown).toEqual([]);
   });
 
+  it('after a compaction, a record interrupted by the next run is still reported as unknown', () => {
+    const props = store();
+    const log = new SendLedger(props, 100);
+    for (let i = 0; i < 45; i++) {
+      const { seq, write } = log.intent({ to: `p${i}@example.com`, kind: 'digest', subject: 's' }, [
+        { key: `digest|p|p${i}@example.com`, expires: 107 },
+      ]);
+      apply(props, write);
+      log.sent(seq);
+    }
+    apply(props, log.finish()!); // compacts: entries under low names, confirmed at the last record
+    const next = new SendLedger(props, 100);
+    const key = { key: 'digest|p|late@example.com' as const, expires: 107 };
+    apply(props, next.intent({ to: 'late@example.com', kind: 'digest', subject: 's' }, [key]).write);
+    // sendEmail went; the run dies before confirming.
+    const after = new SendLedger(props, 100);
+    expect(after.unknown.map((u) => u.to)).toEqual(['late@example.com']);
+    expect(after.has(key.key)).toBe(true);
+  });
+
   it('refuses entries beyond its budget instead of outgrowing the store', () => {
     const log = new SendLedger({}, 100);
     const many = Array.from({ length: 20_000 }, (_, i) => ({ key: `held|${i}` as const, expires: 200 }));
