@@ -30,11 +30,11 @@ import {
   deleteTriggerById,
   migrateLegacySchedule,
   ownerLog,
-  ownsSchedule,
   type OwnState,
   ownState,
   pruneOwnerStore,
   readMark,
+  readsOwnLog,
   scheduledSpreadsheet,
 } from './schedule-state';
 import { SendLog, SendLogs } from './send-log';
@@ -149,7 +149,7 @@ export function runPipeline(
   if (doc && !seen) migrateLegacySchedule(ss);
   const mark = seen ? seen.mark : readMark(ss);
   const ownAtStart = seen?.own ?? ownState(ss);
-  const own = byHand && !ownsSchedule(mark, ownAtStart) ? null : ownAtStart;
+  const own = byHand && !readsOwnLog(mark, ownAtStart) ? null : ownAtStart;
   const docLock = doc ? LockService.getDocumentLock() : null;
   if (docLock && !docLock.tryLock(PIPELINE_LOCK_WAIT_MS)) return busy(result);
   try {
@@ -318,7 +318,7 @@ export function previewMail(ss: Spreadsheet): SendPreview {
   const doc = documentStore()!;
   const all = doc.getProperties();
   const logs = [new SendLog(doc, all, run.report.today)];
-  if (ownsSchedule(mark, own)) logs.push(ownerLog(own, run.report.today));
+  if (readsOwnLog(mark, own)) logs.push(ownerLog(own, run.report.today));
   const log = new SendLogs(logs);
   const composed = composeMail(run, schedule, true, (key) => log.has(key), loadPending(all));
   const recipients = [...new Set(composed.mails.map((m) => m.to.toLowerCase()))];

@@ -85,6 +85,15 @@ export function ownsSchedule(mark: ScheduleMark | null, own: OwnState): boolean 
   );
 }
 
+/**
+ * Whether this user's send log of the spreadsheet must be read: while they own its schedule, and
+ * after, as long as it remembers anything. A scheduled run with no document records only there, so
+ * a Send now after the schedule went off (or to another editor) would otherwise send it all again.
+ */
+export function readsOwnLog(mark: ScheduleMark | null, own: OwnState): boolean {
+  return ownsSchedule(mark, own) || own.store.bytesOf(own.all, LOG_PREFIX) > 0;
+}
+
 /** The owner's send log of this spreadsheet, within its share and the store's free space. */
 export function ownerLog(own: OwnState, today: number): SendLog {
   const budget = logBudget(

@@ -142,6 +142,27 @@ describe.each(deployments)('Scheduled runs, $name', ({ options }) => {
     expect(rt.triggers.triggers.map((t) => t.uid)).toEqual([trigger]);
   });
 
+  it('Send now by the former owner, after turning the schedule off or handing it on, sends nothing of this week again', () => {
+    for (const handOver of [false, true]) {
+      const rt = exampleRuntime({ user: SAM, ...options });
+      rt.run('saveScheduleSettings', weekly);
+      rt.advanceTo(WEDNESDAY_RUN);
+      expect(rt.outbox.messages.length).toBe(6);
+      if (handOver) {
+        rt.setUser('dana.kim@example.com');
+        rt.run('saveScheduleSettings', { ...weekly, weekday: 'FRIDAY' });
+        rt.setUser(SAM);
+      } else rt.run('saveScheduleSettings', { ...weekly, mode: 'off' });
+      // The week's digests and reports went; Send now may add only what the schedule left out
+      // (its escalations were off).
+      const ofTheWeek = (kinds: { kind: string }[]) =>
+        kinds.filter((m) => m.kind === 'digest' || m.kind === 'manager');
+      const preview = rt.run<{ messages: { kind: string }[] }>('previewStatusEmails');
+      const again = rt.run<PipelineResult>('sendStatusEmailsNow');
+      expect([handOver, ofTheWeek(preview.messages), ofTheWeek(again.sent)]).toEqual([handOver, [], []]);
+    }
+  });
+
   it('a claim left by a run killed at the time limit lapses after 7 minutes; until then another run waits its turn', () => {
     const rt = exampleRuntime({ user: SAM, ...options });
     rt.run('saveScheduleSettings', weekly);
