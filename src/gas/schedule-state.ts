@@ -233,5 +233,15 @@ export function migrateLegacySchedule(ss: Spreadsheet): void {
   } else if (schedule.mode !== 'off') {
     return; // the owner's to move
   }
-  for (const key of Object.keys(all)) if (LEGACY_MOVED(key)) doc.deleteProperty(key);
+  dropLegacySchedule();
+}
+
+/**
+ * Forgets a schedule an earlier version kept in document properties. A save by anyone supersedes
+ * it: moved later by its owner, it would undo an editor's newer "off" or their own schedule.
+ */
+export function dropLegacySchedule(): void {
+  const doc = documentStore();
+  if (!doc) return;
+  for (const key of Object.keys(doc.getProperties())) if (LEGACY_MOVED(key)) doc.deleteProperty(key);
 }

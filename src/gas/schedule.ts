@@ -20,6 +20,7 @@ import { prepareReport } from './report';
 import {
   approvedBudget,
   clearOwnSchedule,
+  dropLegacySchedule,
   forgetTrigger,
   migrateLegacySchedule,
   ownsSchedule,
@@ -132,6 +133,7 @@ export function saveSchedule(
   if (!plan) {
     clearOwnSchedule(own);
     writeMark(ss, null); // anyone may turn the schedule off; the owner's trigger then retires
+    dropLegacySchedule();
     pruneOwnerStore(todayIn(ss.getSpreadsheetTimeZone()));
     return scheduleStatus(ss);
   }
@@ -152,6 +154,7 @@ export function saveSchedule(
   });
   own.store.deleteProperty(DOC.held);
   writeMark(ss, { trigger, owner, schedule });
+  dropLegacySchedule();
   pruneOwnerStore(todayIn(ss.getSpreadsheetTimeZone()));
   return scheduleStatus(ss);
 }

@@ -163,6 +163,34 @@ describe.each(deployments)('Scheduled runs, $name', ({ options }) => {
     }
   });
 
+  it('an editor who turns off a schedule an earlier version saved keeps it off: its owner coming later does not revive it', () => {
+    const rt = exampleRuntime({ user: SAM, ...options });
+    const app = rt.service('ScriptApp');
+    const trigger = app
+      .newTrigger('runScheduledPipeline')
+      .timeBased()
+      .atHour(9)
+      .inTimezone('America/New_York')
+      .everyWeeks(1)
+      .onWeekDay(app.WeekDay.WEDNESDAY)
+      .create()
+      .getUniqueId();
+    rt.service('PropertiesService')
+      .getDocumentProperties()
+      .setProperties({
+        'opsplan.schedule': JSON.stringify(weekly),
+        'opsplan.schedule.owner': SAM,
+        'opsplan.schedule.trigger': trigger,
+        'opsplan.approved.0': `${SAM}\ndana.kim@example.com`,
+      });
+    rt.setUser('editor@example.com');
+    rt.run('saveScheduleSettings', { ...weekly, mode: 'off' });
+    rt.setUser(SAM);
+    expect(rt.run<{ schedule: { mode: string } }>('getSchedule').schedule.mode).toBe('off');
+    rt.advanceTo(WEDNESDAY_RUN);
+    expect(rt.outbox.messages).toEqual([]);
+  });
+
   it('a claim left by a run killed at the time limit lapses after 7 minutes; until then another run waits its turn', () => {
     const rt = exampleRuntime({ user: SAM, ...options });
     rt.run('saveScheduleSettings', weekly);
