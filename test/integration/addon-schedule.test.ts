@@ -49,6 +49,29 @@ const documentProperties = (rt: LocalAppsScript, id = rt.workbook.options.id) =>
 const userProperties = (rt: LocalAppsScript, user: string) =>
   Object.fromEntries(rt.userPropertiesOf(user).data);
 
+/** What an earlier version left in document properties: Sam's weekly schedule and its trigger. */
+function legacySchedule(rt: LocalAppsScript, approved: readonly string[]): string {
+  const app = rt.service('ScriptApp');
+  const trigger = app
+    .newTrigger('runScheduledPipeline')
+    .timeBased()
+    .atHour(9)
+    .inTimezone('America/New_York')
+    .everyWeeks(1)
+    .onWeekDay(app.WeekDay.WEDNESDAY)
+    .create()
+    .getUniqueId();
+  rt.service('PropertiesService')
+    .getDocumentProperties()
+    .setProperties({
+      'opsplan.schedule': JSON.stringify(weekly),
+      'opsplan.schedule.owner': SAM,
+      'opsplan.schedule.trigger': trigger,
+      'opsplan.approved.0': approved.join('\n'),
+    });
+  return trigger;
+}
+
 describe.each(deployments)('Scheduled runs, $name', ({ options }) => {
   it('run as the schedule’s owner from their own store: the document holds none of its state', () => {
     const rt = exampleRuntime({ user: SAM, ...options });
@@ -112,24 +135,7 @@ describe.each(deployments)('Scheduled runs, $name', ({ options }) => {
     // What an earlier version left: a Send now this week (its log in the document) and a schedule.
     const sentByHand = rt.run<PipelineResult>('sendStatusEmailsNow').sent.length;
     expect(sentByHand).toBe(6);
-    const trigger = rt
-      .service('ScriptApp')
-      .newTrigger('runScheduledPipeline')
-      .timeBased()
-      .atHour(9)
-      .inTimezone('America/New_York')
-      .everyWeeks(1)
-      .onWeekDay(rt.service('ScriptApp').WeekDay.WEDNESDAY)
-      .create()
-      .getUniqueId();
-    rt.service('PropertiesService')
-      .getDocumentProperties()
-      .setProperties({
-        'opsplan.schedule': JSON.stringify(weekly),
-        'opsplan.schedule.owner': SAM,
-        'opsplan.schedule.trigger': trigger,
-        'opsplan.approved.0': [...perRecipient(rt).keys()].join('\n'),
-      });
+    const trigger = legacySchedule(rt, [...perRecipient(rt).keys()]);
     // The owner opens the schedule panel (in an add-on, the run cannot reach the document's state).
     expect(rt.run<Status>('getSchedule')).toMatchObject({ runsAs: SAM, canApprove: true, approvedCount: 6 });
     const runs = rt.advanceTo(WEDNESDAY_RUN);
@@ -165,24 +171,7 @@ describe.each(deployments)('Scheduled runs, $name', ({ options }) => {
 
   it('an editor who turns off a schedule an earlier version saved keeps it off: its owner coming later does not revive it', () => {
     const rt = exampleRuntime({ user: SAM, ...options });
-    const app = rt.service('ScriptApp');
-    const trigger = app
-      .newTrigger('runScheduledPipeline')
-      .timeBased()
-      .atHour(9)
-      .inTimezone('America/New_York')
-      .everyWeeks(1)
-      .onWeekDay(app.WeekDay.WEDNESDAY)
-      .create()
-      .getUniqueId();
-    rt.service('PropertiesService')
-      .getDocumentProperties()
-      .setProperties({
-        'opsplan.schedule': JSON.stringify(weekly),
-        'opsplan.schedule.owner': SAM,
-        'opsplan.schedule.trigger': trigger,
-        'opsplan.approved.0': `${SAM}\ndana.kim@example.com`,
-      });
+    legacySchedule(rt, [SAM, 'dana.kim@example.com']);
     rt.setUser('editor@example.com');
     rt.run('saveScheduleSettings', { ...weekly, mode: 'off' });
     rt.setUser(SAM);
