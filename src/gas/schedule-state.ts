@@ -149,8 +149,16 @@ export function pruneOwnerStore(today: number): void {
     space[rest.slice(id.length + 1)] = value;
     spaces.set(id, space);
   }
+  // Approvals without a schedule are a save in progress (it writes them first, and turning a
+  // schedule off clears them): that namespace is not free yet.
+  const saving = (space: Record<string, string>) =>
+    Object.keys(space).some((k) => k.startsWith(DOC.approvedPrefix));
   for (const [id, space] of spaces)
-    if (space[DOC.schedule] === undefined && new SendLedger(space, today).size().entries === 0)
+    if (
+      space[DOC.schedule] === undefined &&
+      !saving(space) &&
+      new SendLedger(space, today).size().entries === 0
+    )
       for (const key of Object.keys(space)) user.deleteProperty(`${OWNER_PREFIX}${id}.${key}`);
   const live = new Set(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()));
   for (const key of Object.keys(everything))

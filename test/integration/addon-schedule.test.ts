@@ -284,6 +284,15 @@ describe('Scheduled runs in a published add-on', () => {
     );
   });
 
+  it('clean-up leaves a namespace whose schedule is being saved: its approvals are written first', () => {
+    const rt = addon();
+    // Another spreadsheet's save, caught between writing its approvals and its schedule.
+    const saving = 'opsplan.sheet.1SavingElsewhere.opsplan.approved.0';
+    rt.userPropertiesOf(SAM).data.set(saving, 'dana.kim@example.com');
+    rt.run('saveScheduleSettings', weekly); // prunes the owner's store
+    expect(userProperties(rt, SAM)[saving]).toBe('dana.kim@example.com');
+  });
+
   it('the container-bound build refuses a run with no active spreadsheet in plain words', () => {
     const rt = exampleRuntime({ user: SAM, deployment: 'addon' });
     rt.run('saveScheduleSettings', weekly);
