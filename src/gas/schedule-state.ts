@@ -18,6 +18,7 @@ import {
 import { readScheduleMark, readStoredSchedule, type Schedule, type ScheduleMark } from '../core/schedule';
 import { LOG_PREFIX, logBudget, SendLedger } from '../core/send-log';
 import { DOC, OWNER_PREFIX, SCHEDULE_MARK_KEY, USER } from './keys';
+import { claimScheduleLog, releaseScheduleLog } from './lock';
 import { todayIn } from './plan-actions';
 import { SendLog } from './send-log';
 import { openSpreadsheetById } from './spreadsheet-access';
@@ -228,16 +229,26 @@ export function migrateLegacySchedule(ss: Spreadsheet): void {
   const trigger = all[DOC.scheduleTrigger] ?? null;
   const mine = trigger !== null && ScriptApp.getUserTriggers(ss).some((t) => t.getUniqueId() === trigger);
   if (mine && schedule.mode !== 'off') {
-    const moved = Object.fromEntries(Object.entries(all).filter(([k]) => LEGACY_MOVED(k)));
-    if (all[DOC.lastRun] !== undefined) moved[DOC.lastRun] = all[DOC.lastRun];
     const store = new OwnerStore(ss.getId());
-    store.setProperties(moved);
-    const today = todayIn(ss.getSpreadsheetTimeZone());
-    const log = ownerLog(ownState(ss), today);
-    log.ledger.absorb(new SendLedger(all, today));
-    log.finish();
-    rememberTrigger(trigger, ss.getId());
-    writeMark(ss, { trigger, owner: all[DOC.scheduleOwner] ?? '', schedule });
+    // The owner's log is written under their claim, as every run writes it; while a run of theirs
+    // holds it, the move waits for their next visit.
+    const claim = claimScheduleLog(store);
+    if (claim === null) return;
+    try {
+      const now = doc.getProperties(); // again under the claim: another execution may have moved it
+      if (now[DOC.schedule] === undefined) return;
+      const moved = Object.fromEntries(Object.entries(now).filter(([k]) => LEGACY_MOVED(k)));
+      if (now[DOC.lastRun] !== undefined) moved[DOC.lastRun] = now[DOC.lastRun];
+      store.setProperties(moved);
+      const today = todayIn(ss.getSpreadsheetTimeZone());
+      const log = ownerLog(ownState(ss), today);
+      log.ledger.absorb(new SendLedger(now, today));
+      log.finish();
+      rememberTrigger(trigger, ss.getId());
+      writeMark(ss, { trigger, owner: now[DOC.scheduleOwner] ?? '', schedule });
+    } finally {
+      releaseScheduleLog(store, claim);
+    }
   } else if (schedule.mode !== 'off') {
     return; // the owner's to move
   }

@@ -180,6 +180,20 @@ describe.each(deployments)('Scheduled runs, $name', ({ options }) => {
     expect(rt.outbox.messages).toEqual([]);
   });
 
+  it('a schedule an earlier version saved moves only under its owner’s claim: not while a run of theirs holds it', () => {
+    const rt = exampleRuntime({ user: SAM, ...options });
+    legacySchedule(rt, [SAM]);
+    const claim = `opsplan.sheet.${rt.workbook.options.id}.opsplan.lease`;
+    rt.setNow('2026-11-25T14:05:00Z');
+    rt.userPropertiesOf(SAM).data.set(claim, `${Date.parse('2026-11-25T14:12:00Z')} running`);
+    rt.run('getSchedule');
+    expect(documentProperties(rt)['opsplan.schedule']).toBeDefined(); // not moved meanwhile
+    rt.setNow('2026-11-25T14:13:00Z');
+    expect(rt.run<{ schedule: { mode: string } }>('getSchedule').schedule.mode).toBe('weekly');
+    expect(documentProperties(rt)['opsplan.schedule']).toBeUndefined();
+    expect(rt.userPropertiesOf(SAM).data.has(claim)).toBe(false);
+  });
+
   it('a claim left by a run killed at the time limit lapses after 7 minutes; until then another run waits its turn', () => {
     const rt = exampleRuntime({ user: SAM, ...options });
     rt.run('saveScheduleSettings', weekly);
