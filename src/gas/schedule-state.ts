@@ -118,18 +118,21 @@ export function approvedBudget(own: OwnState): number {
   );
 }
 
+/**
+ * A schedule's own state, apart from its send log and last run: what turning it off drops and what
+ * moves from an earlier version's document properties.
+ */
+const SCHEDULE_STATE = (key: string) =>
+  key === DOC.schedule ||
+  key === DOC.scheduleOwner ||
+  key === DOC.scheduleTrigger ||
+  key === DOC.held ||
+  key.startsWith(DOC.approvedPrefix) ||
+  key.startsWith(DOC.pendingPrefix);
+
 /** Drops a schedule from the owner's store; its send log and last run stay (the log expires). */
 export function clearOwnSchedule(own: OwnState): void {
-  for (const key of Object.keys(own.all))
-    if (
-      key === DOC.schedule ||
-      key === DOC.scheduleTrigger ||
-      key === DOC.scheduleOwner ||
-      key === DOC.held ||
-      key.startsWith(DOC.approvedPrefix) ||
-      key.startsWith(DOC.pendingPrefix)
-    )
-      own.store.deleteProperty(key);
+  for (const key of Object.keys(own.all)) if (SCHEDULE_STATE(key)) own.store.deleteProperty(key);
 }
 
 /**
@@ -204,14 +207,6 @@ export function deleteTriggerById(triggerUid: string): void {
 
 // ---- moving an earlier version's state ----
 
-const LEGACY_MOVED = (key: string) =>
-  key === DOC.schedule ||
-  key === DOC.scheduleOwner ||
-  key === DOC.scheduleTrigger ||
-  key === DOC.held ||
-  key.startsWith(DOC.approvedPrefix) ||
-  key.startsWith(DOC.pendingPrefix);
-
 /**
  * Moves a schedule an earlier version kept in document properties into its owner's store, the
  * first time its owner runs OpsPlan here (a scheduled run in the spreadsheet, the sidebar, Send
@@ -237,7 +232,7 @@ export function migrateLegacySchedule(ss: Spreadsheet): void {
     try {
       const now = doc.getProperties(); // again under the claim: another execution may have moved it
       if (now[DOC.schedule] === undefined) return;
-      const moved = Object.fromEntries(Object.entries(now).filter(([k]) => LEGACY_MOVED(k)));
+      const moved = Object.fromEntries(Object.entries(now).filter(([k]) => SCHEDULE_STATE(k)));
       if (now[DOC.lastRun] !== undefined) moved[DOC.lastRun] = now[DOC.lastRun];
       store.setProperties(moved);
       const today = todayIn(ss.getSpreadsheetTimeZone());
@@ -262,5 +257,5 @@ export function migrateLegacySchedule(ss: Spreadsheet): void {
 export function dropLegacySchedule(): void {
   const doc = documentStore();
   if (!doc) return;
-  for (const key of Object.keys(doc.getProperties())) if (LEGACY_MOVED(key)) doc.deleteProperty(key);
+  for (const key of Object.keys(doc.getProperties())) if (SCHEDULE_STATE(key)) doc.deleteProperty(key);
 }
