@@ -243,8 +243,8 @@ const formulaColumns = (spec: TabSpec) => spec.columns.filter((c) => c.type === 
 
 /**
  * The floor of an operation: each cell it needs read once, each cell it must change written once,
- * its mail sent. What each needs: Refresh, the formula tabs' values (which rows hold data, what
- * someone typed into a formula column) and their formulas, and the cells it writes once more; Check, every plan tab with formulas
+ * its mail sent. What each needs: Refresh, the formula tabs' headers, IDs and names (which rows get
+ * formulas) and formulas, and the cells it writes once more; Check, every plan tab with formulas
  * and the RACI matrix as wide as the tab is; the report, the plan's values and the snapshots trends show, writing its
  * (bounded) grid in five layers (values, backgrounds, font colours, weights, number formats) plus
  * the linked column, and this week's snapshot; the pipeline, the report's and the RACI matrix
@@ -271,13 +271,18 @@ function floorOf(
     mailBytes: 0,
   };
   const firstFormulas = FORMULA_TABS.reduce((t, s) => t + rows * formulaColumns(s), 0);
+  // Refresh needs each formula tab's header, the ID and name that say which rows get formulas, and the formulas.
+  const refreshNeeds = FORMULA_TABS.reduce(
+    (t, s) => t + s.columns.length + rows * ((s.labelColumns ?? 0) + formulaColumns(s)),
+    0,
+  );
   switch (operation) {
     case 'refresh KPI status':
-      return { cellsRead: formulaTabs, cellsWritten: 0, mailBytes: 0 };
+      return { cellsRead: refreshNeeds, cellsWritten: 0, mailBytes: 0 };
     case 'refresh KPI status (first)':
       // Each cell to write is read again (formula and value) right before the write, so a value
       // someone typed meanwhile is kept (src/gas/refresh.ts): part of what writing safely needs.
-      return { cellsRead: formulaTabs + 2 * firstFormulas, cellsWritten: firstFormulas, mailBytes: 0 };
+      return { cellsRead: refreshNeeds + 2 * firstFormulas, cellsWritten: firstFormulas, mailBytes: 0 };
     case 'check plan':
       return { cellsRead: formulaTabs + plan + raci, cellsWritten: 0, mailBytes: 0 };
     case 'generate report':

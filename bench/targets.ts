@@ -22,6 +22,7 @@ export const FLOOR_RATIO = 1.25;
 export const CPU_GROWTH = 12;
 export const MESSAGE_BYTES = 50 * 1024;
 export const HEAP_MB = 100;
+export const READS_PER_TAB = 3;
 const LIMIT_SECONDS: Record<string, number> = {
   'check plan': 35,
   'generate report': 45,
@@ -69,11 +70,13 @@ export function evaluateTargets(all: Measurement[], sidebarBytes: number): Targe
         detail: `read ${m.cellsRead} of ${cellsRead} needed, wrote ${m.cellsWritten} of ${cellsWritten}`,
       });
     }
+    // A tab is read whole (values, formulas) or, by Refresh, in three parts: its header row, the
+    // columns naming its rows and its formulas; never the same cells twice (the floor target).
     const worst = list.reduce((w, m) => Math.max(w, m.reads / m.sheets), 0);
     targets.push({
       kind: 'calls',
-      name: `${operation}: ≤ 2 reads per tab`,
-      pass: worst <= 2,
+      name: `${operation}: ≤ ${READS_PER_TAB} reads per tab`,
+      pass: worst <= READS_PER_TAB,
       detail: list.map((m) => `${m.reads} reads / ${m.sheets} tabs`).join(', '),
     });
     const small = list.find((m) => m.rows === 1000);

@@ -48,7 +48,7 @@ export interface FormulaPlan {
   conflicts: FormulaConflict[];
   /** Formula columns that cannot be built because a column they read is missing. */
   unbuildable: { header: string; missing: string }[];
-  /** Data rows that got formulas. */
+  /** Named rows (ID or name filled in): the rows that get formulas. */
   dataRows: number;
 }
 
@@ -148,15 +148,15 @@ export function formulaPlan(table: Table, firstRow = 2): FormulaPlan {
   let dataRows = 0;
   rows.forEach((line, i) => {
     const row = i + firstRow;
-    const hasData = table.hasData(i);
-    if (hasData) dataRows++;
+    const named = table.getsFormulas(i);
+    if (named) dataRows++;
     for (const c of columns) {
       const column = c.index + 1;
       const current = formulas[i]?.[c.index] ?? '';
       const value = line[c.index];
       const header = c.spec.header;
       const own = c.build(row);
-      const want = hasData ? own : '';
+      const want = named ? own : '';
       if (current === '') {
         if (!isBlank(value)) conflicts.push({ row, column, header, kind: 'value', value: preview(value) });
         else if (want) cells.push({ row, column, formula: want, read: '', header });

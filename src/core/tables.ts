@@ -90,6 +90,8 @@ export interface Table<T extends TabSpec = TabSpec> {
   records: Row<ColumnKeyOf<T>>[];
   /** Whether body row i (0-based, row i + 2 on the sheet) holds data. */
   hasData(i: number): boolean;
+  /** Whether body row i gets OpsPlan's formulas: it is named (see `rowIsNamed`). */
+  getsFormulas(i: number): boolean;
   /** Whether the sheet has this column. */
   hasColumn(key: ColumnKeyOf<T>): boolean;
   /** The header cell of a column key (the team's own text), or the spec's default header. */
@@ -108,6 +110,32 @@ export function rowHasData<T extends TabSpec>(
     if (index !== undefined && !isBlank(row[index])) return true;
   }
   return false;
+}
+
+/**
+ * The columns that name a row (ID and name: the spec's first `labelColumns`) that the tab has; none
+ * when it has neither, and then every data column names it.
+ */
+export function namingColumns<T extends TabSpec>(spec: T, map: HeaderMap<ColumnKeyOf<T>>): number[] {
+  return spec.columns.slice(0, spec.labelColumns ?? 0).flatMap((c) => {
+    const index = map.byKey.get(c.key as ColumnKeyOf<T>);
+    return index === undefined ? [] : [index];
+  });
+}
+
+/**
+ * A row is named once its ID or name holds something (or, in a tab with neither column, any data
+ * cell): only named rows get OpsPlan's formulas, so Refresh decides which rows get them from those
+ * two columns alone instead of every cell of the tab (docs/ARCHITECTURE.md, "Refresh").
+ */
+export function rowIsNamed<T extends TabSpec>(
+  spec: T,
+  map: HeaderMap<ColumnKeyOf<T>>,
+  naming: readonly number[],
+  row: readonly unknown[],
+): boolean {
+  if (!naming.length) return rowHasData(spec, map, row);
+  return naming.some((i) => !isBlank(row[i]));
 }
 
 /**
@@ -167,7 +195,10 @@ export function readTable<T extends TabSpec>(spec: T, input: TabInput): Table<T>
   });
   const records: Row<K>[] = [];
   const data: boolean[] = [];
+  const named: boolean[] = [];
+  const naming = namingColumns(spec, map);
   input.rows.forEach((raw, i) => {
+    named[i] = rowIsNamed(spec, map, naming, raw);
     data[i] = rowHasData(spec, map, raw) && !(spec.headingRows && isHeadingRow(spec, map, input.header, raw));
     if (!data[i]) return;
     const { values, problems } = parseRow(columns, raw);
@@ -181,6 +212,7 @@ export function readTable<T extends TabSpec>(spec: T, input: TabInput): Table<T>
     input,
     records,
     hasData: (i) => data[i] ?? false,
+    getsFormulas: (i) => named[i] ?? false,
     hasColumn: (key) => map.byKey.has(key),
     headerOf: (key) => {
       const index = map.byKey.get(key);

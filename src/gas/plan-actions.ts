@@ -24,7 +24,7 @@ import { dayFromIso } from '../core/values';
 import { refreshTab } from './refresh';
 import { applySetup, type SetupResult } from './setup';
 import { readWorkbookShape } from './shape';
-import { indexSheets, readTab, type SheetIndex, type TabData } from './tabs';
+import { indexSheets, readForRefresh, readTab, type SheetIndex, type TabData } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -171,16 +171,26 @@ export interface RefreshRun {
   unchanged: Map<string, TabData>;
 }
 
-export function refreshAll(ss: Spreadsheet, index: SheetIndex = indexSheets(ss)): RefreshRun {
+/**
+ * Refreshes every formula tab. `reads`: 'needed' reads only what Refresh needs (names and formulas,
+ * the menu's Refresh); 'whole' reads each tab whole so a later step of the same run (the report)
+ * reuses the values of tabs Refresh did not change.
+ */
+export function refreshAll(
+  ss: Spreadsheet,
+  index: SheetIndex = indexSheets(ss),
+  reads: 'needed' | 'whole' = 'needed',
+): RefreshRun {
   const result: RefreshResult = { tabs: [], conflicts: [], unbuildable: [] };
   const unchanged = new Map<string, TabData>();
   for (const spec of PLAN_TABS) {
     if (!spec.columns.some((c) => c.type === 'formula')) continue;
-    const tab = readTab(index, spec, true);
+    const whole = reads === 'whole' ? readTab(index, spec, true) : undefined;
+    const tab = whole ?? (reads === 'needed' ? readForRefresh(index, spec) : undefined);
     if (!tab) continue;
     const plan = refreshTab(tab);
     const sheetName = tab.table.sheetName;
-    if (plan.blocks.length === 0) unchanged.set(spec.key, tab);
+    if (whole && plan.blocks.length === 0) unchanged.set(spec.key, whole);
     result.tabs.push({ tab: sheetName, rows: plan.dataRows, blocks: plan.blocks.length });
     result.conflicts.push(...plan.conflicts.map((c) => ({ ...c, tab: sheetName })));
     result.unbuildable.push(...plan.unbuildable.map((u) => ({ ...u, tab: sheetName })));

@@ -15,17 +15,20 @@ import {
 import { isBlank, preview } from '../core/values';
 import type { TabData } from './tabs';
 
-export function refreshTab(tab: TabData): FormulaPlan {
+export function refreshTab(tab: RefreshTab): FormulaPlan {
   const plan = formulaPlan(tab.table);
   const conflicts = [...plan.conflicts];
   for (const block of plan.blocks) writeBlock(tab, block, conflicts);
   return { ...plan, conflicts };
 }
 
-const rangeOf = (tab: TabData, block: FormulaBlock) =>
+/** What Refresh reads of a tab: a whole read, or only what it needs (readForRefresh). */
+type RefreshTab = Pick<TabData, 'sheet' | 'table'>;
+
+const rangeOf = (tab: RefreshTab, block: FormulaBlock) =>
   tab.sheet.getRange(block.row, block.column, block.cells.length, block.cells[0]!.length);
 
-function writeBlock(tab: TabData, block: FormulaBlock, conflicts: FormulaConflict[]): void {
+function writeBlock(tab: RefreshTab, block: FormulaBlock, conflicts: FormulaConflict[]): void {
   const range = rangeOf(tab, block);
   const formulas = range.getFormulas();
   const values = block.cells.some((line) => line.some((c) => c.read === '')) ? range.getValues() : [];

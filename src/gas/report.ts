@@ -69,7 +69,7 @@ export function prepareReport(
 export function generateReport(ss: Spreadsheet, withRaci: RaciNeed = false): ReportRun {
   // Refreshing writes formulas, never tabs: one sheet list serves both steps.
   const index = indexSheets(ss);
-  const refreshed = refreshAll(ss, index);
+  const refreshed = refreshAll(ss, index, 'whole');
   const owned = ownedTabs(ss);
   const notices: string[] = [];
   const run = prepareReport(ss, refreshed.unchanged, index, owned, withRaci);

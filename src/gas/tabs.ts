@@ -1,7 +1,7 @@
 /** One batched read per plan tab: its header map, values and (when asked) formulas. */
 import { findTab, mapHeaders } from '../core/headers';
 import type { TabSpec } from '../core/spec/types';
-import { readTable, type TabInput, type Table } from '../core/tables';
+import { namingColumns, readTable, type TabInput, type Table } from '../core/tables';
 import { cellValues } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,6 +43,53 @@ export function readTab<T extends TabSpec>(
   const formulas = withFormulas && values.length > 1 ? formulaColumns(sheet, spec, values) : undefined;
   const input: TabInput = { sheetName: found.name, header: values[0] ?? [], rows: values.slice(1), formulas };
   return { sheet, gid: sheet.getSheetId(), maxRows: sheet.getMaxRows(), table: readTable(spec, input) };
+}
+
+/**
+ * What Refresh needs of a tab and no more (docs/ARCHITECTURE.md, "Refresh"): its header row, the
+ * columns that name a row (ID and name) and the formulas of its formula columns; every other cell
+ * of the table reads as blank. A tab with neither ID nor name column is read whole.
+ */
+export function readForRefresh<T extends TabSpec>(
+  index: SheetIndex,
+  spec: T,
+  found: { name: string; sheet: Sheet } | undefined = findTab(spec, index.sheets),
+): Pick<TabData<T>, 'sheet' | 'table'> | undefined {
+  if (!found) return undefined;
+  const sheet = found.sheet;
+  const [lastRow, lastColumn] = [sheet.getLastRow(), sheet.getLastColumn()];
+  if (lastRow < 1 || lastColumn < 1) return readTab(index, spec, true, found);
+  const header = cellValues(sheet.getRange(1, 1, 1, lastColumn).getValues(), index.timeZone)[0] ?? [];
+  const naming = namingColumns(spec, mapHeaders(spec, header));
+  if (!naming.length) return readTab(index, spec, true, found);
+  const values: unknown[][] = [
+    header,
+    ...Array.from({ length: lastRow - 1 }, () => new Array<unknown>(lastColumn).fill('')),
+  ];
+  if (lastRow > 1)
+    for (const [first, width] of spans(naming)) {
+      const cells = cellValues(sheet.getRange(2, first + 1, lastRow - 1, width).getValues(), index.timeZone);
+      cells.forEach((line, r) => line.forEach((v, c) => (values[r + 1]![first + c] = v)));
+    }
+  const formulas = values.length > 1 ? formulaColumns(sheet, spec, values) : undefined;
+  const input: TabInput = {
+    sheetName: found.name,
+    header,
+    rows: values.slice(1) as TabInput['rows'],
+    formulas,
+  };
+  return { sheet, table: readTable(spec, input) };
+}
+
+/** Column indices as [first, width] runs of adjacent columns: one read per run. */
+function spans(indices: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const i of [...indices].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === i) last[1]++;
+    else runs.push([i, 1]);
+  }
+  return runs;
 }
 
 /**

@@ -275,7 +275,7 @@ export const formulasOutdated = rule({
   id: 'formulas-outdated',
   tabs: FORMULA_TABS,
   severity: 'info',
-  summary: 'Every data row has its computed columns’ current formulas.',
+  summary: 'Every named row (an ID or a name) has its computed columns’ current formulas.',
   message: (p: { sheet: string }) => `Some rows of ${p.sheet} have no or outdated status formulas.`,
   fix: () => 'Run Refresh KPI status.',
   *find(ctx) {
