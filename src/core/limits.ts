@@ -52,6 +52,24 @@ export const PROPERTY_VALUE_BYTES = 9 * KB;
 export const PROPERTY_STORE_BYTES = 500 * KB;
 /** OpsPlan writes values of at most 8,000 bytes: whole entries, never cut mid-entry. */
 export const PROPERTY_CHUNK_BYTES = 8000;
+/**
+ * An email address takes at most 254 bytes: RFC 5321 (section 4.5.3.1.3) limits a path to 256
+ * octets, its angle brackets included (https://www.rfc-editor.org/rfc/rfc5321#section-4.5.3.1.3).
+ */
+export const EMAIL_ADDRESS_BYTES = 254;
+/** What the send log keeps of a subject, to name a message whose outcome is unknown (OpsPlan's choice). */
+export const SEND_LOG_SUBJECT_BYTES = 120;
+/** A message kind's name (digest, escalation…) is at most this long. */
+export const SEND_LOG_KIND_BYTES = 10;
+/** A message's line in the send log: recipient, kind and subject, tab-separated, then a line break. */
+export const SEND_LOG_HEADER_BYTES = EMAIL_ADDRESS_BYTES + SEND_LOG_KIND_BYTES + SEND_LOG_SUBJECT_BYTES + 3;
+/**
+ * Messages recorded by one write of each send log before they are sent (src/core/send-log.ts): as
+ * many as their lines fill one property value at most. One write per batch keeps property calls out
+ * of the per-message loop (docs/APPS-SCRIPT.md#cost-of-calls-and-cells); a run killed mid-batch
+ * leaves that batch's messages, at most this many, as unknown outcomes, reported and never re-sent.
+ */
+export const SEND_LOG_BATCH_MESSAGES = Math.floor(PROPERTY_CHUNK_BYTES / SEND_LOG_HEADER_BYTES);
 /** The send log's share of the document store; the rest holds the schedule, approvals, pending. */
 export const SEND_LOG_BUDGET_BYTES = 180 * KB;
 /** The approved recipients' share of the document store. */

@@ -8,13 +8,24 @@
  * 15 bytes whatever the key; entries are pruned when they expire; and the log never takes more than
  * SEND_LOG_BUDGET_BYTES: a message whose entries do not fit waits for old ones to expire.
  *
- * At most once: each message's entries are written (as a "record" numbered `seq`) before
- * sendEmail, and the record is confirmed by the next write. A record still unconfirmed when the
- * next run loads the log belongs to a run that stopped between sending and recording: its outcome
- * is unknown, so it is reported and never sent again.
+ * At most once: a batch of messages (at most SEND_LOG_BATCH_MESSAGES, src/core/limits.ts) is
+ * written as one "record" numbered `seq`, before the first of them is sent: a line per message
+ * (recipient, kind, subject) and every entry their sending sets. Once the batch is sent, the record
+ * is settled: the next write (the next batch's record, or the end of the run) confirms it, drops its
+ * lines, and takes out the entries of messages that did not go (sendEmail threw, or the time limit
+ * came), so they go later. A record still unconfirmed when the next run loads the log belongs to a
+ * run that stopped mid-batch: each of its messages may or may not have gone, so each is reported as
+ * an unknown outcome and none is sent again.
  */
 import type { LogEntry } from './email-keys';
-import { PROPERTY_CHUNK_BYTES, SEND_LOG_BUDGET_BYTES } from './limits';
+import { utf8Length } from './email-render';
+import {
+  EMAIL_ADDRESS_BYTES,
+  PROPERTY_CHUNK_BYTES,
+  SEND_LOG_BUDGET_BYTES,
+  SEND_LOG_KIND_BYTES,
+  SEND_LOG_SUBJECT_BYTES,
+} from './limits';
 
 export const LOG_PREFIX = 'opsplan.log.';
 export const LOG_CONFIRMED = `${LOG_PREFIX}confirmed`;
@@ -37,26 +48,60 @@ export interface RecordHeader {
   subject: string;
 }
 
-/** A record whose send outcome is unknown (the run stopped between sending and recording). */
+/** A message as the log records it before sending: who it is for, and the entries its sending sets. */
+export interface LoggedMessage {
+  header: RecordHeader;
+  entries: readonly LogEntry[];
+}
+
+/** A recorded message whose send outcome is unknown (the run stopped between recording and settling). */
 export interface UnknownOutcome extends RecordHeader {
   seq: number;
 }
 
 const COMPACTED = '*';
 const entryText = (hash: string, expires: number) => `${hash}:${expires.toString(36)}`;
+const field = (text: string, bytes: number) => cutToBytes(text.replace(/[\t\n]/g, ' '), bytes);
+/** A message's header line, at most SEND_LOG_HEADER_BYTES with its line break; the only lines with tabs. */
 const headerText = (h: RecordHeader) =>
-  [h.to, h.kind, h.subject].map((s) => s.replace(/[\t\n]/g, ' ').slice(0, 200)).join('\t');
+  [
+    field(h.to, EMAIL_ADDRESS_BYTES),
+    field(h.kind, SEND_LOG_KIND_BYTES),
+    field(h.subject, SEND_LOG_SUBJECT_BYTES),
+  ].join('\t');
+const lineBytes = (line: string) => utf8Length(line) + 1;
 
-/** Splits entries into values of at most PROPERTY_CHUNK_BYTES, the header on the first. */
-export function encodeChunks(header: string, entries: readonly string[]): string[] {
+/** The longest start of `text` that takes at most `bytes` in UTF-8 (never half a surrogate pair). */
+function cutToBytes(text: string, bytes: number): string {
+  if (utf8Length(text) <= bytes) return text;
+  let n = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : 3;
+    if (n + size > bytes) break;
+    n += size;
+    if (size === 4) i++;
+  }
+  return text.slice(0, i);
+}
+
+/**
+ * Packs lines into values of at most PROPERTY_CHUNK_BYTES (UTF-8): the first value starts with
+ * `head`, every other with COMPACTED.
+ */
+export function encodeChunks(head: string, lines: readonly string[]): string[] {
   const chunks: string[] = [];
-  let current = header;
-  for (const entry of entries) {
-    if (current.length + entry.length + 1 > PROPERTY_CHUNK_BYTES) {
+  let current = head;
+  let size = utf8Length(head);
+  for (const line of lines) {
+    if (size + lineBytes(line) > PROPERTY_CHUNK_BYTES) {
       chunks.push(current);
       current = COMPACTED;
+      size = COMPACTED.length;
     }
-    current += `\n${entry}`;
+    current += `\n${line}`;
+    size += lineBytes(line);
   }
   chunks.push(current);
   return chunks;
@@ -89,6 +134,20 @@ export function logBudget(
   return Math.max(0, Math.min(share, logBytes + storeLimit - reserve - storeBytes));
 }
 
+/** A batch recorded and not yet settled: its property values, and each message's entries. */
+interface OpenRecord {
+  seq: number;
+  /** Its values as written, by name: the header lines first, then its entries. */
+  values: Map<string, string[]>;
+  /** Hashes this record added to the log (not there before), with their expiry. */
+  fresh: Map<string, number>;
+  /** Each message's hashes, in batch order. */
+  messages: Set<string>[];
+}
+
+/** Room left for the confirmed mark and property names beside a record (OpsPlan's margin). */
+const RECORD_MARGIN_BYTES = 400;
+
 export class SendLedger {
   private readonly live = new Map<string, number>();
   /** Bytes the live entries take, encoded. */
@@ -97,8 +156,12 @@ export class SendLedger {
   private nextSeq = 1;
   /** The highest record number written as settled (sent, failed and removed, or reported). */
   private confirmed = 0;
-  /** This run's records whose send has not settled: their hashes and property names. */
-  private readonly open = new Map<number, { hashes: string[]; names: string[] }>();
+  /** The batch recorded and not yet settled (one at a time). */
+  private open: OpenRecord | null = null;
+  /** Values settled records need rewritten, carried by the next write (which confirms them). */
+  private queued: Record<string, string> = {};
+  /** What the last intent's write carried from `queued`, put back if that write fails. */
+  private carried: Record<string, string> = {};
   readonly unknown: UnknownOutcome[] = [];
   private stale = false;
 
@@ -112,31 +175,33 @@ export class SendLedger {
     private readonly budgetBytes: number = SEND_LOG_BUDGET_BYTES,
   ) {
     this.confirmed = Number(properties[LOG_CONFIRMED] ?? 0) || 0;
-    const headers = new Map<number, RecordHeader>();
+    const headers: { seq: number; part: number; index: number; header: RecordHeader }[] = [];
     let maxSeq = 0;
     for (const [name, value] of Object.entries(properties)) {
       const at = parseName(name);
       if (!at) continue;
       this.names.push(name);
       maxSeq = Math.max(maxSeq, at.seq);
-      const [head = '', ...lines] = value.split('\n');
-      if (at.part === 0 && head !== COMPACTED && at.seq > this.confirmed) {
-        const [to = '', kind = '', subject = ''] = head.split('\t');
-        headers.set(at.seq, { to, kind, subject });
-      }
-      for (const line of lines) {
+      value.split('\n').forEach((line, index) => {
+        if (line.includes('\t')) {
+          // A message's header: reported when its record was never confirmed.
+          if (at.seq <= this.confirmed) return;
+          const [to = '', kind = '', subject = ''] = line.split('\t');
+          headers.push({ ...at, index, header: { to, kind, subject } });
+          return;
+        }
         const [hash, exp] = line.split(':');
         const expires = parseInt(exp ?? '', 36);
-        if (!hash || !Number.isFinite(expires)) continue;
+        if (!hash || !Number.isFinite(expires)) return;
         if (expires < today) {
           this.stale = true;
-          continue;
+          return;
         }
         this.add(hash, expires);
-      }
+      });
     }
-    for (const [seq, header] of [...headers].sort((x, y) => x[0] - y[0]))
-      this.unknown.push({ seq, ...header });
+    headers.sort((x, y) => x.seq - y.seq || x.part - y.part || x.index - y.index);
+    for (const { seq, header } of headers) this.unknown.push({ seq, ...header });
     // After a compaction, entries sit under low names while `confirmed` is higher: new records must
     // number above it, or an interrupted one would count as confirmed and never be reported.
     this.nextSeq = Math.max(maxSeq, this.confirmed) + 1;
@@ -150,80 +215,130 @@ export class SendLedger {
     if (before === undefined || expires > before) this.live.set(hash, expires);
   }
 
+  private forget(hash: string): void {
+    const expires = this.live.get(hash);
+    if (expires === undefined) return;
+    this.live.delete(hash);
+    this.bytes -= entryText(hash, expires).length + 1;
+  }
+
   has(key: string): boolean {
     return this.live.has(hashKey(key));
   }
 
-  /** Bytes the log would take with these entries added. */
-  fits(entries: readonly LogEntry[]): boolean {
-    const extra = entries.reduce((n, e) => n + entryText(hashKey(e.key), e.expires).length + 1, 0);
-    return this.bytes + extra + 400 <= this.budgetBytes;
+  /** Whether a batch's record fits the log's budget: its header lines and entries, and a margin. */
+  fits(batch: readonly LoggedMessage[]): boolean {
+    let extra = RECORD_MARGIN_BYTES;
+    for (const m of batch) {
+      extra += lineBytes(headerText(m.header));
+      for (const e of m.entries) extra += entryText(hashKey(e.key), e.expires).length + 1;
+    }
+    return this.bytes + extra <= this.budgetBytes;
   }
 
   /**
-   * The write that records a message's entries before it is sent, and confirms the previous one:
-   * once written, the entries count as sent, whatever happens next. Entries already in the log
-   * are not written again.
+   * The write that records a batch of messages before any of them is sent, and confirms the
+   * records before it: once written, every entry counts as sent, whatever happens next. Entries
+   * already in the log are not written again. The previous batch must be settled first.
    */
-  intent(header: RecordHeader, entries: readonly LogEntry[]): { seq: number; write: LogWrite } {
+  intent(batch: readonly LoggedMessage[]): { seq: number; write: LogWrite } {
+    if (this.open) throw new Error('The send log records a batch only once the one before is settled.');
     const seq = this.nextSeq++;
     const fresh = new Map<string, number>();
-    for (const e of entries) {
-      const hash = hashKey(e.key);
-      if (!this.live.has(hash)) fresh.set(hash, Math.max(e.expires, fresh.get(hash) ?? 0));
-    }
-    const set: Record<string, string> = {};
-    const names: string[] = [];
-    encodeChunks(
-      headerText(header),
-      [...fresh].map(([hash, expires]) => entryText(hash, expires)),
-    ).forEach((chunk, part) => {
-      names.push(chunkName(seq, part));
+    const messages = batch.map((m) => {
+      const hashes = new Set<string>();
+      for (const e of m.entries) {
+        const hash = hashKey(e.key);
+        hashes.add(hash);
+        if (!this.live.has(hash)) fresh.set(hash, Math.max(e.expires, fresh.get(hash) ?? 0));
+      }
+      return hashes;
+    });
+    const headers = batch.map((m) => headerText(m.header));
+    const entries = [...fresh].map(([hash, expires]) => entryText(hash, expires));
+    const values = new Map<string, string[]>();
+    const set: Record<string, string> = { ...this.queued };
+    encodeChunks(headers.join('\n'), entries).forEach((chunk, part) => {
+      values.set(chunkName(seq, part), chunk.split('\n'));
       set[chunkName(seq, part)] = chunk;
     });
     set[LOG_CONFIRMED] = String((this.confirmed = Math.max(this.confirmed, seq - 1)));
-    this.open.set(seq, { hashes: [...fresh.keys()], names });
+    this.carried = this.queued;
+    this.queued = {};
+    this.open = { seq, values, fresh, messages };
     for (const [hash, expires] of fresh) this.add(hash, expires);
-    this.names.push(...names);
+    this.names.push(...values.keys());
     return { seq, write: { set, remove: [] } };
   }
 
-  /** The record's write failed: nothing was recorded, and the message is not sent. */
+  /** The record's write failed: nothing was recorded, and none of its messages is sent. */
   abandon(seq: number): void {
-    this.drop(seq);
+    if (this.open?.seq !== seq) return;
+    this.queued = { ...this.carried, ...this.queued };
+    this.drop(this.open);
   }
 
-  /** The message went: the next write confirms it. */
-  sent(seq: number): void {
-    this.open.delete(seq);
-  }
-
-  /** sendEmail threw: the message did not go; its record is removed so it can go again. */
-  failed(seq: number): LogWrite {
-    return { set: {}, remove: this.drop(seq) };
-  }
-
-  private drop(seq: number): string[] {
-    const record = this.open.get(seq);
-    if (!record) return [];
-    this.open.delete(seq);
-    for (const hash of record.hashes) {
-      const expires = this.live.get(hash);
-      if (expires === undefined) continue;
-      this.live.delete(hash);
-      this.bytes -= entryText(hash, expires).length + 1;
+  /**
+   * The batch was sent as far as it went: `sent` holds the indexes of the messages that went. The
+   * entries only unsent messages set leave the log, so those messages can go later; the record's
+   * header lines go too. The rewrite rides on the next write, which confirms the record: until
+   * then, a run that stops reports every message of the batch as an unknown outcome.
+   */
+  settle(seq: number, sent: ReadonlySet<number>): void {
+    const record = this.open;
+    if (record?.seq !== seq) return;
+    this.open = null;
+    const keep = new Set<string>();
+    record.messages.forEach((hashes, i) => {
+      if (sent.has(i)) for (const h of hashes) keep.add(h);
+    });
+    const dropped = new Set([...record.fresh.keys()].filter((h) => !keep.has(h)));
+    for (const hash of dropped) this.forget(hash);
+    for (const [name, lines] of record.values) {
+      const rest = lines.filter(
+        (l) => l && l !== COMPACTED && !l.includes('\t') && !dropped.has(l.split(':')[0]!),
+      );
+      this.queued[name] = [COMPACTED, ...rest].join('\n');
     }
-    this.names = this.names.filter((n) => !record.names.includes(n));
-    return record.names;
   }
 
-  /** The end-of-run write: confirms the last record, and compacts the log when anything expired. */
+  /** The record was written but its batch will not be sent (another log could not record it). */
+  discard(seq: number): LogWrite {
+    const record = this.open;
+    if (record?.seq !== seq) return { set: {}, remove: [] };
+    return { set: {}, remove: this.drop(record) };
+  }
+
+  private drop(record: OpenRecord): string[] {
+    this.open = null;
+    for (const hash of record.fresh.keys()) this.forget(hash);
+    const names = [...record.values.keys()];
+    this.names = this.names.filter((n) => !record.values.has(n));
+    return names;
+  }
+
+  /**
+   * The end-of-run write: carries the settled records' rewrites, confirms them, and compacts the
+   * log when anything expired. A batch still open (the run failed mid-batch) stays unconfirmed, so
+   * the next run reports its messages as unknown outcomes.
+   */
   finish(): LogWrite | null {
+    if (this.open) {
+      const settled = this.open.seq - 1;
+      const set: Record<string, string> = { ...this.queued };
+      if (settled > this.confirmed) set[LOG_CONFIRMED] = String((this.confirmed = settled));
+      this.queued = {};
+      return Object.keys(set).length ? { set, remove: [] } : null;
+    }
     const last = this.nextSeq - 1;
-    if (!this.stale && this.names.length <= 40)
-      return this.confirmed >= last ? null : { set: { [LOG_CONFIRMED]: String(last) }, remove: [] };
+    if (!this.stale && this.names.length <= 40) {
+      if (this.confirmed >= last && !Object.keys(this.queued).length) return null;
+      const set = { ...this.queued, [LOG_CONFIRMED]: String((this.confirmed = last)) };
+      this.queued = {};
+      return { set, remove: [] };
+    }
     // Compact: every live entry into as few values as possible, reusing the old names so the store
-    // never holds more than before; all of them confirmed.
+    // never holds more than before; all of them confirmed (settled rewrites are part of it).
     const seq = this.nextSeq++;
     const chunks = encodeChunks(
       COMPACTED,
@@ -240,6 +355,7 @@ export class SendLedger {
     this.names = used;
     this.stale = false;
     this.confirmed = seq;
+    this.queued = {};
     return { set, remove };
   }
 

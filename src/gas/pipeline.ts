@@ -1,13 +1,13 @@
 /**
  * The status pipeline: refresh formulas, generate the report, then send digests, the manager
  * report, reminders and escalations — under the document lock, within the per-run cap, the mail
- * quota and the execution time limit, recording each message before sending it. What cannot go
+ * quota and the execution time limit, recording each batch of messages before sending it. What cannot go
  * now stays pending and goes first on the next run of the same period.
  */
 import type { Unreachable } from '../core/email-digest';
 import type { OutgoingMail } from '../core/email-message';
 import { outsideDomain } from '../core/email-recipients';
-import { PIPELINE_LOCK_WAIT_MS, SEND_TIME_BUDGET_MS } from '../core/limits';
+import { PIPELINE_LOCK_WAIT_MS, SEND_LOG_BATCH_MESSAGES, SEND_TIME_BUDGET_MS } from '../core/limits';
 import {
   composeMail,
   decodePending,
@@ -19,7 +19,7 @@ import {
   planRun,
 } from '../core/outbox';
 import { DEFAULT_SCHEDULE, isServingTrigger, type Schedule, type ScheduleMark } from '../core/schedule';
-import { type UnknownOutcome } from '../core/send-log';
+import { type LoggedMessage, type UnknownOutcome } from '../core/send-log';
 import { DOC } from './keys';
 import { claimScheduleLog, releaseScheduleLog } from './lock';
 import { todayIn } from './plan-actions';
@@ -215,15 +215,18 @@ function runLocked(
   const held: Held[] = [...plan.held];
   /** Messages whose sendEmail threw: they go again on the next run of this period. */
   const retry: OutgoingMail[] = [];
+  const outOfTime = () => Date.now() - started > SEND_TIME_BUDGET_MS;
   try {
-    for (const mail of plan.send) {
-      if (Date.now() - started > SEND_TIME_BUDGET_MS) held.push({ mail, reason: 'time limit' });
-      else if (!log.fits(mail.log)) held.push({ mail, reason: 'send log full' });
-      else {
-        const outcome = send(mail, log, result);
-        if (outcome === 'failed') retry.push(mail);
-        else if (outcome === 'unrecorded') held.push({ mail, reason: 'send log full' });
+    let next = 0;
+    while (next < plan.send.length) {
+      if (outOfTime()) {
+        for (const mail of plan.send.slice(next)) held.push({ mail, reason: 'time limit' });
+        break;
       }
+      const batch = nextBatch(plan.send, next, log);
+      next += batch.taken;
+      for (const mail of batch.tooBig) held.push({ mail, reason: 'send log full' });
+      if (batch.mails.length) sendBatch(batch.mails, log, result, { held, retry, outOfTime });
     }
   } finally {
     log.finish();
@@ -239,10 +242,22 @@ function runLocked(
     at: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm z'),
     summary: result.message.slice(0, 4000),
   });
-  primary.store.setProperty(DOC.lastRun, lastRun);
+  saveLastRun(primary.store, lastRun);
   // Editors see the last scheduled run too, where the run has the document.
-  if (!byHand && stores.doc) stores.doc.setProperty(DOC.lastRun, lastRun);
+  if (!byHand && stores.doc) saveLastRun(stores.doc, lastRun);
   return result;
+}
+
+/**
+ * The run's summary for the sidebar. A store too full to take it (docs/APPS-SCRIPT.md#properties)
+ * does not fail a run whose mail is settled: the caller gets the result either way.
+ */
+function saveLastRun(store: KeyValues, lastRun: string): void {
+  try {
+    store.setProperty(DOC.lastRun, lastRun);
+  } catch (error) {
+    console.warn(`OpsPlan: the last run's summary could not be saved: ${String(error)}`);
+  }
 }
 
 /** The email of the user who saved the schedule, when Apps Script revealed it. */
@@ -251,26 +266,73 @@ function scheduleOwner(all: Readonly<Record<string, string>>): string | null {
   return owner.includes('@') ? owner : null;
 }
 
-/** Records the message, sends it, and settles its record: at most once, whatever fails. */
-function send(mail: OutgoingMail, log: SendLogs, result: PipelineResult): 'sent' | 'failed' | 'unrecorded' {
-  const seqs = log.intend({ to: mail.to, kind: mail.kind, subject: mail.subject }, mail.log);
-  if (seqs === null) return 'unrecorded';
-  try {
-    MailApp.sendEmail({
-      to: mail.to,
-      subject: mail.subject,
-      body: mail.text,
-      htmlBody: mail.html,
-      name: 'OpsPlan',
-    });
-  } catch (error) {
-    result.failed.push({ to: mail.to, error: error instanceof Error ? error.message : String(error) });
-    log.failed(seqs);
-    return 'failed';
+const logged = (mail: OutgoingMail): LoggedMessage => ({
+  header: { to: mail.to, kind: mail.kind, subject: mail.subject },
+  entries: mail.log,
+});
+
+/**
+ * The next batch from `from` on: up to SEND_LOG_BATCH_MESSAGES messages whose record fits every
+ * log. A message that does not fit even alone is held back (`tooBig`), never lost: it goes once old
+ * entries expire.
+ */
+function nextBatch(
+  queue: readonly OutgoingMail[],
+  from: number,
+  log: SendLogs,
+): { mails: OutgoingMail[]; tooBig: OutgoingMail[]; taken: number } {
+  const mails: OutgoingMail[] = [];
+  const tooBig: OutgoingMail[] = [];
+  let i = from;
+  for (; i < queue.length && mails.length < SEND_LOG_BATCH_MESSAGES; i++) {
+    const mail = queue[i]!;
+    if (log.fits([...mails, mail].map(logged))) mails.push(mail);
+    else if (mails.length)
+      break; // this batch is full for the log: the next one tries again
+    else tooBig.push(mail);
   }
-  log.sent(seqs);
-  result.sent.push({ kind: mail.kind, to: mail.to, subject: mail.subject });
-  return 'sent';
+  return { mails, tooBig, taken: i - from };
+}
+
+/**
+ * Records the batch, sends it message by message, and settles its record: at most once, whatever
+ * fails. A message that throws goes again later; once the time budget is spent, the rest of the
+ * batch is held for the next run (the settling takes their entries out of the log).
+ */
+function sendBatch(
+  batch: readonly OutgoingMail[],
+  log: SendLogs,
+  result: PipelineResult,
+  out: { held: Held[]; retry: OutgoingMail[]; outOfTime: () => boolean },
+): void {
+  const seqs = log.intend(batch.map(logged));
+  if (seqs === null) {
+    for (const mail of batch) out.held.push({ mail, reason: 'send log full' });
+    return;
+  }
+  const sent = new Set<number>();
+  batch.forEach((mail, i) => {
+    if (out.outOfTime()) {
+      out.held.push({ mail, reason: 'time limit' });
+      return;
+    }
+    try {
+      MailApp.sendEmail({
+        to: mail.to,
+        subject: mail.subject,
+        body: mail.text,
+        htmlBody: mail.html,
+        name: 'OpsPlan',
+      });
+    } catch (error) {
+      result.failed.push({ to: mail.to, error: error instanceof Error ? error.message : String(error) });
+      out.retry.push(mail);
+      return;
+    }
+    sent.add(i);
+    result.sent.push({ kind: mail.kind, to: mail.to, subject: mail.subject });
+  });
+  log.settle(seqs, sent);
 }
 
 function summarise(r: PipelineResult): string {

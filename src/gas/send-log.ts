@@ -1,12 +1,11 @@
 /**
  * The send log in a property store (see src/core/send-log.ts for its layout and why): one
- * getProperties to load, one setProperties per message (its record, written before sendEmail,
- * confirming the previous one), and one at the end of the run. A run may keep its log in two
- * stores (the document's and the schedule owner's, src/gas/state-store.ts): SendLogs records each
- * message in all of them before sending, and counts a message as sent if any of them has it.
+ * getProperties to load, one setProperties per batch of messages (its record, written before the
+ * first of them is sent, confirming the batch before), and one at the end of the run. A run may keep
+ * its log in two stores (the document's and the schedule owner's, src/gas/state-store.ts): SendLogs
+ * records each batch in all of them before sending, and counts a message as sent if any has it.
  */
-import type { LogEntry } from '../core/email-keys';
-import { type LogWrite, type RecordHeader, SendLedger, type UnknownOutcome } from '../core/send-log';
+import { type LoggedMessage, type LogWrite, SendLedger, type UnknownOutcome } from '../core/send-log';
 import type { KeyValues } from './state-store';
 
 export class SendLog {
@@ -29,33 +28,34 @@ export class SendLog {
     return this.ledger.has(key);
   }
 
-  fits(entries: readonly LogEntry[]): boolean {
-    return this.ledger.fits(entries);
+  fits(batch: readonly LoggedMessage[]): boolean {
+    return this.ledger.fits(batch);
   }
 
-  /** Records a message before it is sent. Null when the write failed: then it must not be sent. */
-  intend(header: RecordHeader, entries: readonly LogEntry[]): number | null {
-    const { seq, write } = this.ledger.intent(header, entries);
+  /** Records a batch before it is sent. Null when the write failed: then none of it may be sent. */
+  intend(batch: readonly LoggedMessage[]): number | null {
+    const { seq, write } = this.ledger.intent(batch);
     try {
       this.apply(write);
       return seq;
     } catch (error) {
       this.ledger.abandon(seq);
-      console.warn(`OpsPlan: could not record a message before sending, so it waits: ${String(error)}`);
+      console.warn(`OpsPlan: could not record messages before sending, so they wait: ${String(error)}`);
       return null;
     }
   }
 
-  sent(seq: number): void {
-    this.ledger.sent(seq);
+  /** The batch went as far as `sent` (indexes) says; the next write settles it. */
+  settle(seq: number, sent: ReadonlySet<number>): void {
+    this.ledger.settle(seq, sent);
   }
 
-  /** sendEmail threw (or another log could not record it): forget the record, so it goes later. */
-  failed(seq: number): void {
-    this.apply(this.ledger.failed(seq));
+  /** Another log could not record the batch, so none of it goes: forget the record now. */
+  discard(seq: number): void {
+    this.apply(this.ledger.discard(seq));
   }
 
-  /** Confirms the last message and compacts what expired; failures here leave it unconfirmed. */
+  /** Confirms the settled batches and compacts what expired; a failure here leaves them unconfirmed. */
   finish(): void {
     const write = this.ledger.finish();
     if (write) this.apply(write);
@@ -67,7 +67,7 @@ export class SendLog {
   }
 }
 
-/** Every log a run writes, as one: a message is recorded in all before it is sent, or in none. */
+/** Every log a run writes, as one: a batch is recorded in all before it is sent, or in none. */
 export class SendLogs {
   constructor(private readonly logs: readonly SendLog[]) {}
 
@@ -86,17 +86,23 @@ export class SendLogs {
     return this.logs.some((l) => l.has(key));
   }
 
-  fits(entries: readonly LogEntry[]): boolean {
-    return this.logs.every((l) => l.fits(entries));
+  fits(batch: readonly LoggedMessage[]): boolean {
+    return this.logs.every((l) => l.fits(batch));
   }
 
   /** A record per log, or null (and nothing recorded anywhere) if any log could not record it. */
-  intend(header: RecordHeader, entries: readonly LogEntry[]): number[] | null {
+  intend(batch: readonly LoggedMessage[]): number[] | null {
     const seqs: number[] = [];
     for (const log of this.logs) {
-      const seq = log.intend(header, entries);
+      const seq = log.intend(batch);
       if (seq === null) {
-        this.settleFailed(this.logs.slice(0, seqs.length), seqs);
+        this.logs.slice(0, seqs.length).forEach((l, i) => {
+          try {
+            l.discard(seqs[i]!);
+          } catch {
+            // Its record stays: the batch counts as sent there rather than risk sending it twice.
+          }
+        });
         return null;
       }
       seqs.push(seq);
@@ -104,23 +110,8 @@ export class SendLogs {
     return seqs;
   }
 
-  sent(seqs: readonly number[]): void {
-    this.logs.forEach((l, i) => l.sent(seqs[i]!));
-  }
-
-  /** Forgets the records; a log that cannot keeps its record (the message then counts as sent there). */
-  failed(seqs: readonly number[]): void {
-    this.settleFailed(this.logs, seqs);
-  }
-
-  private settleFailed(logs: readonly SendLog[], seqs: readonly number[]): void {
-    logs.forEach((l, i) => {
-      try {
-        l.failed(seqs[i]!);
-      } catch {
-        // Its record stays: the message counts as sent rather than risk sending it twice.
-      }
-    });
+  settle(seqs: readonly number[], sent: ReadonlySet<number>): void {
+    this.logs.forEach((l, i) => l.settle(seqs[i]!, sent));
   }
 
   finish(): void {

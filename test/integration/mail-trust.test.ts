@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LocalAppsScript } from '../../local/runtime/index.js';
-import { MAIL_MESSAGE_BYTES } from '../../src/core/limits.js';
+import { MAIL_MESSAGE_BYTES, SEND_LOG_BATCH_MESSAGES } from '../../src/core/limits.js';
 import { exampleRuntime, overlapAtFirstSend } from '../helpers.js';
 
 type PipelineResult = {
@@ -41,6 +41,27 @@ function appendRows(rt: LocalAppsScript, tab: string, rows: Record<string, unkno
   sheet
     .getRange(start, 1, rows.length, header.length)
     .setValues(rows.map((r) => header.map((h) => r[h] ?? '')));
+}
+
+/** `count` more owners on People, each owning one task due soon: one digest each. */
+function addOwners(rt: LocalAppsScript, count: number): void {
+  appendRows(
+    rt,
+    'People',
+    Array.from({ length: count }, (_, i) => ({ Name: `Owner ${i}`, Email: `owner${i}@example.com` })),
+  );
+  appendRows(
+    rt,
+    'Timeline',
+    Array.from({ length: count }, (_, i) => ({
+      ID: `S${i}`,
+      Name: `Step ${i}`,
+      Type: 'Task',
+      Owner: `Owner ${i}`,
+      Due: '2026-11-27',
+      State: 'In progress',
+    })),
+  );
 }
 
 function setCell(rt: LocalAppsScript, tab: string, id: string, column: string, value: unknown): void {
@@ -191,6 +212,65 @@ describe('Mail: at most once', () => {
   });
 });
 
+describe('Mail at most once, a batch at a time (one send-log write per batch)', () => {
+  /** The example plan with more owners than one batch holds, each with a task due soon. */
+  function moreThanOneBatch(): LocalAppsScript {
+    const rt = exampleRuntime();
+    addOwners(rt, SEND_LOG_BATCH_MESSAGES + 4);
+    return rt;
+  }
+
+  it('killed after recording a batch and before its first message went: none re-sent, all reported unknown', () => {
+    const rt = moreThanOneBatch();
+    let dead = false;
+    rt.calls.beforeCall = (name) => {
+      // The second batch is recorded; the execution is killed as its first sendEmail starts.
+      if (name === 'MailApp.sendEmail' && rt.outbox.messages.length === SEND_LOG_BATCH_MESSAGES) dead = true;
+      if (dead) throw new Error('Exceeded maximum execution time');
+    };
+    expect(() => rt.run('sendStatusEmailsNow')).toThrow(/maximum execution time/);
+    rt.calls.beforeCall = undefined;
+    const firstBatch = rt.outbox.messages.map((m) => m.to[0]);
+    expect(firstBatch).toHaveLength(SEND_LOG_BATCH_MESSAGES);
+    const next = rt.run<PipelineResult>('sendStatusEmailsNow');
+    // The second batch's messages: unknown, every one, and none of them sent now.
+    expect(next.unknown.length).toBeGreaterThan(0);
+    expect(next.unknown.map((u) => u.to).filter((to) => firstBatch.includes(to))).toEqual([]);
+    expect(next.sent.map((s) => s.to).filter((to) => next.unknown.some((u) => u.to === to))).toEqual([]);
+    // The first batch was confirmed by the second's record: not reported, not sent again.
+    expect(next.sent.map((s) => s.to).filter((to) => firstBatch.includes(to))).toEqual([]);
+    expect(next.sent).toHaveLength(0);
+    expect([...perRecipient(rt).values()].every((n) => n === 1)).toBe(true);
+    expect(rt.run<PipelineResult>('sendStatusEmailsNow').unknown).toEqual([]);
+  });
+
+  it('a batch whose record the store cannot take is held back, not lost, and goes once there is room', () => {
+    const rt = moreThanOneBatch();
+    // The team's other scripts leave the document store too little room for a batch's record.
+    const doc = rt.service('PropertiesService').getDocumentProperties();
+    const storeBytes = () =>
+      Object.entries(doc.getProperties()).reduce(
+        (n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v),
+        0,
+      );
+    const filler: string[] = [];
+    while (storeBytes() < 500 * 1024 - 600) {
+      const key = `team.script.${filler.length}`;
+      doc.setProperty(key, 'x'.repeat(Math.min(8000, 500 * 1024 - 600 - storeBytes() - key.length)));
+      filler.push(key);
+    }
+    const full = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(full.sent).toEqual([]);
+    expect(full.held.length).toBeGreaterThan(SEND_LOG_BATCH_MESSAGES);
+    expect(new Set(full.held.map((h) => h.reason))).toEqual(new Set(['send log full']));
+    expectPropertiesWithinLimits(rt);
+    for (const key of filler) doc.deleteProperty(key);
+    const roomy = rt.run<PipelineResult>('sendStatusEmailsNow');
+    expect(roomy.sent.length).toBe(full.held.length);
+    expect([...perRecipient(rt).values()].every((n) => n === 1)).toBe(true);
+  });
+});
+
 describe('Mail: only to approved recipients', () => {
   it('holds addresses nobody approved, tells the owner once where they came from, and sends after one click', () => {
     const rt = exampleRuntime({ user: 'sam.patel@example.com' });
@@ -288,23 +368,7 @@ describe('Mail at scale', () => {
   it('1,000 owners: one message each over the runs the quota allows, the log within property limits', () => {
     const rt = exampleRuntime({ dailyMailQuota: 1500 });
     setPlan(rt, 'OpsPlan_MaxRecipientsPerRun', 600);
-    appendRows(
-      rt,
-      'People',
-      Array.from({ length: 1000 }, (_, i) => ({ Name: `Owner ${i}`, Email: `owner${i}@example.com` })),
-    );
-    appendRows(
-      rt,
-      'Timeline',
-      Array.from({ length: 1000 }, (_, i) => ({
-        ID: `S${i}`,
-        Name: `Step ${i}`,
-        Type: 'Task',
-        Owner: `Owner ${i}`,
-        Due: '2026-11-27',
-        State: 'In progress',
-      })),
-    );
+    addOwners(rt, 1000);
     const first = rt.run<PipelineResult>('sendStatusEmailsNow');
     expect(first.sent).toHaveLength(600);
     expect(first.held.every((h) => h.reason === 'per-run cap')).toBe(true);
