@@ -54,26 +54,34 @@ export function generatePlan(
   const peopleRows = people.map((name, i) =>
     row(PEOPLE, { name, email: `owner${i + 1}@example.com`, role: 'Owner', team: `Team ${(i % 12) + 1}` }),
   );
-  const goals = Array.from({ length: rowsPerTab }, (_, i) => {
-    const baseline = int(0, 50);
-    const target = baseline + int(10, 60);
+  const tree = goalTree(rowsPerTab);
+  const goals = tree.map((node, i) => {
     const start = today - int(10, 200);
-    return row(GOALS, {
+    const common = {
       id: `G${i + 1}`,
       goal: `Goal ${i + 1}`,
-      parent: i > 10 ? `G${int(1, 10)}` : '',
+      parent: node.parent === undefined ? '' : `G${node.parent + 1}`,
       owner: pick(people),
+      // A few rows weigh more than their siblings (blank Weight is 1).
+      weight: random() < 0.05 ? int(2, 5) : '',
+      start,
+    };
+    if (node.level !== 'kpi') return row(GOALS, { ...common, due: start + int(120, 300) });
+    const baseline = int(0, 50);
+    const target = baseline + int(10, 60);
+    return row(GOALS, {
+      ...common,
       kpi: `KPI ${i + 1}`,
       unit: '%',
       direction: pick(['Increase', 'Increase', 'Decrease', 'Maintain']),
       baseline,
       target,
       actual: baseline + Math.round((target - baseline) * random() * 1.1),
-      start,
       due: start + int(30, 300),
       updated: today - int(0, 30),
     });
   });
+  const kpiRows = goals.filter((_, i) => tree[i]!.level === 'kpi');
   const timeline = Array.from({ length: rowsPerTab }, (_, i) => {
     const start = today - int(-30, 120);
     return row(TIMELINE, {
@@ -129,7 +137,7 @@ export function generatePlan(
     'Activity',
     ...(names ? ['Responsible', 'Accountable', 'Consulted', 'Informed'] : raciPeople),
   ];
-  const history = weeklyHistory(goals, shape.historyWeeks, today, random);
+  const history = weeklyHistory(kpiRows, shape.historyWeeks, today, random);
   return {
     historyBlocks: history.blocks,
     tabs: [
@@ -148,6 +156,41 @@ export function generatePlan(
       ['Report recipients', 'manager@example.com'],
     ],
   };
+}
+
+/** A goal row's place in the tree: its Parent (a row index) and whether it is measured by a KPI. */
+interface GoalNode {
+  level: 'objective' | 'goal' | 'kpi';
+  parent?: number;
+}
+
+/**
+ * A plan's goal tree as teams write one: about 1% objectives (no KPI, no Parent), about 10% goals
+ * under them (no KPI), and key results (KPI rows) under those goals, one in twenty straight under
+ * an objective. Listed as a team lists them: each objective, then each of its goals followed by
+ * its key results, then the key results straight under the objective.
+ */
+function goalTree(rows: number): GoalNode[] {
+  const objectives = Math.max(1, Math.round(rows / 100));
+  const goals = Math.min(Math.max(0, rows - objectives), Math.max(1, Math.round(rows / 10)));
+  // Key results spread evenly: one in twenty straight under an objective, the rest under goals.
+  const underGoal: number[] = Array.from({ length: goals }, () => 0);
+  const underObjective: number[] = Array.from({ length: objectives }, () => 0);
+  for (let k = 0; k < rows - objectives - goals; k++)
+    if (k % 20 === 19 || goals === 0) underObjective[k % objectives]!++;
+    else underGoal[k % goals]!++;
+  const nodes: GoalNode[] = [];
+  const kpis = (count: number, parent: number) => {
+    for (let k = 0; k < count; k++) nodes.push({ level: 'kpi', parent });
+  };
+  for (let o = 0; o < objectives; o++) {
+    const objective = nodes.push({ level: 'objective' }) - 1;
+    // Goal g serves objective g % objectives.
+    for (let g = o; g < goals; g += objectives)
+      kpis(underGoal[g]!, nodes.push({ level: 'goal', parent: objective }) - 1);
+    kpis(underObjective[o]!, objective);
+  }
+  return nodes;
 }
 
 /**
