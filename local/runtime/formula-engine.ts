@@ -9,9 +9,11 @@ import { CellValueDetailedType, type ConfigParams, FunctionPlugin, HyperFormula 
 type ProcedureAst = { args: never[] };
 type InterpreterState = never;
 import { isCustomFunctionName } from './custom-functions.js';
+import { type ConditionalsContext, registerLazyConditionals } from './lazy-conditionals.js';
+import { registerDirectIndex, speedUpLookups } from './lookup-speedups.js';
 import { serialFromInstant } from './tz.js';
 
-export interface EngineContext {
+export interface EngineContext extends ConditionalsContext {
   now(): number;
   timeZone(): string;
 }
@@ -62,6 +64,8 @@ function registerClockFunctions(): void {
 
 export function createEngine(context: EngineContext): HyperFormula {
   registerClockFunctions();
+  registerLazyConditionals();
+  registerDirectIndex();
   const config: Partial<ConfigParams> = {
     licenseKey: 'gpl-v3',
     context,
@@ -83,8 +87,13 @@ export function createEngine(context: EngineContext): HyperFormula {
     // Sheets bounds a spreadsheet by cells (10 million, docs/APPS-SCRIPT.md), not by rows:
     // HyperFormula's own default of 40,000 rows a sheet would refuse a History that Sheets holds.
     maxRows: 10_000_000,
+    // Exact MATCH answers from an index of each column instead of comparing every cell. Faithful:
+    // the index keys values normalised as MATCH compares them, ignoring case and accents as the two
+    // settings above do (lookup-speedups.ts relies on it for keys it lacks).
+    useColumnIndex: true,
   };
   const hf = HyperFormula.buildEmpty(config);
+  speedUpLookups(hf);
   // Sheets knows bare TRUE and FALSE; HyperFormula only knows TRUE() and FALSE().
   hf.addNamedExpression('TRUE', '=TRUE()');
   hf.addNamedExpression('FALSE', '=FALSE()');
