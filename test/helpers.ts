@@ -41,10 +41,13 @@ const builtExamples = new Map<string, { runtime: LocalAppsScript; contents: Work
  * holds that a copy behaves as a freshly built example and that copies share nothing).
  */
 export function exampleRuntime(options: RuntimeOptions = {}): LocalAppsScript {
-  const key = JSON.stringify(options);
+  // The mail quota and the .eml folder shape what runs later, not what the example holds: a copy
+  // keeps the ones it is built with (its outbox's own options).
+  const { dailyMailQuota: _quota, outboxDir: _folder, ...shaping } = options;
+  const key = JSON.stringify(shaping);
   let built = builtExamples.get(key);
   if (!built) {
-    const runtime = builtExampleRuntime(options);
+    const runtime = builtExampleRuntime(shaping);
     builtExamples.set(key, (built = { runtime, contents: runtime.workbook.contents() }));
   }
   const rt = freshRuntime({ now: '2026-11-24T15:00:00Z', ...options });

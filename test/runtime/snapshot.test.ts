@@ -29,9 +29,9 @@ function observed(rt: LocalAppsScript) {
     activeSheet: wb.activeSheet?.name,
     calls: rt.calls.snapshot(),
     cells: rt.calls.cells(),
-    documentProperties: rt.properties.document?.data,
-    userProperties: rt.userPropertiesOf(rt.users.effective).data,
-    scriptProperties: rt.properties.script.data,
+    documentProperties: Object.fromEntries(rt.properties.document!.data),
+    userProperties: Object.fromEntries(rt.userPropertiesOf(rt.users.effective).data),
+    scriptProperties: Object.fromEntries(rt.properties.script.data),
     triggers: rt.triggers.triggers,
     outbox: rt.outbox.messages,
     ui: rt.ui,
@@ -71,19 +71,23 @@ function work(rt: LocalAppsScript): unknown[] {
   rt.scriptRun('saveScheduleSettings', [
     { mode: 'daily', weekday: 'MONDAY', hour: 9, reminders: true, escalations: true },
   ]);
-  results.push(rt.advanceTo('2026-12-03T15:00:00Z').map((e) => [e.functionName, e.error, e.result]));
+  results.push(rt.advanceTo('2026-12-02T15:00:00Z').map((e) => [e.functionName, e.error, e.result]));
   return JSON.parse(JSON.stringify(results, (_, v: unknown) => (isDate(v) ? v.toISOString() : v)));
 }
 
 describe('a copy of a runtime', () => {
-  it('holds what the script built: cells, layers, rules, properties, call counts, UI and logs', () => {
-    expectSame(observed(exampleRuntime()), observed(builtExampleRuntime()));
-  });
-
-  it('then behaves as the built one: edits, a new sheet, Check, Refresh, the report, mail and the clock', () => {
+  it('holds what the script built, then behaves as the built one: edits, a new sheet, Check, Refresh, the report, mail and the clock', () => {
     const [built, copy] = [builtExampleRuntime(), exampleRuntime()];
+    expectSame(observed(copy), observed(built));
     expect(work(copy)).toEqual(work(built));
     expectSame(observed(copy), observed(built));
+  });
+
+  it('keeps the mail quota it is built with (the example copied is built without one)', () => {
+    const [built, copy] = [builtExampleRuntime({ dailyMailQuota: 2 }), exampleRuntime({ dailyMailQuota: 2 })];
+    expect(copy.outbox.remaining()).toBe(2);
+    expect(copy.scriptRun('sendStatusEmailsNow', [])).toEqual(built.scriptRun('sendStatusEmailsNow', []));
+    expect(copy.outbox.messages.length).toBe(2);
   });
 
   it('shares nothing with another copy or with what it was copied from', () => {
@@ -91,14 +95,17 @@ describe('a copy of a runtime', () => {
     // Observing counts calls of its own (validation and rule signatures read their ranges): each
     // runtime compared is observed once.
     const before = observed(untouched);
-    work(changed);
+    const ss = changed.service('SpreadsheetApp').getActiveSpreadsheet();
+    changed.userEdit(addressOf(cellOf(changed, 'goals', 'actual', 'G2')), '3');
+    ss.insertSheet('Extra').getRange('A1').setValue(41);
+    ss.getSheetByName('Goals')!.getRange('B3').setNote('n');
     changed.service('PropertiesService').getUserProperties().setProperty('mine', 'only');
-    changed
-      .service('SpreadsheetApp')
-      .getActiveSpreadsheet()
-      .getSheetByName('Goals')!
-      .getRange('B3')
-      .setNote('n');
+    changed.scriptRun('generateReportNow', []);
+    changed.scriptRun('sendStatusEmailsNow', []);
+    changed.scriptRun('saveScheduleSettings', [
+      { mode: 'daily', weekday: 'MONDAY', hour: 9, reminders: true, escalations: true },
+    ]);
+    changed.setNow('2026-12-01T15:00:00Z');
     expectSame(observed(other), before);
     expectSame(observed(exampleRuntime()), before);
   });
