@@ -2,7 +2,7 @@
  * From parts to messages: every part for one recipient in one run goes in one message (at most one
  * message per recipient per run). A message opens with what the reader must do — every part's
  * actions, in one list — and the link to the plan, then each part, worst news first, then one
- * footer. It is rendered at the largest row limit (up to MAIL_LIST_ROWS) at which the whole message,
+ * footer. It is rendered at the largest row limit (up to the context's listRows, MAIL_LIST_ROWS) at which the whole message,
  * as encoded for sending, fits MAIL_MESSAGE_BYTES (docs/APPS-SCRIPT.md#mail). At row limit 0 a
  * part is a few lines, so every message fits: nothing ever fails for size.
  */
@@ -106,10 +106,11 @@ export function assemble(parts: readonly MailPart[]): OutgoingMail {
       fits: encodedLength(html) + encodedLength(text) <= MAIL_MESSAGE_BYTES - MAIL_HEADER_BYTES,
     };
   };
-  // A message grows with its row limit: the largest limit that fits, by halving (at most 6 renders).
-  let best = render(MAIL_LIST_ROWS);
+  // A message grows with its row limit: the largest limit that fits, by halving (a few renders).
+  const most = lead.context.listRows ?? MAIL_LIST_ROWS;
+  let best = render(most);
   if (!best.fits) {
-    let [low, high] = [0, MAIL_LIST_ROWS - 1];
+    let [low, high] = [0, most - 1];
     let found: typeof best | null = null;
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);

@@ -24,6 +24,8 @@ export interface MailContext {
   cadence: 'Daily' | 'Weekly' | null;
   /** Progress as OKR scores 0.0–1.0 (the Plan's OKR scores setting). */
   okr?: boolean;
+  /** Most rows a list shows: MAIL_LIST_ROWS, or the Plan's Report lines when fewer. */
+  listRows?: number;
 }
 
 /** A rendered part of a message: HTML inside <body>, and plain text. */

@@ -35,9 +35,10 @@ export const STYLE = {
   h1: 'font-size:18px;font-weight:500;margin:0 0 4px;',
   h2: 'font-size:15px;font-weight:500;margin:20px 0 6px;',
   muted: 'color:#5f6368;font-size:12px;',
-  table: 'border-collapse:collapse;width:100%;max-width:720px;',
+  /** Cells inherit overflow-wrap from their table: said once a table, not once a cell. */
+  table: 'border-collapse:collapse;width:100%;max-width:720px;overflow-wrap:anywhere;',
   th: 'text-align:left;padding:6px 8px;border-bottom:1px solid #dadce0;font-size:12px;color:#5f6368;font-weight:500;',
-  td: 'padding:6px 8px;border-bottom:1px solid #f1f3f4;vertical-align:top;overflow-wrap:anywhere;',
+  td: 'padding:6px 8px;border-bottom:1px solid #f1f3f4;',
   link: 'color:#1a73e8;text-decoration:none;',
   button:
     'display:inline-block;background:#1a73e8;color:#ffffff;padding:8px 16px;border-radius:4px;text-decoration:none;font-weight:500;',
@@ -79,11 +80,13 @@ export function bullets(items: readonly string[]): string {
 /**
  * A table whose cells are already-escaped HTML fragments. On a narrow screen its rows stack into
  * one column, unless `stack` is false (a table of short numbers reads better with its headers).
+ * What every cell shares is said once: `valign` on the row (mail clients that ignore CSS on rows
+ * honour it), overflow-wrap on the table (inherited); a row costs its content, not its styles.
  */
 export function table(headers: string[], rows: string[][], stack = true): string {
   const head = headers.map((h) => `<th style="${STYLE.th}">${escapeHtml(h)}</th>`).join('');
   const body = rows
-    .map((r) => `<tr>${r.map((c) => `<td style="${STYLE.td}">${c}</td>`).join('')}</tr>`)
+    .map((r) => `<tr valign="top">${r.map((c) => `<td style="${STYLE.td}">${c}</td>`).join('')}</tr>`)
     .join('');
   return `<table role="presentation"${stack ? ` class="${TABLE_CLASS}"` : ''} style="${STYLE.table}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -35,8 +35,14 @@ export const MAIL_BODY_BYTES = 200 * KB;
 export const MAIL_MESSAGE_BYTES = 50 * KB;
 /** What a message's headers and MIME boundaries take at most (the subject is at most 180 characters). */
 export const MAIL_HEADER_BYTES = 2 * KB;
-/** Most rows a mail lists per section before "…and N more in the plan" (a readability choice). */
-export const MAIL_LIST_ROWS = 25;
+/**
+ * Most rows a mail lists per section, the most pressing first, before "…and N more in the plan"
+ * and its link (OpsPlan's choice: a message asks for action, the plan and My items hold the rest).
+ * The Plan's Report lines setting lowers it further. A message's size then depends on how many
+ * kinds of news it carries, not on the plan's size: sending costs about 1.2 s per 100 KB
+ * (docs/APPS-SCRIPT.md#mail), and a weekly run sends one message per person.
+ */
+export const MAIL_LIST_ROWS = 3;
 /** Characters of one cell's text shown in a mail (cells hold up to 50,000). */
 export const MAIL_CELL_CHARACTERS = 300;
 /** Recipients per day: consumer accounts; Workspace has 1,500. getRemainingDailyQuota() tells. */

@@ -10,7 +10,7 @@ import { managerReports } from './email-manager';
 import { assemble, type MailPart, onePerRecipient, type OutgoingMail } from './email-message';
 import { heldNotice, normalAddress, type Recipient } from './email-recipients';
 import type { MailContext } from './email-render';
-import { PROPERTY_CHUNK_BYTES } from './limits';
+import { MAIL_LIST_ROWS, PROPERTY_CHUNK_BYTES } from './limits';
 import type { PlanModel } from './plan-model';
 import type { ReportModel } from './report';
 import { digestPeriod, isDigestDay, type Schedule } from './schedule';
@@ -55,6 +55,7 @@ export function composeMail(
     period,
     cadence: byHand ? null : schedule.mode === 'daily' ? 'Daily' : 'Weekly',
     okr: run.report.okr,
+    listRows: Math.min(MAIL_LIST_ROWS, run.report.sectionLines),
   };
   const current = new Set(pending?.period === period ? pending.hashes : []);
   const superseded = pending && pending.period !== period ? pending.hashes.length : 0;

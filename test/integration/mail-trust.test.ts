@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LocalAppsScript } from '../../local/runtime/index.js';
-import { MAIL_MESSAGE_BYTES, SEND_LOG_BATCH_MESSAGES } from '../../src/core/limits.js';
+import { MAIL_LIST_ROWS, MAIL_MESSAGE_BYTES, SEND_LOG_BATCH_MESSAGES } from '../../src/core/limits.js';
 import { exampleRuntime, overlapAtFirstSend } from '../helpers.js';
 
 type PipelineResult = {
@@ -82,6 +82,10 @@ function expectPropertiesWithinLimits(rt: LocalAppsScript): void {
   expect(total).toBeLessThan(500 * 1024);
 }
 
+/** The most rows any table of a message lists. */
+const longest = (html: string) =>
+  Math.max(...[...html.matchAll(/<tbody>(.*?)<\/tbody>/g)].map((t) => t[1]!.split('<tr').length - 1));
+
 const perRecipient = (rt: LocalAppsScript, since = 0) => {
   const counts = new Map<string, number>();
   for (const m of rt.outbox.messages.slice(since)) counts.set(m.to[0]!, (counts.get(m.to[0]!) ?? 0) + 1);
@@ -129,6 +133,9 @@ describe('Mail: at most once', () => {
         State: 'In progress',
       })),
     );
+    setPlan(rt, 'OpsPlan_ReportLines', 1);
+    const preview = rt.run<{ messages: { to: string; html: string }[] }>('previewStatusEmails');
+    setPlan(rt, 'OpsPlan_ReportLines', 50);
     const result = rt.run<PipelineResult>('sendStatusEmailsNow');
     expect(result.failed).toEqual([]);
     // Every message as sent (MIME, headers and encoding included) within OpsPlan's 50 KB.
@@ -140,6 +147,9 @@ describe('Mail: at most once', () => {
     // Sam, Accountable of none of them but Plan owner, gets their escalation in one fitted message.
     const sam = rt.outbox.messages.filter((m) => m.to[0] === 'sam.patel@example.com');
     expect(sam).toHaveLength(1);
+    // Lists show the most pressing MAIL_LIST_ROWS, or fewer when the Plan's Report lines say so.
+    expect(longest(alex.html)).toBe(MAIL_LIST_ROWS);
+    expect(longest(preview.messages.find((m) => m.to === 'alex.rivera@example.com')!.html)).toBe(1);
   });
 
   it('a daily schedule carrying pending digests over a period change sends one digest per recipient per run', () => {
