@@ -23,6 +23,7 @@ import {
   workTextLine,
 } from './email-render';
 import { button, escapeHtml, link, nowrap, STYLE, table } from './html';
+import { MAIL_REPORT_LIST_ROWS } from './limits';
 import type { PlanModel } from './plan-model';
 import { bar, type ReportModel } from './report';
 import {
@@ -69,6 +70,7 @@ export function managerReports(
     reason: 'you are a report recipient on the Plan tab',
     context,
     render,
+    listRows: Math.min(MAIL_REPORT_LIST_ROWS, report.sectionLines),
   }));
   return { parts, unreachable };
 }

@@ -2,7 +2,7 @@
  * From parts to messages: every part for one recipient in one run goes in one message (at most one
  * message per recipient per run). A message opens with what the reader must do — every part's
  * actions, in one list — and the link to the plan, then each part, worst news first, then one
- * footer. It is rendered at the largest row limit (up to the context's listRows, MAIL_LIST_ROWS) at which the whole message,
+ * footer. It is rendered at the largest row limit (up to each part's listRows) at which the whole message,
  * as encoded for sending, fits MAIL_MESSAGE_BYTES (docs/APPS-SCRIPT.md#mail). At row limit 0 a
  * part is a few lines, so every message fits: nothing ever fails for size.
  */
@@ -34,6 +34,8 @@ export interface MailPart {
   context: MailContext;
   /** The part's body, with at most `rows` rows per list. */
   render(rows: number): Rendered;
+  /** Most rows its lists show, when not its context's (the manager report shows more). */
+  listRows?: number;
 }
 
 export interface OutgoingMail {
@@ -87,6 +89,9 @@ function opening(lead: MailPart, parts: readonly MailPart[]): Rendered {
   };
 }
 
+/** Most rows a part's lists show: its own, its context's, or MAIL_LIST_ROWS. */
+const listRows = (part: MailPart) => part.listRows ?? part.context.listRows ?? MAIL_LIST_ROWS;
+
 /** A message of one recipient's parts, fitted to the size limit. */
 export function assemble(parts: readonly MailPart[]): OutgoingMail {
   const sorted = [...parts].sort((a, b) => BODY[a.kind] - BODY[b.kind]);
@@ -97,7 +102,7 @@ export function assemble(parts: readonly MailPart[]): OutgoingMail {
     sorted.map((p) => p.reason),
   );
   const render = (rows: number) => {
-    const rendered = sorted.map((p) => p.render(rows));
+    const rendered = sorted.map((p) => p.render(Math.min(rows, listRows(p))));
     const html = page(lead.subject, top.html + rendered.map((r) => r.html).join(RULE) + foot.html);
     const text = `${top.text}\n${rendered.map((r) => r.text.trim()).join('\n\n==========\n\n')}\n${foot.text}`;
     return {
@@ -107,7 +112,7 @@ export function assemble(parts: readonly MailPart[]): OutgoingMail {
     };
   };
   // A message grows with its row limit: the largest limit that fits, by halving (a few renders).
-  const most = lead.context.listRows ?? MAIL_LIST_ROWS;
+  const most = Math.max(...sorted.map(listRows));
   let best = render(most);
   if (!best.fits) {
     let [low, high] = [0, most - 1];

@@ -43,6 +43,8 @@ export const MAIL_HEADER_BYTES = 2 * KB;
  * (docs/APPS-SCRIPT.md#mail), and a weekly run sends one message per person.
  */
 export const MAIL_LIST_ROWS = 3;
+/** The manager report, sent to the few Report recipients, lists a little more of each section. */
+export const MAIL_REPORT_LIST_ROWS = 5;
 /** Characters of one cell's text shown in a mail (cells hold up to 50,000). */
 export const MAIL_CELL_CHARACTERS = 300;
 /** Recipients per day: consumer accounts; Workspace has 1,500. getRemainingDailyQuota() tells. */

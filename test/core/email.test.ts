@@ -10,7 +10,7 @@ import type { OutgoingMail } from '../../src/core/email-message.js';
 import { onePerRecipient } from '../../src/core/email-message.js';
 import { encodedLength } from '../../src/core/email-render.js';
 import { escapeHtml, oneLine } from '../../src/core/html.js';
-import { MAIL_LIST_ROWS, MAIL_MESSAGE_BYTES } from '../../src/core/limits.js';
+import { MAIL_LIST_ROWS, MAIL_MESSAGE_BYTES, MAIL_REPORT_LIST_ROWS } from '../../src/core/limits.js';
 import { buildPlanModel } from '../../src/core/plan-model.js';
 import { EMPTY_RACI } from '../../src/core/raci.js';
 import { buildReport } from '../../src/core/report.js';
@@ -64,8 +64,8 @@ describe('email rendering', () => {
     const { model, report } = bigModel(5000);
     const [mail] = onePerRecipient(managerReports(model, report, context, `${context.url}#gid=9`).parts);
     expect(await emlBytes(mail!)).toBeLessThanOrEqual(MAIL_MESSAGE_BYTES);
-    // Each list stops at MAIL_LIST_ROWS (the budget table adds its total), whatever the plan's size.
-    expect(Math.max(...rowsPerTable(mail!.html))).toBeLessThanOrEqual(MAIL_LIST_ROWS + 1);
+    // Each list stops at MAIL_REPORT_LIST_ROWS (the budget table adds its total), whatever the plan's size.
+    expect(Math.max(...rowsPerTable(mail!.html))).toBeLessThanOrEqual(MAIL_REPORT_LIST_ROWS + 1);
     expect(encodedLength(mail!.html) + encodedLength(mail!.text)).toBeLessThan(MAIL_MESSAGE_BYTES / 2);
     expect(mail!.html).toMatch(/<table[^>]*><thead>(.(?!<\/table>))*<\/tr><tr /); // still lists rows
     expect(mail!.html).toMatch(/…and \d+ more in the Report tab/);
