@@ -19,23 +19,20 @@ import {
 import type { TabSpec } from '../src/core/spec/types.js';
 import { goalStatus, type Row, type StatusSettings } from '../test/reference/status.js';
 import {
+  CELL_READ as READ,
+  CELL_WRITE as WRITE,
   CONSTANTS,
   type Estimate,
   type Floor,
+  isSpreadsheetCall as isSpreadsheet,
+  MENU_BUILDER,
+  messageBytes,
   modeledSeconds,
   PROPERTY_READ,
   PROPERTY_WRITE,
   type Work,
 } from './cost.js';
 import { DEFAULT_SHAPE, generatePlan, type PlanShape } from './generate.js';
-
-/** Classes whose calls are round trips to the spreadsheet (builders and value objects are local). */
-const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|NamedRange)\./;
-const READ =
-  /\.(getValues|getValue|getFormulas|getFormula|getNotes|getNote|getDisplayValues|getDisplayValue|getDataValidations|getRichTextValue|getBackgrounds|getNumberFormats|getFontColors|getFontWeights)$/;
-const WRITE = /\.(set\w+|insert\w+|delete\w+|clear\w*|hideSheet|showSheet|activate|moveActiveSheet)$/;
-/** Builder steps: assembled locally in the script; only the call that applies them reaches the sheet. */
-const MENU_BUILDER = /^(Menu\.(addItem|addSeparator|addSubMenu)|SpreadsheetApp\.new\w+)$/;
 
 export interface Measurement extends Work {
   operation: string;
@@ -122,7 +119,6 @@ function measure(
   let n = 0;
   let atFirstMail: Work | undefined;
   const cpuStart = cpuMs();
-  const isSpreadsheet = (name: string) => SPREADSHEET.test(name) && !MENU_BUILDER.test(name);
   const workSoFar = (): Work => {
     const byMethod = rt.calls.snapshot();
     const cells = rt.calls.cells();
@@ -180,11 +176,6 @@ function measure(
     sheets: rt.workbook.sheets.length,
     resizes: rt.calls.total((m) => /^Sheet\.insert(Rows|Columns)After$/.test(m)),
   };
-}
-
-/** A message's size as sent: subject, plain text and HTML bodies (UTF-8). */
-function messageBytes(m: { subject: string; text: string; html: string }): number {
-  return Buffer.byteLength(m.subject) + Buffer.byteLength(m.text) + Buffer.byteLength(m.html);
 }
 
 /** OpsPlan's operations on a plan of `rows` rows per tab, each measured. */

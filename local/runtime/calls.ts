@@ -18,6 +18,8 @@ export class CallLog {
   guard: ((name: string) => void) | undefined;
   /** Called before every counted service call; tests use it to interleave executions. */
   beforeCall: ((name: string) => void) | undefined;
+  /** Called when a counted service call returns or throws, with the cells it moved (0 if it threw). */
+  afterCall: ((name: string, cells: number) => void) | undefined;
 
   record(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
@@ -113,12 +115,15 @@ export function service<T extends object>(target: T, className: string, log: Cal
         // Counted before the call (a clear empties what it counts), recorded once it succeeds.
         const cells = cellsOf?.(prop) ?? 0;
         log.depth++;
+        let moved = 0;
         try {
           const result = method.apply(obj, args);
           log.recordCells(name, cells);
+          moved = cells;
           return result;
         } finally {
           log.depth--;
+          log.afterCall?.(name, moved);
           if (log.depth === 0) {
             log.serviceMs += performance.now() - started;
             log.serviceCpuMs += cpuMs() - startedCpu;

@@ -12,6 +12,7 @@ import { CallLog, service } from './calls.js';
 import { ChartType, type ChartView, chartView, Position } from './charts.js';
 import { Clock } from './clock.js';
 import { consoleFor, LogSink } from './console.js';
+import { callCostMs, CONSTANTS, type CostConstants, messageBytes } from './cost-model.js';
 import type { MetadataRecord } from './developer-metadata.js';
 import { AppsScriptException, isDateValue } from './errors.js';
 import { LockServiceImpl, LockTable } from './lock.js';
@@ -100,6 +101,15 @@ export interface RuntimeOptions {
   deployment?: 'container-bound' | 'addon';
   /** Replaces the manifest's `oauthScopes` (e.g. to run a Marketplace build's manifest). */
   oauthScopes?: string[];
+  /**
+   * Modeled time: while an execution runs, the clock advances by the modeled cost of each service
+   * call it makes (local/runtime/cost-model.ts: per spreadsheet call, per cell read or written, per
+   * byte of mail, per property call; `true` takes the central constants). The script's `Date.now()`
+   * and `new Date()`, and the 6-minute limit, then see the time the calls would take on Apps Script.
+   * Off by default: an execution then takes no clock time at all, and timestamps stay where the
+   * test set them.
+   */
+  modeledTime?: boolean | CostConstants;
 }
 
 export interface ServiceTypes {
@@ -248,6 +258,8 @@ export class LocalAppsScript {
       outboxDir: options.outboxDir,
     });
     this.calls.guard = (name) => this.guard(name);
+    if (options.modeledTime)
+      this.modelTime(options.modeledTime === true ? CONSTANTS.central : options.modeledTime);
     this.installServices(this.deployment === 'addon' || (options.addon ?? true));
     vm.runInContext(readFileSync(join(this.distDir, 'Code.js'), 'utf8'), this.context, {
       filename: 'Code.js',
@@ -312,14 +324,29 @@ export class LocalAppsScript {
     }
   }
 
+  /**
+   * The clock advances by each service call's modeled cost while an execution runs (calls made by
+   * tests between executions cost nothing). Mail is priced by the bytes of the message just sent.
+   */
+  private modelTime(constants: CostConstants): void {
+    let sent = this.outbox.messages.length;
+    this.calls.afterCall = (name, cells) => {
+      if (!this.current.started) return;
+      const messages = this.outbox.messages;
+      let mailBytes = 0;
+      for (; sent < messages.length; sent++) mailBytes += messageBytes(messages[sent]!);
+      this.clock.advance(callCostMs(name, cells, mailBytes, constants));
+    };
+  }
+
   /** `new Date()` and `Date.now()` inside the bundle follow the runtime clock. */
   private installClockDate(): DateConstructor {
     const install = vm.runInContext(
       `(function (now) {
         const RealDate = Date;
         class ClockDate extends RealDate {
-          constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
-          static now() { return now(); }
+          constructor(...args) { if (args.length === 0) super(Math.floor(now())); else super(...args); }
+          static now() { return Math.floor(now()); }
         }
         globalThis.Date = ClockDate;
         return ClockDate;
