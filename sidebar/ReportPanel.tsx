@@ -43,7 +43,9 @@ export function ReportPanel() {
           ))}
         </Note>
       ) : null}
-      {generating.result ? (
+      {generating.result?.continuing ? (
+        <Note tone="warn">{generating.result.continuing}</Note>
+      ) : generating.result ? (
         <Note tone="ok">
           Report generated {generating.result.generatedAt}: {generating.result.kpis} KPIs,{' '}
           {generating.result.challenges} pressing challenge{generating.result.challenges === 1 ? '' : 's'}.

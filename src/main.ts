@@ -31,6 +31,8 @@ import {
   setUpPlanTabs,
 } from './gas/plan-actions';
 import { generateReport } from './gas/report';
+import { continueReportRun, type ContinueResult } from './gas/report-continue';
+import { scheduleFollowUp } from './gas/report-follow-up';
 import { approveRecipients, saveSchedule, type ScheduleStatus, scheduleStatus } from './gas/schedule';
 import type { SetupResult } from './gas/setup';
 import { alertUser, buildMenu, confirmUser, openSidebar, takeSidebarSection, toast } from './gas/ui';
@@ -64,6 +66,14 @@ export function showSidebar(): void {
  */
 export function runScheduledPipeline(event?: GoogleAppsScript.Events.TimeDriven): PipelineResult | null {
   return runScheduled(event?.triggerUid === undefined ? undefined : String(event.triggerUid));
+}
+
+/**
+ * Installable one-off time-driven trigger: the follow-up run of a report that stopped at its time
+ * budget (src/gas/report-follow-up.ts). Removes its own trigger, resumes the report.
+ */
+export function continueReport(event?: GoogleAppsScript.Events.TimeDriven): ContinueResult {
+  return continueReportRun(event?.triggerUid === undefined ? undefined : String(event.triggerUid));
 }
 
 // ---- menu handlers ----
@@ -104,6 +114,7 @@ export function menuRefreshStatus(): void {
 }
 export function menuGenerateReport(): void {
   const result = generateReportNow();
+  if (result.continuing) return alertUser('Generate report', result.continuing);
   toast(
     [
       `Report generated: ${result.kpis} KPIs, ${result.challenges} pressing challenge(s).`,
@@ -216,9 +227,20 @@ export const goToCell = sidebarFunction('goToCell', (sheetName, cell): boolean =
 
 export const generateReportNow = sidebarFunction(
   'generateReportNow',
-  (): { sheet: string; kpis: number; challenges: number; generatedAt: string; notices: string[] } =>
-    withDocumentLock('generating the report', REPORT_LOCK_WAIT_MS, () => {
-      const run = generateReport(active());
+  (): {
+    sheet: string;
+    kpis: number;
+    challenges: number;
+    generatedAt: string;
+    notices: string[];
+    /** Set when the report stopped at its time budget: how it continues. */
+    continuing: string | null;
+  } => {
+    const started = Date.now();
+    return withDocumentLock('generating the report', REPORT_LOCK_WAIT_MS, () => {
+      const run = generateReport(active(), { started, followUp: scheduleFollowUp });
+      if (!run.complete)
+        return { sheet: '', kpis: 0, challenges: 0, generatedAt: '', notices: [], continuing: run.message };
       active().getSheetByName(run.reportSheet)?.activate();
       return {
         sheet: run.reportSheet,
@@ -226,8 +248,10 @@ export const generateReportNow = sidebarFunction(
         challenges: run.report.challenges.length,
         generatedAt: run.generatedAt,
         notices: run.notices,
+        continuing: null,
       };
-    }),
+    });
+  },
 );
 
 /** Lays out OpsPlan's Gantt tab from the Timeline (src/gas/gantt.ts) and shows it. */

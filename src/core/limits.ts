@@ -12,6 +12,15 @@ const KB = 1024;
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 /** OpsPlan stops sending at 4.5 minutes, leaving room to record and report before the limit. */
 export const SEND_TIME_BUDGET_MS = 4.5 * 60 * 1000;
+/**
+ * Generate report starts a stage (refresh, History snapshot, Report tab) only within this time from
+ * the start of its execution, its first stage always; otherwise it stops and continues in a
+ * follow-up run. The headroom, 6 minutes less this, must hold the longest stage at the largest plan
+ * OpsPlan is built for (docs/APPS-SCRIPT.md#execution, "Long runs continue").
+ */
+export const REPORT_STAGE_BUDGET_MS = 3 * 60 * 1000;
+/** The follow-up run of a stopped report: a one-off time-driven trigger this long after the stop. */
+export const REPORT_FOLLOW_UP_MS = 60 * 1000;
 
 // ---- Locks (docs/APPS-SCRIPT.md#spreadsheets: the document lock) ----
 

@@ -97,6 +97,9 @@ function treeRow(g: TreeLine, okr: boolean): ReportCell[] {
   ]);
 }
 
+/** The grid's line (0-based) that says when the report was generated. */
+export const GENERATED_LINE = 1;
+
 export function reportGrid(report: ReportModel, generatedAt: string): ReportCell[][] {
   const money = currencyFormat(report.currency);
   const rows: ReportCell[][] = [];

@@ -28,6 +28,12 @@ export const DOC = {
   approvedPrefix: 'opsplan.approved.',
   /** Recipients the last scheduled run held for approval (JSON list with where each came from). */
   held: 'opsplan.held',
+  /**
+   * A report that stopped at its time budget: its day, start and the stages done (JSON,
+   * src/core/report-stages.ts), until a follow-up run completes it. In the document's store, or the
+   * runner's namespace in a run without a document (src/gas/state-store.ts cacheStore).
+   */
+  reportProgress: 'opsplan.report.progress',
   /** Conditional-format rules OpsPlan wrote, per sheet: `opsplan.cf.<sheet id>`. */
   conditionalFormatPrefix: 'opsplan.cf.',
 } as const;

@@ -181,7 +181,17 @@ function runLocked(
   const byHand = options.mode === 'byHand';
   const schedule = options.schedule ?? stores.mark ?? DEFAULT_SCHEDULE;
   // The RACI is read only for escalations and for FYI in digests.
-  const run = generateReport(ss, (settings) => schedule.escalations || settings.fyiDigest);
+  const run = generateReport(ss, {
+    withRaci: (settings) => schedule.escalations || settings.fyiDigest,
+    started,
+    followUp: byHand ? () => 'by hand' : undefined,
+  });
+  // Mail goes from a complete report only: one stopped at its time budget is completed by the next
+  // run (docs/APPS-SCRIPT.md#execution, "Long runs continue"), which then sends.
+  if (!run.complete) {
+    result.message = run.message;
+    return result;
+  }
   const today = run.report.today;
   const docAll = stores.doc?.getProperties() ?? null;
   const logs: SendLog[] = [];
