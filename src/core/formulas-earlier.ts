@@ -78,8 +78,70 @@ const VERSION_0_2: Partial<Record<FormulaKey, (c: Ref) => string>> = {
   },
 };
 
+/** A whole column ($D:$D) at the column of a row reference, as the roll-up formulas name it. */
+const wholeColumn = (c: Ref) => (key: string) => {
+  const letters = /^\$?([A-Z]+)/.exec(c(key))?.[1] ?? c(key);
+  return `$${letters}:$${letters}`;
+};
+/** Version 0.3's goal tree: "" above the top, every step a lookup (IFERROR on each). */
+function ancestors0_3(c: Ref): string[] {
+  const column = wholeColumn(c);
+  const chain = [word(c('parent'))];
+  while (chain.length < 6)
+    chain.push(
+      word(`IFERROR(INDEX(${column('parent')},MATCH(${chain[chain.length - 1]!},${column('id')},0)),"")`),
+    );
+  return chain;
+}
+function topShare0_3(c: Ref): string {
+  const column = wholeColumn(c);
+  const factors = ancestors0_3(c)
+    .slice(0, 5)
+    .map((a) => `IF(${a}="",1,IFERROR(INDEX(${column('share')},MATCH(${a},${column('id')},0)),1))`);
+  return [c('share'), ...factors].join('*');
+}
+function kpiProgress0_3(c: Ref): string {
+  const [a, b, t] = [c('actual'), c('baseline'), c('target')];
+  const maintain = `IF(${t}=0,IF(${a}=0,1,0),MAX(0,${r4(`1-MAX(${a}-${t},${t}-${a})/MAX(${t},-${t})`)}))`;
+  return `IF(OR(NOT(ISNUMBER(${a})),NOT(ISNUMBER(${t}))),"",IF(${word(c('direction'))}="Maintain",${maintain},IFERROR(${r4(`(${a}-${b})/(${t}-${b})`)},"")))`;
+}
+
+/** Version 0.3 (the first goal roll-up: each step of the Parent chain looked up again wherever it was used). */
+const VERSION_0_3: Partial<Record<FormulaKey, (c: Ref) => string>> = {
+  goalShare: (c) => {
+    const column = wholeColumn(c);
+    const parent = word(c('parent'));
+    const weightOf = (w: string) => `IF(ISNUMBER(${w}),IF(${w}>0,${w},1),1)`;
+    const [p, w] = [column('parent'), column('weight')];
+    const siblings = `(COUNTIFS(${p},${parent})+SUMIFS(${w},${p},${parent},${w},">0")-COUNTIFS(${p},${parent},${w},">0"))`;
+    const parentRow = `MATCH(${parent},${column('id')},0)`;
+    return `IF(${blank(c('parent'))},1,IFERROR(IF(${blank(`INDEX(${column('kpi')},${parentRow})`)},IFERROR(${weightOf(c('weight'))}/${siblings},0),0),1))`;
+  },
+  goalPath: (c) => {
+    const column = wholeColumn(c);
+    const chain = ancestors0_3(c);
+    const top = word(
+      `IFERROR(INDEX(${column('parent')},MATCH(${chain[chain.length - 1]!},${column('id')},0)),"")`,
+    );
+    const ids = [...chain].reverse().join('&" "&');
+    return `IF(OR(${blank(c('id'))},${top}<>""),""," "&SUBSTITUTE(TRIM(${ids}&" "&${word(c('id'))})," "," › ")&" ")`;
+  },
+  goalContribution: (c) => {
+    const progress = kpiProgress0_3(c);
+    return `IF(OR(${blank(c('kpi'))},${c('path')}=""),"",IF(ISNUMBER(${progress}),${topShare0_3(c)}*${progress},""))`;
+  },
+  goalProgress: (c) => {
+    const column = wholeColumn(c);
+    const [path, contribution] = [column('path'), column('contribution')];
+    const underThis = `"* "&${word(c('id'))}&" *"`;
+    const measured = `COUNTIFS(${path},${underThis},${contribution},">-1E+300")`;
+    const rollup = `IF(OR(${c('path')}="",${measured}=0),"",IFERROR(${r4(`SUMIFS(${contribution},${path},${underThis})/(${topShare0_3(c)})`)},""))`;
+    return `IF(${blank(c('kpi'))},${rollup},${kpiProgress0_3(c)})`;
+  },
+};
+
 /** Every earlier version, newest first. */
-const EARLIER = [VERSION_0_2, VERSION_0_1] as const;
+const EARLIER = [VERSION_0_3, VERSION_0_2, VERSION_0_1] as const;
 
 /** The formulas earlier versions wrote for a column, built at the tab's column positions. */
 export function earlierFormulas(key: FormulaKey, ref: Ref): string[] {

@@ -64,26 +64,29 @@ function kpiProgress(c: CellRef<KeyOf<'goals'>>): string {
 }
 
 /**
- * The goal tree, read from ID and Parent only (docs/ARCHITECTURE.md, "Goal roll-up"): the IDs of
- * the row's ancestors, nearest first, ROLLUP_LEVELS of them ("" above the top). Each step finds the
- * ancestor's row by its ID; no formula reads the column it is in, so Sheets and the engine see no
- * circular reference even when the Parents loop.
+ * One step up the goal tree: the Parent of the row with this ID, as a word. Past the top (a blank
+ * Parent, or an ID on no row) it is #N/A, and every later step passes the error on without looking
+ * anything up: a row pays for the levels it has, plus one lookup that finds nothing.
+ */
+const parentOf = (id: string, column: CellRef<KeyOf<'goals'>>) =>
+  word(`INDEX(${column('parent')},MATCH(${id},${column('id')},0))`);
+
+/**
+ * The goal tree, read from ID and Parent only (docs/ARCHITECTURE.md, "Goal roll-up"): the row's
+ * ancestors, nearest first, ROLLUP_LEVELS of them (#N/A above the top; the first is the Parent as
+ * typed, "" when blank). Each step finds the ancestor's row by its ID; no formula reads the column
+ * it is in, so Sheets and the engine see no circular reference even when the Parents loop.
  */
 function ancestors(c: CellRef<KeyOf<'goals'>>, column: CellRef<KeyOf<'goals'>>): string[] {
   const chain = [word(c('parent'))];
-  while (chain.length < ROLLUP_LEVELS)
-    chain.push(
-      word(`IFERROR(INDEX(${column('parent')},MATCH(${chain[chain.length - 1]!},${column('id')},0)),"")`),
-    );
+  while (chain.length < ROLLUP_LEVELS) chain.push(parentOf(chain[chain.length - 1]!, column));
   return chain;
 }
 
 /** The row's share of its top-level goal: its own Share times each ancestor's (1 above the top). */
 function topShare(c: CellRef<KeyOf<'goals'>>, column: CellRef<KeyOf<'goals'>>): string {
   const up = ancestors(c, column).slice(0, ROLLUP_LEVELS - 1);
-  const factors = up.map(
-    (a) => `IF(${a}="",1,IFERROR(INDEX(${column('share')},MATCH(${a},${column('id')},0)),1))`,
-  );
+  const factors = up.map((a) => `IFERROR(INDEX(${column('share')},MATCH(${a},${column('id')},0)),1)`);
   return [c('share'), ...factors].join('*');
 }
 
@@ -99,18 +102,19 @@ const builders: Builders = {
     const parent = word(c('parent'));
     const weightOf = (w: string) => `IF(ISNUMBER(${w}),IF(${w}>0,${w},1),1)`;
     const [p, w] = [column('parent'), column('weight')];
-    // Siblings weigh 1 each, plus (Weight − 1) for each with a positive Weight.
-    const siblings = `(COUNTIFS(${p},${parent})+SUMIFS(${w},${p},${parent},${w},">0")-COUNTIFS(${p},${parent},${w},">0"))`;
+    // Siblings weigh 1 each, plus (Weight − 1) for each with a positive Weight: two lookups over
+    // the tab when none has one (most plans), the Weights summed only when one has.
+    const [count, weighted] = [`COUNTIFS(${p},${parent})`, `COUNTIFS(${p},${parent},${w},">0")`];
+    const siblings = `IF(${weighted}=0,${count},${count}+SUMIFS(${w},${p},${parent},${w},">0")-${weighted})`;
     const parentRow = `MATCH(${parent},${column('id')},0)`;
     return `IF(${blank(c('parent'))},1,IFERROR(IF(${blank(`INDEX(${column('kpi')},${parentRow})`)},IFERROR(${weightOf(c('weight'))}/${siblings},0),0),1))`;
   },
   goalPath: (c, column) => {
     const chain = ancestors(c, column);
-    const top = word(
-      `IFERROR(INDEX(${column('parent')},MATCH(${chain[chain.length - 1]!},${column('id')},0)),"")`,
-    );
-    const ids = [...chain].reverse().join('&" "&');
-    return `IF(OR(${blank(c('id'))},${top}<>""),""," "&SUBSTITUTE(TRIM(${ids}&" "&${word(c('id'))})," "," › ")&" ")`;
+    // A 7th step that finds a goal: the chain loops or runs deeper than ROLLUP_LEVELS.
+    const beyond = `IFERROR(${parentOf(chain[chain.length - 1]!, column)},"")`;
+    const ids = [chain[0]!, ...chain.slice(1).map((a) => `IFERROR(${a},"")`)].reverse().join('&" "&');
+    return `IF(OR(${blank(c('id'))},${beyond}<>""),""," "&SUBSTITUTE(TRIM(${ids}&" "&${word(c('id'))})," "," › ")&" ")`;
   },
   goalContribution: (c, column) => {
     const progress = kpiProgress(c);

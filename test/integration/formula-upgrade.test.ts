@@ -31,4 +31,22 @@ describe('formulas of earlier versions', () => {
     expect(team.getFormula()).toBe('=IF(TRUE(),"Ours","")');
     expect(result.conflicts).toEqual([expect.objectContaining({ header: 'Status', kind: 'formula' })]);
   });
+
+  it('include the first goal roll-up’s (0.3), which Refresh upgrades to the same values', () => {
+    const rt = exampleRuntime();
+    const column = (key: string) => columnLetters(headerOf(rt, 'goals', key as never).getColumn());
+    const keys = ['share', 'path', 'contribution', 'progress'] as const;
+    const formulas = ['goalShare', 'goalPath', 'goalContribution', 'goalProgress'] as const;
+    const cells = keys.map((key) => cellOf(rt, 'goals', key, key === 'progress' ? 'G10' : 'G2'));
+    const current = cells.map((cell) => [cell.getFormula(), cell.getValue()]);
+    cells.forEach((cell, i) => {
+      const [old] = earlierFormulas(formulas[i]!, (k) => `${column(k)}${cell.getRow()}`);
+      expect(old).not.toBe(current[i]![0]);
+      cell.setFormula(old!);
+      expect(cell.getValue()).toEqual(current[i]![1]);
+    });
+    const result = rt.run<Refresh>('refreshKpiStatus');
+    expect(cells.map((cell) => [cell.getFormula(), cell.getValue()])).toEqual(current);
+    expect(result.conflicts).toEqual([]);
+  });
 });
