@@ -4,8 +4,10 @@
  * writes the values this module produces.
  *
  * Why properties, why hashed, why bounded: a value holds 9 KB and a store 500 KB
- * (docs/APPS-SCRIPT.md#properties). An entry is a 52-bit hash of its key and its expiry day, about
- * 15 bytes whatever the key; entries are pruned when they expire; and the log never takes more than
+ * (docs/APPS-SCRIPT.md#properties). An entry is a 40-bit hash of its key, at most 8 characters, under
+ * a line naming its expiry day: about 9 bytes whatever the key, so the escalations of a 10,000-row
+ * plan (some 8,000 entries) fit a schedule owner's share; entries are pruned when they expire; and
+ * the log never takes more than
  * SEND_LOG_BUDGET_BYTES: a message whose entries do not fit waits for old ones to expire.
  *
  * At most once: a batch of messages (at most SEND_LOG_BATCH_MESSAGES, src/core/limits.ts) is
@@ -30,8 +32,8 @@ import {
 export const LOG_PREFIX = 'opsplan.log.';
 export const LOG_CONFIRMED = `${LOG_PREFIX}confirmed`;
 
-/** A 52-bit hash of a key, in base 36 (at most 11 characters): two independent 32-bit FNV-1a. */
-export function hashKey(key: string): string {
+/** Two independent 32-bit FNV-1a hashes of a key. */
+function fnv(key: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   for (let i = 0; i < key.length; i++) {
@@ -39,7 +41,23 @@ export function hashKey(key: string): string {
     a = Math.imul(a ^ c, 0x01000193) >>> 0;
     b = Math.imul(b ^ c ^ (i & 0xff), 0x01000193) >>> 0;
   }
+  return [a, b];
+}
+
+/** A 52-bit hash of a key, in base 36 (at most 11 characters): pending mail, and logs before 40-bit hashes. */
+export function hashKey(key: string): string {
+  const [a, b] = fnv(key);
   return ((a & 0xfffff) * 0x100000000 + b).toString(36);
+}
+
+/**
+ * The send log's hash of a key: 40 bits in base 36, at most 8 characters. A 10,000-row plan's
+ * escalations leave about 8,000 live entries; two of them share a hash with odds of about
+ * n² / 2⁴¹ ≈ 3 in 100,000, and a shared hash only keeps a message from going (never sends twice).
+ */
+function logHash(key: string): string {
+  const [a, b] = fnv(key);
+  return ((b & 0xff) * 0x100000000 + a).toString(36);
 }
 
 export interface RecordHeader {
@@ -60,7 +78,10 @@ export interface UnknownOutcome extends RecordHeader {
 }
 
 const COMPACTED = '*';
-const entryText = (hash: string, expires: number) => `${hash}:${expires.toString(36)}`;
+/** A line `@<day>` says when the entries below it expire (base 36), until the next such line. */
+const EXPIRES = '@';
+/** What an entry takes in a value: its hash, a line break, and a byte for its share of `@` lines. */
+const entryBytes = (hash: string) => hash.length + 2;
 const field = (text: string, bytes: number) => cutToBytes(text.replace(/[\t\n]/g, ' '), bytes);
 /** A message's header line, at most SEND_LOG_HEADER_BYTES with its line break; the only lines with tabs. */
 const headerText = (h: RecordHeader) =>
@@ -70,6 +91,12 @@ const headerText = (h: RecordHeader) =>
     field(h.subject, SEND_LOG_SUBJECT_BYTES),
   ].join('\t');
 const lineBytes = (line: string) => utf8Length(line) + 1;
+/** An entry line of a log written before `@` lines: `<52-bit hash>:<day>`. */
+function earlierEntry(line: string): [string, number] | null {
+  const [hash, exp] = line.split(':');
+  const expires = parseInt(exp ?? '', 36);
+  return hash && Number.isFinite(expires) ? [hash, expires] : null;
+}
 
 /** The longest start of `text` that takes at most `bytes` in UTF-8 (never half a surrogate pair). */
 function cutToBytes(text: string, bytes: number): string {
@@ -87,21 +114,30 @@ function cutToBytes(text: string, bytes: number): string {
 }
 
 /**
- * Packs lines into values of at most PROPERTY_CHUNK_BYTES (UTF-8): the first value starts with
- * `head`, every other with COMPACTED.
+ * Packs entries into values of at most PROPERTY_CHUNK_BYTES (UTF-8), by expiry day: each value
+ * says its days itself (`@<day>` lines), so values read alone. The first value starts with `head`
+ * (a record's header lines), every other with COMPACTED.
  */
-export function encodeChunks(head: string, lines: readonly string[]): string[] {
+export function encodeChunks(head: string, entries: readonly (readonly [string, number])[]): string[] {
   const chunks: string[] = [];
   let current = head;
   let size = utf8Length(head);
-  for (const line of lines) {
-    if (size + lineBytes(line) > PROPERTY_CHUNK_BYTES) {
+  let day: number | null = null;
+  for (const [hash, expires] of [...entries].sort((x, y) => x[1] - y[1])) {
+    const marker = `${EXPIRES}${expires.toString(36)}`;
+    if (size + hash.length + 1 + (day === expires ? 0 : marker.length + 1) > PROPERTY_CHUNK_BYTES) {
       chunks.push(current);
       current = COMPACTED;
       size = COMPACTED.length;
+      day = null;
     }
-    current += `\n${line}`;
-    size += lineBytes(line);
+    if (day !== expires) {
+      current += `\n${marker}`;
+      size += marker.length + 1;
+      day = expires;
+    }
+    current += `\n${hash}`;
+    size += hash.length + 1;
   }
   chunks.push(current);
   return chunks;
@@ -182,6 +218,7 @@ export class SendLedger {
       if (!at) continue;
       this.names.push(name);
       maxSeq = Math.max(maxSeq, at.seq);
+      let day = NaN;
       value.split('\n').forEach((line, index) => {
         if (line.includes('\t')) {
           // A message's header: reported when its record was never confirmed.
@@ -190,8 +227,13 @@ export class SendLedger {
           headers.push({ ...at, index, header: { to, kind, subject } });
           return;
         }
-        const [hash, exp] = line.split(':');
-        const expires = parseInt(exp ?? '', 36);
+        if (line.startsWith(EXPIRES)) {
+          day = parseInt(line.slice(EXPIRES.length), 36);
+          return;
+        }
+        const [hash, expires] = line.includes(':')
+          ? (earlierEntry(line) ?? ['', NaN])
+          : [line === COMPACTED ? '' : line, day];
         if (!hash || !Number.isFinite(expires)) return;
         if (expires < today) {
           this.stale = true;
@@ -211,7 +253,7 @@ export class SendLedger {
 
   private add(hash: string, expires: number): void {
     const before = this.live.get(hash);
-    if (before === undefined) this.bytes += entryText(hash, expires).length + 1;
+    if (before === undefined) this.bytes += entryBytes(hash);
     if (before === undefined || expires > before) this.live.set(hash, expires);
   }
 
@@ -219,11 +261,12 @@ export class SendLedger {
     const expires = this.live.get(hash);
     if (expires === undefined) return;
     this.live.delete(hash);
-    this.bytes -= entryText(hash, expires).length + 1;
+    this.bytes -= entryBytes(hash);
   }
 
+  /** Whether the key went: by its log hash, or by the 52-bit hash logs used before (until they expire). */
   has(key: string): boolean {
-    return this.live.has(hashKey(key));
+    return this.live.has(logHash(key)) || this.live.has(hashKey(key));
   }
 
   /** Whether a batch's record fits the log's budget: its header lines and entries, and a margin. */
@@ -231,7 +274,7 @@ export class SendLedger {
     let extra = RECORD_MARGIN_BYTES;
     for (const m of batch) {
       extra += lineBytes(headerText(m.header));
-      for (const e of m.entries) extra += entryText(hashKey(e.key), e.expires).length + 1;
+      for (const e of m.entries) extra += entryBytes(logHash(e.key));
     }
     return this.bytes + extra <= this.budgetBytes;
   }
@@ -248,17 +291,16 @@ export class SendLedger {
     const messages = batch.map((m) => {
       const hashes = new Set<string>();
       for (const e of m.entries) {
-        const hash = hashKey(e.key);
+        const hash = logHash(e.key);
         hashes.add(hash);
         if (!this.live.has(hash)) fresh.set(hash, Math.max(e.expires, fresh.get(hash) ?? 0));
       }
       return hashes;
     });
     const headers = batch.map((m) => headerText(m.header));
-    const entries = [...fresh].map(([hash, expires]) => entryText(hash, expires));
     const values = new Map<string, string[]>();
     const set: Record<string, string> = { ...this.queued };
-    encodeChunks(headers.join('\n'), entries).forEach((chunk, part) => {
+    encodeChunks(headers.join('\n'), [...fresh]).forEach((chunk, part) => {
       values.set(chunkName(seq, part), chunk.split('\n'));
       set[chunkName(seq, part)] = chunk;
     });
@@ -340,10 +382,7 @@ export class SendLedger {
     // Compact: every live entry into as few values as possible, reusing the old names so the store
     // never holds more than before; all of them confirmed (settled rewrites are part of it).
     const seq = this.nextSeq++;
-    const chunks = encodeChunks(
-      COMPACTED,
-      [...this.live].map(([hash, expires]) => entryText(hash, expires)),
-    );
+    const chunks = encodeChunks(COMPACTED, [...this.live]);
     const old = [...this.names].sort();
     const set: Record<string, string> = { [LOG_CONFIRMED]: String(seq) };
     const used = chunks.map((chunk, i) => {
@@ -365,7 +404,7 @@ export class SendLedger {
    */
   absorb(other: SendLedger): void {
     for (const [hash, expires] of [...other.live].sort((a, b) => b[1] - a[1])) {
-      if (this.bytes + entryText(hash, expires).length + 401 > this.budgetBytes) break;
+      if (this.bytes + entryBytes(hash) + RECORD_MARGIN_BYTES > this.budgetBytes) break;
       this.add(hash, expires);
       this.stale = true;
     }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LogEntry } from '../../src/core/email-keys.js';
-import { PROPERTY_VALUE_BYTES, SEND_LOG_BATCH_MESSAGES } from '../../src/core/limits.js';
+import {
+  OWNER_LOG_BUDGET_BYTES,
+  PROPERTY_VALUE_BYTES,
+  SEND_LOG_BATCH_MESSAGES,
+} from '../../src/core/limits.js';
 import { decodePending, encodePending } from '../../src/core/outbox.js';
 import {
   hashKey,
@@ -170,6 +174,41 @@ describe('the send log, a batch at a time', () => {
     for (const [, v] of values) expect(Buffer.byteLength(v)).toBeLessThanOrEqual(PROPERTY_VALUE_BYTES);
     const first = values.find(([k]) => k.endsWith('.0'))![1];
     expect(first.split('\n').filter((l) => l.includes('\t'))).toHaveLength(SEND_LOG_BATCH_MESSAGES);
+  });
+});
+
+describe('the send log at the size of a 10,000-row plan', () => {
+  it('keeps 10,000 task entries within a schedule owner’s share, and honours a log written before', () => {
+    const log = new SendLedger({}, 100, OWNER_LOG_BUDGET_BYTES);
+    const tasks = Array.from({ length: 10_000 }, (_, i) => ({
+      key: `escalate-task|t${i}|${90 + (i % 7)}` as const,
+      expires: 100 + (i % 28),
+    }));
+    const header = { to: 'a@example.com', kind: 'escalation', subject: 's' };
+    expect(log.fits(one(header, tasks))).toBe(true);
+    const props: Record<string, string> = {};
+    const { seq, write } = log.intent(one(header, tasks));
+    Object.assign(props, write.set);
+    log.settle(seq, ALL_SENT);
+    Object.assign(props, log.finish()!.set);
+    let bytes = 0;
+    for (const [k, v] of Object.entries(props)) bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+    expect(bytes).toBeLessThanOrEqual(OWNER_LOG_BUDGET_BYTES);
+    const again = new SendLedger(props, 100);
+    expect(tasks.every((t) => again.has(t.key))).toBe(true);
+    expect(again.has('escalate-task|t10000|90')).toBe(false);
+    // A log of the version before: `<52-bit hash>:<day>` lines, under its own record.
+    const earlier = new SendLedger(
+      {
+        'opsplan.log.3.0': `*\n${hashKey('digest|2026-W48|a@example.com')}:${(108).toString(36)}`,
+        [LOG_CONFIRMED]: '3',
+      },
+      100,
+    );
+    expect(earlier.has('digest|2026-W48|a@example.com')).toBe(true);
+    expect(
+      new SendLedger({ 'opsplan.log.3.0': `*\n${hashKey('x')}:${(99).toString(36)}` }, 100).has('x'),
+    ).toBe(false);
   });
 });
 
