@@ -259,7 +259,7 @@ export class LocalAppsScript {
     });
     this.calls.guard = (name) => this.guard(name);
     if (options.modeledTime)
-      this.modelTime(options.modeledTime === true ? CONSTANTS.central : options.modeledTime);
+      this.setModeledTime(options.modeledTime === true ? CONSTANTS.central : options.modeledTime);
     this.installServices(this.deployment === 'addon' || (options.addon ?? true));
     vm.runInContext(readFileSync(join(this.distDir, 'Code.js'), 'utf8'), this.context, {
       filename: 'Code.js',
@@ -325,10 +325,15 @@ export class LocalAppsScript {
   }
 
   /**
-   * The clock advances by each service call's modeled cost while an execution runs (calls made by
-   * tests between executions cost nothing). Mail is priced by the bytes of the message just sent.
+   * Modeled time on (with these constants) or off (null): the clock advances by each service
+   * call's modeled cost while an execution runs (calls made by tests between executions cost
+   * nothing). Mail is priced by the bytes of the message just sent.
    */
-  private modelTime(constants: CostConstants): void {
+  setModeledTime(constants: CostConstants | null): void {
+    if (!constants) {
+      this.calls.afterCall = undefined;
+      return;
+    }
     let sent = this.outbox.messages.length;
     this.calls.afterCall = (name, cells) => {
       if (!this.current.started) return;
