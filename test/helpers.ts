@@ -1,5 +1,4 @@
 import { LocalAppsScript, type RuntimeOptions } from '../local/runtime/index.js';
-import type { WorkbookContents } from '../local/runtime/workbook.js';
 import { a1 as cellA1 } from '../src/core/cells.js';
 import { TABS } from '../src/core/spec/tabs.js';
 import type { ColumnKeyOf, TabKey, TabSpec } from '../src/core/spec/types.js';
@@ -25,33 +24,10 @@ export const isSpreadsheetWrite = (name: string): boolean =>
 export const isSpreadsheetCall = (name: string): boolean =>
   /^(SpreadsheetApp|Spreadsheet|Sheet|Range|NamedRange)\./.test(name);
 
-/** A runtime on a fixed day with the example plan inserted, built by running the script. */
-export function builtExampleRuntime(options: RuntimeOptions = {}): LocalAppsScript {
+/** A runtime on a fixed day with the example plan in place. */
+export function exampleRuntime(options: Parameters<typeof freshRuntime>[0] = {}) {
   const rt = freshRuntime({ now: '2026-11-24T15:00:00Z', ...options });
   rt.run('insertExamplePlan');
-  return rt;
-}
-
-/** Per test process and options, the example as the script built it, kept untouched to copy from. */
-const builtExamples = new Map<string, { runtime: LocalAppsScript; contents: WorkbookContents }>();
-
-/**
- * A runtime on a fixed day with the example plan in place: a copy of one built once per test
- * process with the same options (`LocalAppsScript.restoreFrom`; test/runtime/snapshot.test.ts
- * holds that a copy behaves as a freshly built example and that copies share nothing).
- */
-export function exampleRuntime(options: RuntimeOptions = {}): LocalAppsScript {
-  // The mail quota and the .eml folder shape what runs later, not what the example holds: a copy
-  // keeps the ones it is built with (its outbox's own options).
-  const { dailyMailQuota: _quota, outboxDir: _folder, ...shaping } = options;
-  const key = JSON.stringify(shaping);
-  let built = builtExamples.get(key);
-  if (!built) {
-    const runtime = builtExampleRuntime(shaping);
-    builtExamples.set(key, (built = { runtime, contents: runtime.workbook.contents() }));
-  }
-  const rt = freshRuntime({ now: '2026-11-24T15:00:00Z', ...options });
-  rt.restoreFrom(built.runtime, built.contents);
   return rt;
 }
 

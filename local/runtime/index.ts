@@ -18,14 +18,13 @@ import { AppsScriptException, isDateValue } from './errors.js';
 import { LockServiceImpl, LockTable } from './lock.js';
 import { MailAppImpl, Outbox } from './mail.js';
 import { PropertiesServiceImpl, PropertyStore } from './properties.js';
-import { copyFields, StateCopier } from './snapshot.js';
 import type { SpreadsheetHost } from './spreadsheet.js';
 import { SpreadsheetAppImpl } from './spreadsheet-app.js';
 import { AuthMode, EventType, ScriptAppImpl, type TriggerRecord, TriggerStore } from './triggers.js';
 import { serialFromInstant, wallClock } from './tz.js';
 import { HtmlServiceImpl, type UiState } from './ui.js';
 import { applyUserEdit, type EditTarget } from './user-edit.js';
-import { Workbook, type WorkbookContents } from './workbook.js';
+import { Workbook } from './workbook.js';
 
 export const SCOPES = {
   spreadsheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
@@ -549,44 +548,6 @@ export class LocalAppsScript {
         .sort(),
       developerMetadata: wb.developerMetadata.map(describeMetadata),
     };
-  }
-
-  /**
-   * Makes this runtime, new and built with the options `source` was built with, hold what `source`
-   * holds now: its spreadsheet, property stores, triggers, outbox, call counts, UI and logs
-   * (local/runtime/snapshot.ts). Tests restore a plan built once instead of building it again.
-   * Only between executions, and only a runtime holding one spreadsheet. `contents`: the source
-   * workbook's, when the caller keeps them (the source has not changed since).
-   */
-  restoreFrom(source: LocalAppsScript, contents: WorkbookContents = source.workbook.contents()): void {
-    if (source.documents.size !== 1 || this.documents.size !== 1)
-      throw new Error('restoreFrom: only a runtime holding one spreadsheet can be copied');
-    const [from, to] = [source.opened, this.opened];
-    const copier = new StateCopier(to.host, [
-      [source, this],
-      [from.host, to.host],
-      [from.workbook, to.workbook],
-      [source.calls, this.calls],
-      [source.clock, this.clock],
-      [source.toasts, this.toasts],
-      [source.ui, this.ui],
-    ]);
-    to.workbook.restoreFrom(from.workbook, (value) => copier.copy(value), contents);
-    copyFields(copier, from.properties, to.properties);
-    copyFields(copier, source.properties.script, this.properties.script);
-    for (const [user, store] of source.userProperties) copyFields(copier, store, this.userPropertiesOf(user));
-    copyFields(copier, source.calls, this.calls);
-    copyFields(copier, source.clock, this.clock);
-    copyFields(copier, source.outbox, this.outbox, ['options']);
-    copyFields(copier, source.triggers, this.triggers);
-    copyFields(copier, source.locks, this.locks);
-    copyFields(copier, source.ui, this.ui);
-    copyFields(copier, source.logs, this.logs);
-    copyFields(copier, source.users, this.users);
-    this.toasts.push(...copier.copy(source.toasts.slice()));
-    this.executions.push(...copier.copy(source.executions));
-    this.owner = source.owner;
-    this.lastRecalcDay = source.lastRecalcDay;
   }
 
   /** Names of the bundle's top-level functions (what Apps Script lists in its function picker). */

@@ -2,8 +2,8 @@
  * The in-memory spreadsheet behind the runtime's SpreadsheetApp: sheet stores with their cell
  * contents in the formula engine and their formats, notes, colours and rules in sparse layers.
  */
-import type { RawCellContent, SerializedNamedExpression } from 'hyperformula';
-import { CellError, DetailedCellError, EmptyValue, HyperFormula } from 'hyperformula';
+import type { HyperFormula, RawCellContent } from 'hyperformula';
+import { CellError, DetailedCellError, EmptyValue } from 'hyperformula';
 
 import { columnToLetters, type GridRect } from './a1.js';
 import { CellLayer } from './cell-layer.js';
@@ -70,12 +70,6 @@ export class SheetStore {
       this.validations,
     ];
   }
-}
-
-/** A workbook's cell contents and named expressions, serialised by HyperFormula. */
-export interface WorkbookContents {
-  sheets: Record<string, RawCellContent[][]>;
-  namedExpressions: SerializedNamedExpression[];
 }
 
 export interface WorkbookOptions {
@@ -147,43 +141,6 @@ export class Workbook {
       this.evaluationSuspended = true;
     }
     return this.engine;
-  }
-
-  /** The cell contents as HyperFormula serialises them (raw input and formulas), to restore from. */
-  contents(): WorkbookContents {
-    const hf = this.hf;
-    return { sheets: hf.getAllSheetsSerialized(), namedExpressions: hf.getAllNamedExpressionsSerialized() };
-  }
-
-  /**
-   * Makes this workbook (new, in another runtime) hold what `source` holds. Cell contents go into
-   * a new engine with this workbook's own configuration (its clock, its script's custom
-   * functions), built from `contents`: the same round trip HyperFormula makes when its
-   * configuration changes. Every other field is copied by `copy` (see snapshot.ts); the
-   * formula-text cache starts empty.
-   */
-  restoreFrom(source: Workbook, copy: <T>(value: T) => T, contents = source.contents()): void {
-    if (this.sheets.length !== 1 || this.developerMetadata.length > 0)
-      throw new Error('restoreFrom: the target workbook must be new');
-    const engine = HyperFormula.buildFromSheets(
-      contents.sheets,
-      this.engine.getConfig(),
-      contents.namedExpressions,
-    );
-    // Sheet stores keep their engine sheet IDs: the copy must number its sheets the same.
-    for (const store of source.sheets)
-      if (engine.getSheetId(store.name) !== store.hfId)
-        throw new Error(
-          `restoreFrom: sheet "${store.name}" would change its engine ID (a sheet was removed)`,
-        );
-    this.engine.destroy();
-    const target = this as unknown as Record<string, unknown>;
-    target.engine = engine;
-    this.formulaTexts.clear();
-    const fields = source as unknown as Record<string, unknown>;
-    for (const key of Object.keys(fields))
-      if (!['engine', 'options', 'formulaTexts', 'evaluationSuspended'].includes(key))
-        target[key] = copy(fields[key]);
   }
 
   /** Metadata ids are unique within the spreadsheet. */
