@@ -169,6 +169,27 @@ describe('Generate report continues in a follow-up run when one execution is not
     expect(followUps(rt)).toHaveLength(0);
   });
 
+  it('a user whose schedule holds their one time-driven trigger here is told to run it again, which completes it', () => {
+    // An add-on may keep one time-driven trigger per user and document:
+    // https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions
+    const expected = uninterrupted();
+    const rt = planWithLastWeek();
+    rt.run('saveScheduleSettings', {
+      mode: 'weekly',
+      weekday: 'MONDAY',
+      hour: 9,
+      reminders: false,
+      escalations: false,
+    });
+    slowSnapshot(rt);
+    expect(rt.run<Generated>('generateReportNow').continuing).toMatch(/choose Generate report again/);
+    rt.calls.beforeCall = undefined;
+    expect(followUps(rt)).toHaveLength(0);
+    expect(rt.run<Generated>('generateReportNow').continuing).toBeNull();
+    expect(progress(rt)).toBeUndefined();
+    expect(reportAndHistory(rt)).toEqual(expected);
+  });
+
   it('the scheduled pipeline mails only from a complete report: a stopped one goes on the next run, then mails once', () => {
     const rt = planWithLastWeek();
     rt.run('saveScheduleSettings', {
