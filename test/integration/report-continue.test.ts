@@ -56,11 +56,17 @@ function reportAndHistory(rt: LocalAppsScript) {
     }));
 }
 
+/** One uninterrupted run, done once for the file: what it leaves, and the calls it made in order. */
+let baseline: { view: ReturnType<typeof reportAndHistory>; calls: string[] } | undefined;
 function uninterrupted() {
+  if (baseline) return baseline;
   const rt = planWithLastWeek();
+  const calls: string[] = [];
+  rt.calls.beforeCall = (name) => calls.push(name);
   const generated = rt.run<Generated>('generateReportNow');
+  rt.calls.beforeCall = undefined;
   expect(generated.continuing).toBeNull();
-  return reportAndHistory(rt);
+  return (baseline = { view: reportAndHistory(rt), calls });
 }
 
 const generatedLine = (rt: LocalAppsScript) => String(sheetValues(rt, 'Report')[1]![0]);
@@ -72,7 +78,7 @@ const historyOn = (rt: LocalAppsScript, iso: string) =>
 
 describe('Generate report continues in a follow-up run when one execution is not enough', () => {
   it('stops at its budget after the History snapshot, and the follow-up trigger completes it as one run would, then goes', () => {
-    const expected = uninterrupted();
+    const expected = uninterrupted().view;
     const rt = planWithLastWeek();
     slowSnapshot(rt);
     const stopped = rt.run<Generated>('generateReportNow');
@@ -96,13 +102,10 @@ describe('Generate report continues in a follow-up run when one execution is not
   });
 
   it('a run killed at the 6-minute limit anywhere, then run again, leaves Report and History as one run would', () => {
-    const expected = uninterrupted();
+    const expected = uninterrupted().view;
     // Where the run's calls are: kill after the first refresh read, after History's rows before
     // its index is saved, mid-Report (values written, charts not), and before the "generated" line.
-    const probe = planWithLastWeek();
-    const names: string[] = [];
-    probe.calls.beforeCall = (name) => names.push(name);
-    probe.run('generateReportNow');
+    const names = uninterrupted().calls;
     const indexSave = names.indexOf('Properties.setProperty');
     const lastLine = names.lastIndexOf('Range.setValue');
     const charts = names.indexOf('Sheet.insertChart');
@@ -125,7 +128,7 @@ describe('Generate report continues in a follow-up run when one execution is not
   });
 
   it('a run by hand while a follow-up is pending completes the report and removes it; the follow-up, busy, keeps one pending', () => {
-    const expected = uninterrupted();
+    const expected = uninterrupted().view;
     const rt = planWithLastWeek();
     // Refreshing takes the budget: the run stops after it.
     slowAt(rt, 'Sheet.getDataRange', REPORT_STAGE_BUDGET_MS);
@@ -172,7 +175,7 @@ describe('Generate report continues in a follow-up run when one execution is not
   it('a user whose schedule holds their one time-driven trigger here is told to run it again, which completes it', () => {
     // An add-on may keep one time-driven trigger per user and document:
     // https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions
-    const expected = uninterrupted();
+    const expected = uninterrupted().view;
     const rt = planWithLastWeek();
     rt.run('saveScheduleSettings', {
       mode: 'weekly',
