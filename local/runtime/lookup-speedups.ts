@@ -86,10 +86,29 @@ function trustColumnIndexMisses(hf: HyperFormula): void {
   trusting = true;
 }
 
-/** Both bookkeeping changes above, on HyperFormula's classes (once; every engine shares them). */
+let iterating = false;
+/**
+ * A range's values, one by one, from the array HyperFormula makes of them anyway (the same values in
+ * the same order) rather than through a generator: COUNTIFS and SUMIFS step through every
+ * condition range this way, cell by cell, on every row that counts a Parent's children.
+ */
+function iterateRangesAsArrays(): void {
+  if (iterating) return;
+  const prototype = SimpleRangeValue.prototype as unknown as {
+    iterateValuesFromTopLeftCorner(): IterableIterator<unknown>;
+    valuesFromTopLeftCorner(): unknown[];
+  };
+  prototype.iterateValuesFromTopLeftCorner = function (this: typeof prototype) {
+    return this.valuesFromTopLeftCorner()[Symbol.iterator]();
+  };
+  iterating = true;
+}
+
+/** The bookkeeping changes above, on HyperFormula's classes (once; every engine shares them). */
 export function speedUpLookups(hf: HyperFormula): void {
   linkWholeColumnsOnce(hf);
   trustColumnIndexMisses(hf);
+  iterateRangesAsArrays();
 }
 
 // HyperFormula does not export its AST and interpreter-state types; the plugin only passes them on.

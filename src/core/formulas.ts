@@ -122,8 +122,11 @@ const builders: Builders = {
   },
   goalProgress: (c, column) => {
     const [path, contribution] = [column('path'), column('contribution')];
+    const sum = `SUMIFS(${contribution},${path},${underThis(c)})`;
     const measured = `COUNTIFS(${path},${underThis(c)},${contribution},">-1E+300")`;
-    const rollup = `IF(OR(${c('path')}="",${measured}=0),"",IFERROR(${r4(`SUMIFS(${contribution},${path},${underThis(c)})/(${topShare(c, column)})`)},""))`;
+    const progress = `IFERROR(${r4(`${sum}/(${topShare(c, column)})`)},"")`;
+    // A sum other than 0 was measured; only a sum of 0 needs the count (nothing measured is blank).
+    const rollup = `IF(${c('path')}="","",IF(IFERROR(${sum},0)<>0,${progress},IF(${measured}=0,"",${progress})))`;
     return `IF(${blank(c('kpi'))},${rollup},${kpiProgress(c)})`;
   },
   goalStatus: (c) => {
