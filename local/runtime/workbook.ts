@@ -359,8 +359,13 @@ export class Workbook {
         }
       },
     };
-    const context = this.hf.getConfig().context as object;
-    this.hf.updateConfig({ context: { ...context, customFunctions: host } });
+    const context = this.hf.getConfig().context as { customFunctions?: CustomFunctionHost };
+    // An engine reads its function names when it is built: one built before these names were
+    // registered is built again knowing them; one that knows them already (another runtime of this
+    // process registered them first) only needs the host, which its plugins read from the context.
+    const known = new Set(this.hf.getRegisteredFunctionNames());
+    if ([...this.callableFunctions.keys()].every((id) => known.has(id))) context.customFunctions = host;
+    else this.hf.updateConfig({ context: { ...context, customFunctions: host } });
   }
 
   private scriptValueOf(value: unknown, at: EngineAddress | undefined): unknown {
