@@ -7,7 +7,7 @@
  * for the branch it does not take (a whole-column COUNTIFS on every row). Results are the same:
  * whatever is not scalar (a range or array as condition or value, a skipped argument) is handed to
  * HyperFormula's own implementation, and a scalar condition is coerced exactly as it coerces it.
- * test/runtime/lazy-conditionals.test.ts holds both evaluations to the same results.
+ * test/runtime/formula-engine-speed.test.ts holds both evaluations to the same results.
  */
 import {
   CellError,

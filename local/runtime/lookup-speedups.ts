@@ -4,7 +4,7 @@
  * MATCH answers from the column index, and INDEX reads the one cell it returns. The goal roll-up
  * (src/core/formulas.ts) looks up IDs and Parents over whole columns on every row, and without
  * these, building a 10,000-row plan took hours (quadratic in rows, several times over).
- * test/runtime/lookup-speedups.test.ts holds results to HyperFormula's own.
+ * test/runtime/formula-engine-speed.test.ts holds results to HyperFormula's own.
  */
 import { FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 
@@ -57,7 +57,11 @@ function linkWholeColumnsOnce(hf: HyperFormula): void {
 }
 
 interface ColumnIndexInternals {
-  find(key: unknown, range: { range?: unknown }, options: { ordering?: string; ifNoMatch?: string }): number;
+  find(
+    key: unknown,
+    range: { range?: unknown },
+    options: { ordering?: string; ifNoMatch?: string; returnOccurrence?: string },
+  ): number;
   findUsingColumnIndex(key: unknown, range: unknown, occurrence: string): number | undefined;
 }
 
@@ -80,7 +84,7 @@ function trustColumnIndexMisses(hf: HyperFormula): void {
   prototype.find = function (this: ColumnIndexInternals, key, range, options) {
     const exact = options.ordering === 'none' && (options.ifNoMatch ?? 'returnNotFound') === 'returnNotFound';
     if (exact && typeof key === 'string' && range.range !== undefined)
-      return this.findUsingColumnIndex(key, range, 'first') ?? -1;
+      return this.findUsingColumnIndex(key, range, options.returnOccurrence ?? 'first') ?? -1;
     return find.call(this, key, range, options);
   };
   trusting = true;

@@ -97,6 +97,18 @@ describe('lookups over whole columns', () => {
     expect(row()).toEqual([6, 'G7', '#N/A']);
   });
 
+  // https://support.google.com/docs/answer/12405947: search_mode -1 searches from last to first.
+  it('XLOOKUP searching from the last row finds the last exact match', () => {
+    const hf = engine(false);
+    const sheet = hf.getSheetId(hf.addSheet('S'))!;
+    hf.setSheetContent(sheet, [
+      ['x', 1, '=XLOOKUP("x",A1:A5,B1:B5,"none",0,-1)', '=XLOOKUP("x",A1:A5,B1:B5,"none",0,1)'],
+      [null, 2],
+      ['X', 3],
+    ]);
+    expect(hf.getSheetValues(sheet)[0]!.slice(2)).toEqual([3, 1]);
+  });
+
   it('INDEX reads the cell at the position and refuses positions outside the range', () => {
     const rows: RawCellContent[][] = [
       [
