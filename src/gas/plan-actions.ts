@@ -186,7 +186,7 @@ export function refreshAll(
   for (const spec of PLAN_TABS) {
     if (!spec.columns.some((c) => c.type === 'formula')) continue;
     const whole = reads === 'whole' ? readTab(index, spec, true) : undefined;
-    const tab = whole ?? (reads === 'needed' ? readForRefresh(index, spec) : undefined);
+    const tab = reads === 'whole' ? whole : readForRefresh(index, spec);
     if (!tab) continue;
     const plan = refreshTab(tab);
     const sheetName = tab.table.sheetName;

@@ -123,7 +123,9 @@ export function generateReport(ss: Spreadsheet, options: ReportOptions = {}): Re
     progress?.startedAt ?? Utilities.formatDate(new Date(started), index.timeZone, 'yyyy-MM-dd HH:mm z');
   const stop = (): ReportOutcome => {
     saveProgress(store, { day: progress?.day ?? today, startedAt, done: [...done] });
-    findGenerated(ss, owned, REPORT_TAB)?.sheet.getRange(2, 1).setValue(continuingLine(startedAt));
+    findGenerated(ss, owned, REPORT_TAB)
+      ?.sheet.getRange(GENERATED_LINE + 1, 1)
+      .setValue(continuingLine(startedAt));
     const followUp = options.followUp?.(ss) ?? 'next run';
     return { complete: false, done: [...done], followUp, message: describeFollowUp(followUp) };
   };
