@@ -86,7 +86,10 @@ function ancestors(c: CellRef<KeyOf<'goals'>>, column: CellRef<KeyOf<'goals'>>):
 /** The row's share of its top-level goal: its own Share times each ancestor's (1 above the top). */
 function topShare(c: CellRef<KeyOf<'goals'>>, column: CellRef<KeyOf<'goals'>>): string {
   const up = ancestors(c, column).slice(0, ROLLUP_LEVELS - 1);
-  const factors = up.map((a) => `IFERROR(INDEX(${column('share')},MATCH(${a},${column('id')},0)),1)`);
+  const factor = (a: string) => `IFERROR(INDEX(${column('share')},MATCH(${a},${column('id')},0)),1)`;
+  // A blank Parent is the top: never looked up, since whether MATCH("") finds an empty ID cell is
+  // not documented. Later steps are #N/A past the top and need no such test.
+  const factors = up.map((a, i) => (i === 0 ? `IF(${a}="",1,${factor(a)})` : factor(a)));
   return [c('share'), ...factors].join('*');
 }
 
